@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Quire: committee papers from Markdown + YAML to paginated PDF, laid out by our own engine
+// with Pango shaping and Cairo drawing. One target per layer; dependencies point one way:
+// C modules → QuireModel → QuireSource → QuireLayout (+ QuirePages) → QuireRender
+// → QuirePangoCairo (the only Swift target importing Pango/Cairo) → QuireKit → quire.
+import PackageDescription
+
+let package = Package(
+    name: "Quire",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "quire", targets: ["quire"]),
+        .library(name: "QuireKit", targets: ["QuireKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: C system libraries (pkg-config; Debian packages named for a clear error)
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // MARK: Layers
+        .target(name: "QuireModel"),
+        .target(name: "QuireSource", dependencies: ["QuireModel", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuirePages"),
+        .target(name: "QuireLayout", dependencies: ["QuireModel", "QuirePages", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuireRender", dependencies: ["QuirePages"]),
+        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "CCairo", "CPangoCairo", "CFontconfig"]),
+        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo"]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // MARK: Tests
+        .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
+        .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"]),
+        .testTarget(name: "QuireRenderTests", dependencies: ["QuireKit", "QuirePangoCairo", "QuireLayout", "QuirePages"]),
+        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,83 @@
+public import Foundation
+public import QuireLayout
+public import QuireModel
+public import QuirePages
+public import QuirePangoCairo
+import QuireSource
+
+/// The composition root: source file → paper → pages → PDF/PNG, wiring the Pango/Cairo
+/// backend into the layout. One instance can render many papers (it keeps its font maps).
+public final class Typesetter: Sendable {
+    public let resources: Resources
+    public let shaper: PangoShaper
+    private let renderer: PangoCairoRenderer
+
+    public init(resources: Resources = .locate(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.resources = resources
+        FontConfiguration.use(fontsDirectory: resources.fonts.path)
+        shaper = PangoShaper(threads: threads)
+        renderer = PangoCairoRenderer(shaper: shaper)
+    }
+
+    /// A paper laid out, with the theme it used.
+    public struct Result: Sendable {
+        public var paper: Paper
+        public var theme: Theme
+        public var layout: LayoutResult
+    }
+
+    /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
+    public func layout(file: String, layout override: String? = nil) throws(QuireError) -> Result {
+        let url = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")
+        }
+        return try layout(data: data, file: file, directory: url.deletingLastPathComponent(), layout: override)
+    }
+
+    /// Lays out source bytes; `directory` is where relative image paths are looked up.
+    public func layout(data: Data, file: String, directory: URL, layout override: String? = nil) throws(QuireError) -> Result {
+        let paper = try parsePaper(data: data, file: file)
+        let name = override ?? paper.frontMatter.layout ?? "committee-paper"
+        let location = paper.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
+        let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
+        try checkRequiredFields(paper, theme: theme)
+        let images = try resolveImages(paper, paperDirectory: directory, assets: resources.assets)
+        return Result(paper: paper, theme: theme, layout: layoutPaper(paper, theme: theme, shaper: shaper, images: images))
+    }
+
+    /// Writes the PDF beside its destination, then renames it into place: a failed render
+    /// never leaves a partial file.
+    public func writePDF(_ document: PagedDocument, to output: String) throws(QuireError) {
+        try atomically(output) { temporary in renderer.writePDF(document, to: temporary) }
+    }
+
+    /// Writes `page-1.png`, `page-2.png`, … into `directory`.
+    public func writePNGs(_ document: PagedDocument, directory: String, dpi: Double = 96) throws(QuireError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw QuireError(.io, at: nil, "cannot create the folder '\(directory)'")
+        }
+        for index in document.pages.indices {
+            // One page per call keeps the same atomic-write guarantee for every file.
+            var single = document
+            single.pages = [document.pages[index]]
+            let path = (directory as NSString).appendingPathComponent("page-\(index + 1).png")
+            try atomically(path) { temporary in renderer.writePNGs(single, dpi: dpi) { _ in temporary } }
+        }
+    }
+
+    private func atomically(_ output: String, _ write: (String) -> String?) throws(QuireError) {
+        let directory = (output as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((output as NSString).lastPathComponent).\(getpid()).tmp"
+        if let failure = write(temporary) {
+            unlink(temporary)
+            throw QuireError(.io, at: nil, "cannot write '\(output)': \(failure)")
+        }
+        if rename(temporary, output) != 0 {
+            unlink(temporary)
+            throw QuireError(.io, at: nil, "cannot write '\(output)': \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import QuirePages
+
+/// An unbreakable horizontal strip of the text column: one line of a paragraph, one table
+/// row, one line of a header-block row. Pages break only between slices.
+struct Slice {
+    /// Content relative to the slice's top-left corner; the width is the column's.
+    var frame: Frame
+    var height: Double
+    /// Whether a page may end right after this slice. Widow/orphan control, keep-with-next
+    /// for headings and keep-together for the header block all come down to this flag.
+    var breakAfter: Bool
+    /// If a page starts at this slice, first repeat these slices (a table's header row).
+    var repeatedHeader: [Slice] = []
+    /// A bookmark anchored at the top of this slice.
+    var bookmark: (title: String, level: Int)?
+    /// Where in the source the slice came from, for diagnostics.
+    var line: Int?
+}
+
+/// What the distributor places into pages.
+enum FlowItem {
+    case slice(Slice)
+    /// Vertical space; dropped at the top of a page.
+    case space(Double)
+    case pageBreak
+}
+
+/// A page's body before numbering: its content frame and its bookmarks.
+struct BodyPage {
+    var frame: Frame
+    var bookmarks: [(title: String, level: Int, y: Double)]
+}

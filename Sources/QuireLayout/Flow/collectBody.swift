@@ -1,0 +1,161 @@
+import QuireModel
+import QuirePages
+
+/// Section and paragraph counters: numbers come from order, never from the source.
+struct Numbering {
+    var section = 0
+    var paragraph = 0
+
+    mutating func nextSection() -> Int {
+        section += 1
+        paragraph = 0
+        return section
+    }
+
+    /// The label of the next numbered paragraph, or nil when the style numbers none.
+    mutating func nextParagraph(_ style: ParagraphNumbering) -> String? {
+        guard section > 0, style != .none else { return nil }
+        paragraph += 1
+        return style == .decimal ? "\(section).\(paragraph)" : "(\(paragraph))"
+    }
+}
+
+/// Lettered sub-item labels: (a)…(z), (aa)…; second level (i), (ii), …
+func itemLabel(_ index: Int, depth: Int, ordered: Bool) -> String {
+    guard ordered else { return depth == 0 ? "•" : "–" }
+    if depth % 2 == 1 { return "(\(romanNumeral(index + 1)))" }
+    let letter = Character(UnicodeScalar(UInt8(97 + index % 26)))
+    return "(" + String(repeating: letter, count: index / 26 + 1) + ")"
+}
+
+func romanNumeral(_ n: Int) -> String {
+    let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                  (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    var n = n, out = ""
+    for (value, digits) in table { while n >= value { out += digits; n -= value } }
+    return out
+}
+
+extension Collector {
+    /// The body's blocks: sections, numbered paragraphs, lists, tables, quotes, code.
+    func collectBody(_ blocks: [Block], numbering: inout Numbering) {
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { space(theme.blockSpace) }
+            collect(block, numbering: &numbering)
+        }
+    }
+
+    private var textX: Double { theme.paragraphs.indent }
+
+    private func collect(_ block: Block, numbering: inout Numbering) {
+        switch block {
+        case .heading(let level, let inlines, let line):
+            heading(level: level, text: styledText(inlines), numbering: &numbering, line: line)
+        case .paragraph(let inlines, let line):
+            let label = numbering.nextParagraph(theme.paragraphs.numbering)
+            let x = numbering.section > 0 ? textX : 0
+            paragraph(styledText(inlines), x: x, label: label, labelX: 0, line: line)
+        case .list(let ordered, let items, _):
+            list(items, ordered: ordered, x: numbering.section > 0 ? textX : 0, depth: 0)
+        case .table(let table):
+            collectTable(table, x: numbering.section > 0 ? textX : 0)
+        case .quote(let blocks, _):
+            var inner = Numbering()  // quoted text is not numbered
+            for (i, b) in blocks.enumerated() {
+                if i > 0 { space(theme.blockSpace) }
+                quoteBlock(b, x: (numbering.section > 0 ? textX : 0) + theme.paragraphs.itemIndent, numbering: &inner)
+            }
+        case .code(let code, let line):
+            var text = StyledText()
+            text.append(code, style: SpanStyle(monospace: true))
+            paragraph(text, x: numbering.section > 0 ? textX : 0, label: nil, labelX: 0, line: line, alignment: .left, size: theme.body.size - 1)
+        case .thematicBreak:
+            let width = theme.contentWidth
+            add { _ in
+                var frame = Frame(size: Size(width: width, height: 1))
+                frame.push(.line(to: Point(x: width, y: 0), width: 0.5, color: .black), at: Point(x: 0, y: 0.5))
+                return [.slice(Slice(frame: frame, height: 1, breakAfter: true))]
+            }
+        case .image(let path, let alt, let line):
+            image(path: path, alt: alt, x: numbering.section > 0 ? textX : 0, line: line)
+        }
+    }
+
+    /// Blocks inside a quote: indented, unnumbered.
+    private func quoteBlock(_ block: Block, x: Double, numbering: inout Numbering) {
+        switch block {
+        case .paragraph(let inlines, let line):
+            paragraph(styledText(inlines, base: SpanStyle(italic: true)), x: x, label: nil, labelX: 0, line: line)
+        case .list(let ordered, let items, _):
+            list(items, ordered: ordered, x: x, depth: 0)
+        default:
+            collect(block, numbering: &numbering)
+        }
+    }
+
+    // MARK: - Elements
+
+    func heading(level: Int, text: StyledText, numbering: inout Numbering, line: Int?) {
+        let style = level == 1 ? theme.heading : theme.subheading
+        let span = SpanStyle(bold: style.bold, italic: style.italic)
+        var styled = StyledText()
+        for s in text.spans {
+            var st = s.style
+            st.bold = st.bold || span.bold
+            st.italic = st.italic || span.italic
+            let bytes = Array(text.text.utf8)[s.start..<s.end]
+            styled.append(String(decoding: bytes, as: UTF8.self), style: st)
+        }
+        var label: String?
+        if level == 1, style.numbered { label = "\(numbering.nextSection())." } else if level == 1 { _ = numbering.nextSection() }
+        let title = (label.map { $0 + " " } ?? "") + styled.text
+        space(style.spaceBefore)
+        let width = theme.contentWidth
+        let x = label != nil || numbering.section > 0 ? textX : 0
+        let textIndex = request(styled, width: width - x, size: style.size, alignment: .left)
+        let labelIndex = label.map { request(StyledText($0, style: span), width: textX, size: style.size, alignment: .left) }
+        let block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, 0)] } ?? [], leading: theme.body.leading,
+                              keepWithNext: true, bookmark: (title, level), line: line)
+        let (orphans, widows) = (theme.orphans, theme.widows)
+        add { block.slices($0, width: width, orphans: orphans, widows: widows) }
+        space(style.spaceAfter)
+    }
+
+    func paragraph(_ text: StyledText, x: Double, label: String?, labelX: Double, line: Int?,
+                   alignment: TextAlignment? = nil, size: Double? = nil, keepTogether: Bool = false) {
+        guard !text.isEmpty else { return }
+        let width = theme.contentWidth
+        let align = alignment ?? (theme.body.justify ? .justify : .left)
+        let family = text.spans.allSatisfy(\.style.monospace) ? "Liberation Mono" : nil
+        let textIndex = request(text, width: width - x, size: size, family: family, alignment: align)
+        let labelIndex = label.map { request(StyledText($0), width: max(1, x - labelX), size: size, alignment: .left) }
+        let block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, labelX)] } ?? [], leading: theme.body.leading,
+                              keepTogether: keepTogether, line: line)
+        let (orphans, widows) = (theme.orphans, theme.widows)
+        add { block.slices($0, width: width, orphans: orphans, widows: widows) }
+    }
+
+    /// Sub-items: the label hangs at `x`, the text one item-indent further in.
+    func list(_ items: [[Block]], ordered: Bool, x: Double, depth: Int) {
+        let textX = x + theme.paragraphs.itemIndent
+        for (index, item) in items.enumerated() {
+            space(theme.blockSpace / 2)
+            var labelled = false
+            for block in item {
+                switch block {
+                case .paragraph(let inlines, let line):
+                    if labelled { space(theme.blockSpace / 2) }
+                    paragraph(styledText(inlines), x: textX, label: labelled ? nil : itemLabel(index, depth: depth, ordered: ordered),
+                              labelX: x, line: line)
+                    labelled = true
+                case .list(let innerOrdered, let innerItems, _):
+                    list(innerItems, ordered: innerOrdered, x: textX, depth: depth + 1)
+                default:
+                    var inner = Numbering()
+                    space(theme.blockSpace / 2)
+                    quoteBlock(block, x: textX, numbering: &inner)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import QuireModel
+import QuirePages
+
+extension Collector {
+    /// The label/value grid at the top of the paper, in the layout's row order. The whole
+    /// block is kept on one page.
+    func collectHeaderBlock(_ matter: FrontMatter) {
+        let style = theme.headerBlock
+        let valueX = style.labelWidth
+        var rows: [(label: String, values: [(label: String?, text: StyledText)])] = []
+        for row in style.rows {
+            if row.field == "fields" {
+                for field in matter.fields { rows.append((field.label, [(nil, styledText(field.value))])) }
+                continue
+            }
+            let label = row.field == "by" && matter.byIsFrom && row.label == "By:" ? "From:" : row.label
+            let values = headerValues(row.field, matter)
+            if !values.isEmpty { rows.append((label, values)) }
+        }
+        let itemIndent = theme.paragraphs.itemIndent
+        for (rowIndex, row) in rows.enumerated() {
+            if rowIndex > 0 { space(style.rowSpace) }
+            let isLastRow = rowIndex == rows.count - 1
+            for (valueIndex, value) in row.values.enumerated() {
+                if valueIndex > 0 { space(style.rowSpace / 2) }
+                let x = value.label == nil ? valueX : valueX + itemIndent
+                let textIndex = request(value.text, width: theme.contentWidth - x, alignment: .left)
+                var labels: [(index: Int, x: Double)] = []
+                if valueIndex == 0, !row.label.isEmpty {
+                    let label = StyledText(row.label, style: SpanStyle(bold: style.labelBold))
+                    labels.append((request(label, width: style.labelWidth - 4, alignment: .left), 0))
+                }
+                if let item = value.label { labels.append((request(StyledText(item), width: itemIndent, alignment: .left), valueX)) }
+                // Only the very end of the block may end a page: the block stays together.
+                let isEnd = isLastRow && valueIndex == row.values.count - 1
+                let block = TextBlock(text: textIndex, x: x, labels: labels, leading: theme.body.leading, keepWithNext: !isEnd, keepTogether: true)
+                let fullWidth = theme.contentWidth
+                add { block.slices($0, width: fullWidth, orphans: 1, widows: 1) }
+            }
+        }
+        if style.ruleBelow {
+            space(style.spaceAfter / 2)
+            let width = theme.contentWidth
+            add { _ in
+                var frame = Frame(size: Size(width: width, height: 1))
+                frame.push(.line(to: Point(x: width, y: 0), width: 0.75, color: .black), at: Point(x: 0, y: 0.5))
+                return [.slice(Slice(frame: frame, height: 1, breakAfter: true))]
+            }
+        }
+        space(style.spaceAfter)
+    }
+
+    /// The text of one header row; several entries get item labels (a), (b), ….
+    private func headerValues(_ field: String, _ m: FrontMatter) -> [(label: String?, text: StyledText)] {
+        func one(_ inlines: [Inline]?) -> [(label: String?, text: StyledText)] {
+            inlines.map { [(nil, styledText($0))] } ?? []
+        }
+        func list(_ entries: [[Inline]]) -> [(label: String?, text: StyledText)] {
+            if entries.count == 1 { return [(nil, styledText(entries[0]))] }
+            return entries.enumerated().map { (itemLabel($0.offset, depth: 0, ordered: true), styledText($0.element)) }
+        }
+        switch field {
+        case "by":
+            guard !m.by.isEmpty else { return [] }
+            let lines = m.by.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: ", ") }
+            return [(nil, StyledText(lines.joined(separator: "\n")))]
+        case "to": return one(m.to)
+        case "date": return m.date.map { [(nil, StyledText(formatDate($0, theme.headerBlock.dateFormat)))] } ?? []
+        case "subject": return one(m.subject)
+        case "classification": return one(m.classification)
+        case "summary": return one(m.summary)
+        case "recommendation": return list(m.recommendation)
+        case "decision-number": return one(m.decisionNumber)
+        case "key-decision": return one(m.keyDecision)
+        case "electoral-divisions": return one(m.electoralDivisions)
+        case "past-pathway": return one(m.pastPathway)
+        case "future-pathway": return one(m.futurePathway)
+        case "background-documents": return list(m.backgroundDocuments)
+        case "contact": return m.contact.isEmpty ? [] : [(nil, StyledText(m.contact.map(\.name).joined(separator: ", ")))]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,109 @@
+public import QuirePages
+
+/// Character style of a span of text.
+public struct SpanStyle: Hashable, Sendable {
+    public var bold = false
+    public var italic = false
+    public var monospace = false
+    /// A link target; the shaper reports where the span lands so links become clickable.
+    public var link: String?
+
+    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil) {
+        self.bold = bold
+        self.italic = italic
+        self.monospace = monospace
+        self.link = link
+    }
+}
+
+/// A styled stretch of `StyledText`, as UTF-8 byte offsets.
+public struct StyledSpan: Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+    public var style: SpanStyle
+}
+
+/// Plain text with style spans; what a paragraph becomes before shaping.
+public struct StyledText: Hashable, Sendable {
+    public private(set) var text = ""
+    public private(set) var spans: [StyledSpan] = []
+
+    public init() {}
+    public init(_ text: String, style: SpanStyle = SpanStyle()) { append(text, style: style) }
+
+    public mutating func append(_ piece: String, style: SpanStyle) {
+        guard !piece.isEmpty else { return }
+        let start = text.utf8.count
+        text += piece
+        let end = text.utf8.count
+        if let last = spans.last, last.style == style, last.end == start {
+            spans[spans.count - 1].end = end
+        } else {
+            spans.append(StyledSpan(start: start, end: end, style: style))
+        }
+    }
+
+    public var isEmpty: Bool { text.isEmpty }
+}
+
+/// How lines of a paragraph sit in its width.
+public enum TextAlignment: Hashable, Sendable { case left, justify, center, right }
+
+/// One paragraph to shape: text, font, width and alignment. Widths never depend on the page
+/// a paragraph lands on, so all paragraphs can be shaped before (and apart from) pagination.
+public struct ParagraphSpec: Hashable, Sendable {
+    public var text: StyledText
+    public var family: String
+    public var size: Double
+    public var color: Color
+    public var width: Double
+    public var alignment: TextAlignment
+
+    public init(text: StyledText, family: String, size: Double, color: Color = .black, width: Double, alignment: TextAlignment) {
+        self.text = text
+        self.family = family
+        self.size = size
+        self.color = color
+        self.width = width
+        self.alignment = alignment
+    }
+}
+
+/// A link's horizontal extent on a line.
+public struct LineLink: Hashable, Sendable {
+    public var url: String
+    public var x: Double
+    public var width: Double
+    public init(url: String, x: Double, width: Double) { self.url = url; self.x = x; self.width = width }
+}
+
+/// A broken line: glyph runs positioned on a baseline at y = 0.
+public struct ShapedLine: Hashable, Sendable {
+    public var runs: [Positioned<GlyphRun>]
+    /// Advance width of the line's content.
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+    public var links: [LineLink]
+
+    public init(runs: [Positioned<GlyphRun>], width: Double, ascent: Double, descent: Double, links: [LineLink]) {
+        self.runs = runs
+        self.width = width
+        self.ascent = ascent
+        self.descent = descent
+        self.links = links
+    }
+}
+
+/// A paragraph broken into lines.
+public struct ShapedParagraph: Hashable, Sendable {
+    public var lines: [ShapedLine]
+    public init(lines: [ShapedLine]) { self.lines = lines }
+}
+
+/// Shapes paragraphs and breaks them into lines: the port the layout needs from a text
+/// backend (Pango in production, a fixed-pitch shaper in layout tests). Takes a whole batch,
+/// so a backend may shape in parallel.
+public protocol TextShaper: Sendable {
+    func shape(_ paragraphs: [ParagraphSpec]) -> [ShapedParagraph]
+}

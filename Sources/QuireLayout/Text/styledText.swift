@@ -1,0 +1,69 @@
+import QuireModel
+
+/// Inline Markdown → styled text. Soft breaks join lines with a space; hard breaks stay.
+func styledText(_ inlines: [Inline], base: SpanStyle = SpanStyle()) -> StyledText {
+    var out = StyledText()
+    append(inlines, style: base, to: &out)
+    return trimmed(out)
+}
+
+private func append(_ inlines: [Inline], style: SpanStyle, to out: inout StyledText) {
+    for inline in inlines {
+        switch inline {
+        case .text(let s): out.append(collapseWhitespace(s), style: style)
+        case .code(let s):
+            var mono = style
+            mono.monospace = true
+            out.append(s, style: mono)
+        case .emphasis(let children):
+            var italic = style
+            italic.italic = true
+            append(children, style: italic, to: &out)
+        case .strong(let children):
+            var bold = style
+            bold.bold = true
+            append(children, style: bold, to: &out)
+        case .link(let url, let children):
+            var linked = style
+            linked.link = url
+            append(children, style: linked, to: &out)
+        case .softBreak: out.append(" ", style: style)
+        case .lineBreak: out.append("\n", style: style)
+        }
+    }
+}
+
+/// Tabs and runs of spaces from hand-wrapped sources count as one space, as in HTML.
+private func collapseWhitespace(_ s: String) -> String {
+    guard s.contains(where: { $0 == "\t" || $0 == "\r" || $0 == "\n" }) || s.contains("  ") else { return s }
+    var out = ""
+    var lastWasSpace = false
+    for ch in s {
+        let isSpace = ch == " " || ch == "\t" || ch == "\r" || ch == "\n"
+        if isSpace {
+            if !lastWasSpace { out.append(" ") }
+        } else {
+            out.append(ch)
+        }
+        lastWasSpace = isSpace
+    }
+    return out
+}
+
+/// Drops leading and trailing spaces while keeping span offsets right.
+private func trimmed(_ text: StyledText) -> StyledText {
+    let s = text.text
+    guard s.first == " " || s.last == " " else { return text }
+    var out = StyledText()
+    let lead = s.utf8.prefix(while: { $0 == 0x20 }).count
+    let trail = s.utf8.reversed().prefix(while: { $0 == 0x20 }).count
+    let end = s.utf8.count - trail
+    guard lead < end else { return out }
+    for span in text.spans {
+        let a = max(span.start, lead), b = min(span.end, end)
+        guard a < b else { continue }
+        let bytes = Array(s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: a)..<s.utf8.index(s.utf8.startIndex, offsetBy: b)])
+        out.append(String(decoding: bytes, as: UTF8.self), style: span.style)
+    }
+    return out
+}

@@ -1,0 +1,144 @@
+public import QuirePages
+
+/// A house style: everything about how a paper looks, read from `layouts/<name>.yaml`.
+/// Defaults are the committee-paper style, so a layout file only states what differs.
+public struct Theme: Hashable, Sendable {
+    public var name = "committee-paper"
+    public var description = ""
+    public var language = "en-GB"
+    public var page = PageStyle()
+    public var body = TextSpec(size: 12, leading: 14)
+    /// Space between blocks (paragraphs, lists, tables).
+    public var blockSpace = 12.0
+    public var heading = HeadingStyle()
+    public var subheading = HeadingStyle(spaceBefore: 12, spaceAfter: 6, numbered: false)
+    public var paragraphs = ParagraphStyle()
+    public var headerBlock = HeaderBlockStyle()
+    public var closing = ClosingSections()
+    public var header = RunningText(template: "", size: 9, alignment: .right)
+    public var footer = RunningText(template: "Page {page} of {pages}", size: 10, alignment: .center)
+    public var table = TableStyle()
+    /// Fewest lines of a paragraph left at the foot of a page.
+    public var orphans = 2
+    /// Fewest lines of a paragraph carried to the head of a page.
+    public var widows = 2
+
+    public init() {}
+
+    /// Width of the text column.
+    public var contentWidth: Double { page.size.width - page.marginLeft - page.marginRight }
+    /// Height of the text column.
+    public var contentHeight: Double { page.size.height - page.marginTop - page.marginBottom }
+}
+
+/// Page size and margins in points.
+public struct PageStyle: Hashable, Sendable {
+    public var size = Size.a4
+    public var marginTop = mm(25)
+    public var marginBottom = mm(25)
+    public var marginLeft = mm(25)
+    public var marginRight = mm(25)
+}
+
+/// Font and line spacing of running text.
+public struct TextSpec: Hashable, Sendable {
+    public var family = "Liberation Sans"
+    public var size: Double
+    /// Baseline to baseline.
+    public var leading: Double
+    public var color = Color.black
+    public var justify = true
+}
+
+/// Section headings (`#`) and subheadings (`##`).
+public struct HeadingStyle: Hashable, Sendable {
+    public var size = 12.0
+    public var bold = true
+    public var italic = false
+    public var spaceBefore = 18.0
+    public var spaceAfter = 6.0
+    /// Sections show "1.", "2.", …
+    public var numbered = true
+}
+
+/// How paragraphs inside sections are numbered.
+public enum ParagraphNumbering: String, Hashable, Sendable, CaseIterable {
+    /// "(1)", "(2)", restarting in each section, as in older Kent papers.
+    case parenthesized = "(1)"
+    /// "1.1", "1.2": section number, then paragraph, as most councils use now.
+    case decimal = "1.1"
+    case none
+}
+
+/// Numbered paragraphs and their sub-items.
+public struct ParagraphStyle: Hashable, Sendable {
+    public var numbering = ParagraphNumbering.parenthesized
+    /// The number column: text is hung at this indent, the number sits in the column.
+    public var indent = mm(12.5)
+    /// Extra indent of lettered sub-items "(a)" and bullets.
+    public var itemIndent = mm(10)
+}
+
+/// The label/value grid at the top of a cover report.
+public struct HeaderBlockStyle: Hashable, Sendable {
+    /// Width of the label column.
+    public var labelWidth = mm(40)
+    public var labelBold = true
+    /// Space between rows.
+    public var rowSpace = 10.0
+    /// Space between the block and the first section.
+    public var spaceAfter = 14.0
+    public var ruleBelow = true
+    /// `{d}` day, `{do}` ordinal day (19th), `{MMMM}` month name, `{MM}` month number, `{yyyy}` year.
+    public var dateFormat = "{d} {MMMM} {yyyy}"
+    public var rows: [HeaderRow] = HeaderRow.defaults
+    /// Fields a paper in this layout must have.
+    public var required: [String] = ["by", "to", "date", "subject", "classification", "summary", "recommendation"]
+}
+
+/// One row of the header block: which front-matter field, under which label.
+public struct HeaderRow: Hashable, Sendable {
+    /// A front-matter key, or `fields` for the author's own rows in their order.
+    public var field: String
+    public var label: String
+
+    public init(field: String, label: String) {
+        self.field = field
+        self.label = label
+    }
+
+    public static let defaults: [HeaderRow] = [
+        .init(field: "by", label: "By:"), .init(field: "to", label: "To:"), .init(field: "date", label: "Date:"),
+        .init(field: "subject", label: "Subject:"), .init(field: "decision-number", label: "Decision No:"),
+        .init(field: "key-decision", label: "Key decision:"), .init(field: "classification", label: "Classification:"),
+        .init(field: "past-pathway", label: "Past Pathway of Paper:"), .init(field: "future-pathway", label: "Future Pathway of Paper:"),
+        .init(field: "electoral-divisions", label: "Electoral Division:"), .init(field: "fields", label: ""),
+        .init(field: "summary", label: "Summary:"), .init(field: "recommendation", label: "Recommendation:"),
+    ]
+}
+
+/// Sections the engine appends from front matter, after the body's own sections.
+public struct ClosingSections: Hashable, Sendable {
+    public var backgroundDocuments = "Background Documents"
+    public var contact = "Contact details"
+    /// Text shown when `background-documents` is not given.
+    public var noBackgroundDocuments = "None"
+}
+
+/// A running header or footer line; `{page}`, `{pages}`, `{subject}`, `{classification}`.
+public struct RunningText: Hashable, Sendable {
+    public enum Alignment: String, Hashable, Sendable, CaseIterable { case left, center, right }
+    public var template: String
+    public var size: Double
+    public var alignment: Alignment
+}
+
+/// GFM tables.
+public struct TableStyle: Hashable, Sendable {
+    public var size = 11.0
+    public var leading = 13.0
+    public var padding = 4.0
+    public var headerFill = Color(red: 0.9, green: 0.9, blue: 0.9)
+    public var ruleColor = Color(red: 0.45, green: 0.45, blue: 0.45)
+    public var ruleWidth = 0.5
+}

@@ -1,0 +1,54 @@
+import QuirePages
+
+/// How one layout key is stored into the theme. Key paths to stored properties hold no
+/// state, so sharing them across threads is safe.
+enum ThemeSetter: @unchecked Sendable {
+    case length(WritableKeyPath<Theme, Double>)
+    case integer(WritableKeyPath<Theme, Int>)
+    case flag(WritableKeyPath<Theme, Bool>)
+    case text(WritableKeyPath<Theme, String>)
+    case color(WritableKeyPath<Theme, Color>)
+    case alignment(WritableKeyPath<Theme, RunningText.Alignment>)
+    case numbering(WritableKeyPath<Theme, ParagraphNumbering>)
+    case pageSize
+    case margins
+    case rows
+    case textList(WritableKeyPath<Theme, [String]>)
+}
+
+/// Every key a layout file may set, as a dotted path. A key not here is a typo and is
+/// reported with the nearest match, instead of being ignored.
+let themeFields: [String: ThemeSetter] = [
+    "name": .text(\.name), "description": .text(\.description), "language": .text(\.language),
+    "page.size": .pageSize, "page.margins": .margins,
+    "page.margin-top": .length(\.page.marginTop), "page.margin-bottom": .length(\.page.marginBottom),
+    "page.margin-left": .length(\.page.marginLeft), "page.margin-right": .length(\.page.marginRight),
+    "body.font": .text(\.body.family), "body.size": .length(\.body.size), "body.leading": .length(\.body.leading),
+    "body.color": .color(\.body.color), "body.justify": .flag(\.body.justify),
+    "block-space": .length(\.blockSpace), "orphans": .integer(\.orphans), "widows": .integer(\.widows),
+    "heading.size": .length(\.heading.size), "heading.bold": .flag(\.heading.bold), "heading.italic": .flag(\.heading.italic),
+    "heading.space-before": .length(\.heading.spaceBefore), "heading.space-after": .length(\.heading.spaceAfter),
+    "heading.numbered": .flag(\.heading.numbered),
+    "subheading.size": .length(\.subheading.size), "subheading.bold": .flag(\.subheading.bold),
+    "subheading.italic": .flag(\.subheading.italic), "subheading.space-before": .length(\.subheading.spaceBefore),
+    "subheading.space-after": .length(\.subheading.spaceAfter),
+    "paragraphs.numbering": .numbering(\.paragraphs.numbering), "paragraphs.indent": .length(\.paragraphs.indent),
+    "paragraphs.item-indent": .length(\.paragraphs.itemIndent),
+    "header-block.label-width": .length(\.headerBlock.labelWidth), "header-block.label-bold": .flag(\.headerBlock.labelBold),
+    "header-block.row-space": .length(\.headerBlock.rowSpace), "header-block.space-after": .length(\.headerBlock.spaceAfter),
+    "header-block.rule-below": .flag(\.headerBlock.ruleBelow), "header-block.date-format": .text(\.headerBlock.dateFormat),
+    "header-block.rows": .rows, "header-block.required": .textList(\.headerBlock.required),
+    "closing.background-documents": .text(\.closing.backgroundDocuments), "closing.contact": .text(\.closing.contact),
+    "closing.no-background-documents": .text(\.closing.noBackgroundDocuments),
+    "header.text": .text(\.header.template), "header.size": .length(\.header.size), "header.align": .alignment(\.header.alignment),
+    "footer.text": .text(\.footer.template), "footer.size": .length(\.footer.size), "footer.align": .alignment(\.footer.alignment),
+    "table.size": .length(\.table.size), "table.leading": .length(\.table.leading), "table.padding": .length(\.table.padding),
+    "table.header-fill": .color(\.table.headerFill), "table.rule-color": .color(\.table.ruleColor),
+    "table.rule-width": .length(\.table.ruleWidth),
+]
+
+/// Header-block fields a layout row may name.
+let headerRowFields = [
+    "by", "to", "date", "subject", "classification", "summary", "recommendation", "decision-number", "key-decision",
+    "electoral-divisions", "past-pathway", "future-pathway", "background-documents", "contact", "fields",
+]

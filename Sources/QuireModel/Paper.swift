@@ -1,0 +1,16 @@
+/// A committee paper as the author wrote it: header fields and body blocks.
+public struct Paper: Hashable, Sendable {
+    public var frontMatter: FrontMatter
+    public var body: [Block]
+    /// The file it came from, for messages.
+    public var file: String
+    /// Line in the file where the body starts (after the front matter).
+    public var bodyLine: Int
+
+    public init(frontMatter: FrontMatter, body: [Block], file: String, bodyLine: Int) {
+        self.frontMatter = frontMatter
+        self.body = body
+        self.file = file
+        self.bodyLine = bodyLine
+    }
+}

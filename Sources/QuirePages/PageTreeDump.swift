@@ -1,0 +1,46 @@
+/// A deterministic text form of the page tree for golden tests and `quire dump`: one line
+/// per item, coordinates rounded to 0.01 pt.
+public func dumpPageTree(_ document: PagedDocument) -> String {
+    var out = ""
+    for (index, page) in document.pages.enumerated() {
+        out += "page \(index + 1) label \(page.label) size \(formatNumber(page.size.width))×\(formatNumber(page.size.height))\n"
+        for p in page.frame.items {
+            let at = "at (\(formatNumber(p.point.x)), \(formatNumber(p.point.y)))"
+            switch p.item {
+            case .glyphs(let run):
+                out += "  text \(quoted(run.text)) \(at) font \(run.font) w \(formatNumber(run.width))\n"
+            case .line(let to, let width, _):
+                out += "  line \(at) to (\(formatNumber(p.point.x + to.x)), \(formatNumber(p.point.y + to.y))) w \(formatNumber(width))\n"
+            case .rect(let size, _):
+                out += "  rect \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+            case .link(let url, let size):
+                out += "  link \(quoted(url)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+            case .image(let path, let size):
+                out += "  image \(quoted(path)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+            }
+        }
+    }
+    for entry in document.outline {
+        out += "outline \(entry.level) \(quoted(entry.title)) page \(entry.pageIndex + 1) y \(formatNumber(entry.y))\n"
+    }
+    return out
+}
+
+private func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+
+/// Rounds to 0.01 and drops trailing zeros: stable across platforms, short to read.
+public func formatNumber(_ value: Double) -> String {
+    let hundredths = (value * 100).rounded()
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = Int(abs(hundredths))
+    let whole = magnitude / 100, fraction = magnitude % 100
+    if fraction == 0 { return sign + String(whole) }
+    let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+    return sign + "\(whole).\(digits)"
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,64 @@
+/// One finished page: size, everything drawn on it, and its printed number.
+public struct Page: Hashable, Sendable {
+    public var frame: Frame
+    public var number: Int
+    /// What the footer printed (e.g. "3"); equals the PDF page label.
+    public var label: String
+
+    public init(frame: Frame, number: Int, label: String) {
+        self.frame = frame
+        self.number = number
+        self.label = label
+    }
+
+    public var size: Size { frame.size }
+}
+
+/// A bookmark: a title pointing at a place on a page.
+public struct OutlineEntry: Hashable, Sendable {
+    public var title: String
+    public var level: Int
+    /// 0-based page index.
+    public var pageIndex: Int
+    public var y: Double
+
+    public init(title: String, level: Int, pageIndex: Int, y: Double) {
+        self.title = title
+        self.level = level
+        self.pageIndex = pageIndex
+        self.y = y
+    }
+}
+
+/// Document properties written to the PDF's info dictionary.
+public struct DocumentMetadata: Hashable, Sendable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: String
+    /// ISO 8601 date, e.g. "2017-10-19"; never the wall clock, so output is reproducible.
+    public var creationDate: String?
+    public var language: String
+
+    public init(title: String = "", author: String = "", subject: String = "", keywords: String = "", creationDate: String? = nil, language: String = "en-GB") {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creationDate = creationDate
+        self.language = language
+    }
+}
+
+/// The layout's result: pages ready to draw, bookmarks and metadata. Renderers only walk it.
+public struct PagedDocument: Hashable, Sendable {
+    public var pages: [Page]
+    public var outline: [OutlineEntry]
+    public var metadata: DocumentMetadata
+
+    public init(pages: [Page], outline: [OutlineEntry], metadata: DocumentMetadata) {
+        self.pages = pages
+        self.outline = outline
+        self.metadata = metadata
+    }
+}

@@ -1,0 +1,174 @@
+import CCairo
+import CPangoCairo
+import Foundation
+import QuirePages
+import QuireRender
+
+/// Draws pages with Cairo, on a PDF surface (one page per page) or on one image surface per
+/// page written as PNG. Fonts are resolved through the same Pango context kind that shaped
+/// the text, so glyph ids and advances match exactly.
+struct CairoCanvas: Canvas {
+    enum Target {
+        case pdf
+        /// Pixels per point and the file name for a 1-based page number.
+        case png(scale: Double, path: (Int) -> String)
+    }
+
+    private let fonts: PangoContextOwner
+    private let target: Target
+    private var surface: OpaquePointer?
+    private var cr: OpaquePointer?
+    private var pageNumber = 0
+    private(set) var failure: String?
+
+    /// A PDF canvas writing to `path`.
+    init(pdfAt path: String, fonts: PangoContextOwner) {
+        self.fonts = fonts
+        self.target = .pdf
+        surface = cairo_pdf_surface_create(path, Size.a4.width, Size.a4.height)
+        cr = cairo_create(surface)
+    }
+
+    /// A PNG canvas; pages are written as they end.
+    init(pngScale scale: Double, path: @escaping (Int) -> String, fonts: PangoContextOwner) {
+        self.fonts = fonts
+        self.target = .png(scale: scale, path: path)
+    }
+
+    var pdfSurface: OpaquePointer? { surface }
+
+    // MARK: - Canvas
+
+    mutating func beginPage(size: Size) {
+        pageNumber += 1
+        switch target {
+        case .pdf:
+            cairo_pdf_surface_set_size(surface, size.width, size.height)
+            // cairo 1.16 writes link annotations into a structure tree; without a root
+            // element the parent tree points at an object it never writes.
+            if pageNumber == 1 { cairo_tag_begin(cr, "Document", "") }
+        case .png(let scale, _):
+            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((size.width * scale).rounded(.up)), Int32((size.height * scale).rounded(.up)))
+            cr = cairo_create(surface)
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_scale(cr, scale, scale)
+        }
+    }
+
+    mutating func drawGlyphs(_ run: GlyphRun, at origin: Point) {
+        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
+        cairo_set_scaled_font(cr, font)
+        setColor(run.color)
+        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: origin.x + Double($0.x), y: origin.y + Double($0.y)) }
+        var utf8 = Array(run.text.utf8CString)
+        let byteCount = utf8.count - 1
+        guard let clusters = textClusters(run.glyphs, byteCount: byteCount) else {
+            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+            return
+        }
+        clusters.withUnsafeBufferPointer { c in
+            cairo_show_text_glyphs(cr, &utf8, Int32(byteCount), &glyphs, Int32(glyphs.count), c.baseAddress, Int32(c.count),
+                                   cairo_text_cluster_flags_t(rawValue: 0))
+        }
+    }
+
+    mutating func drawLine(from: Point, to: Point, width: Double, color: Color) {
+        setColor(color)
+        cairo_set_line_width(cr, width)
+        cairo_move_to(cr, from.x, from.y)
+        cairo_line_to(cr, to.x, to.y)
+        cairo_stroke(cr)
+    }
+
+    mutating func fill(_ rect: Rect, color: Color) {
+        setColor(color)
+        cairo_rectangle(cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height)
+        cairo_fill(cr)
+    }
+
+    mutating func drawImage(path: String, in rect: Rect) {
+        guard let image = cairo_image_surface_create_from_png(path), cairo_surface_status(image) == CAIRO_STATUS_SUCCESS else {
+            failure = "cannot read image \(path)"
+            return
+        }
+        defer { cairo_surface_destroy(image) }
+        let w = Double(cairo_image_surface_get_width(image)), h = Double(cairo_image_surface_get_height(image))
+        cairo_save(cr)
+        cairo_translate(cr, rect.origin.x, rect.origin.y)
+        cairo_scale(cr, rect.size.width / w, rect.size.height / h)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
+    mutating func addLink(url: String, in rect: Rect) {
+        guard case .pdf = target else { return }
+        let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        let attributes = "uri='\(escaped)' rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+
+    mutating func endPage() {
+        switch target {
+        case .pdf:
+            cairo_show_page(cr)
+        case .png(_, let path):
+            cairo_surface_flush(surface)
+            if cairo_surface_write_to_png(surface, path(pageNumber)) != CAIRO_STATUS_SUCCESS {
+                failure = "cannot write \(path(pageNumber))"
+            }
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+            cr = nil
+            surface = nil
+        }
+    }
+
+    // MARK: - Finish
+
+    /// Ends the document; returns an error text if cairo failed anywhere.
+    mutating func finish() -> String? {
+        if case .pdf = target, pageNumber > 0 { cairo_tag_end(cr, "Document") }
+        if let cr {
+            let status = cairo_status(cr)
+            if status != CAIRO_STATUS_SUCCESS, failure == nil { failure = String(cString: cairo_status_to_string(status)) }
+            cairo_destroy(cr)
+        }
+        if let surface {
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            if status != CAIRO_STATUS_SUCCESS, failure == nil { failure = String(cString: cairo_status_to_string(status)) }
+            cairo_surface_destroy(surface)
+        }
+        cr = nil
+        surface = nil
+        return failure
+    }
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+    }
+}
+
+/// Cairo's cluster map (bytes ↔ glyphs) from each glyph's cluster offset, so PDF text
+/// extraction returns the source text. Nil when clusters run backwards (right-to-left runs),
+/// which this map cannot express; those are drawn without text.
+func textClusters(_ glyphs: [Glyph], byteCount: Int) -> [cairo_text_cluster_t]? {
+    var clusters: [cairo_text_cluster_t] = []
+    clusters.reserveCapacity(glyphs.count)
+    var index = 0
+    var byteStart = 0  // the first cluster also takes any bytes before its glyph (skipped empty glyphs)
+    while index < glyphs.count {
+        let cluster = Int(glyphs[index].cluster)
+        var end = index
+        while end < glyphs.count, Int(glyphs[end].cluster) == cluster { end += 1 }
+        let nextByte = end < glyphs.count ? Int(glyphs[end].cluster) : byteCount
+        guard nextByte > byteStart || (end == glyphs.count && nextByte >= byteStart) else { return nil }
+        clusters.append(cairo_text_cluster_t(num_bytes: Int32(nextByte - byteStart), num_glyphs: Int32(end - index)))
+        byteStart = nextByte
+        index = end
+    }
+    return clusters
+}

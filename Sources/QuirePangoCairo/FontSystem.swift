@@ -1,0 +1,83 @@
+import CCairo
+import CPangoCairo
+import Foundation
+
+/// Points fontconfig at the bundled fonts before Pango first asks for fonts; once per process.
+/// Pango reads the default fontconfig configuration lazily and never re-reads it, so this must
+/// run before any font map exists.
+public enum FontConfiguration {
+    nonisolated(unsafe) private static var configuredDirectory: String?
+    private static let lock = NSLock()
+
+    /// Uses `<fontsDirectory>/fonts.conf`. Returns false if a different directory was
+    /// configured first (the process can hold only one).
+    @discardableResult
+    public static func use(fontsDirectory: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let configuredDirectory { return configuredDirectory == fontsDirectory }
+        setenv("FONTCONFIG_FILE", fontsDirectory + "/fonts.conf", 1)
+        configuredDirectory = fontsDirectory
+        return true
+    }
+}
+
+/// One Pango font map and context with the settings that make PDF and PNG agree: 72 dpi so a
+/// Pango unit is a point, no metric hinting, no glyph-position rounding. A font map must not
+/// be shared across threads, so each worker owns one and is used by one thread at a time.
+final class PangoContextOwner {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    private var fontRefs: [UnsafeMutableRawPointer: QuirePagesFontRef] = [:]
+    private var loadedFonts: [QuirePagesFontRef: OpaquePointer] = [:]
+
+    init() {
+        fontMap = pango_cairo_font_map_new()
+        context = pango_font_map_create_context(fontMap)
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(fontMap)
+    }
+
+    /// The page tree's name for a Pango font (family, weight, style, size), cached per font.
+    func fontRef(for font: UnsafeMutablePointer<PangoFont>) -> QuirePagesFontRef {
+        let key = UnsafeMutableRawPointer(font)
+        if let known = fontRefs[key] { return known }
+        let description = pango_font_describe(font)
+        defer { pango_font_description_free(description) }
+        let family = pango_font_description_get_family(description).map { String(cString: $0) } ?? "sans-serif"
+        let ref = QuirePagesFontRef(
+            family: family, bold: pango_font_description_get_weight(description).rawValue >= PANGO_WEIGHT_SEMIBOLD.rawValue,
+            italic: pango_font_description_get_style(description) != PANGO_STYLE_NORMAL,
+            size: Double(pango_font_description_get_size(description)) / Double(PANGO_SCALE))
+        fontRefs[key] = ref
+        return ref
+    }
+
+    /// The cairo font to draw a `FontRef` with: loaded through this context, so metrics and
+    /// glyph ids are those the text was shaped with.
+    func scaledFont(for ref: QuirePagesFontRef) -> OpaquePointer? {
+        if let font = loadedFonts[ref] { return font }
+        let description = pango_font_description_new()
+        defer { pango_font_description_free(description) }
+        pango_font_description_set_family(description, ref.family)
+        pango_font_description_set_weight(description, ref.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, ref.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pango_font_description_set_absolute_size(description, ref.size * Double(PANGO_SCALE))
+        guard let font = pango_font_map_load_font(fontMap, context, description) else { return nil }
+        // The scaled font belongs to the PangoFont, which the font map keeps alive.
+        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+        g_object_unref(font)
+        loadedFonts[ref] = scaled
+        return scaled
+    }
+}

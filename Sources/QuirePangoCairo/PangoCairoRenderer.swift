@@ -1,0 +1,55 @@
+import CCairo
+import Foundation
+public import QuirePages
+import QuireRender
+
+/// Renders page trees to PDF and PNG through Cairo, with fonts from a `PangoShaper`'s
+/// first worker (the same settings the text was shaped with).
+public struct PangoCairoRenderer: Sendable {
+    private let shaper: PangoShaper
+
+    public init(shaper: PangoShaper) { self.shaper = shaper }
+
+    /// Writes a PDF with metadata and bookmarks; returns an error text if Cairo failed.
+    public func writePDF(_ document: PagedDocument, to path: String) -> String? {
+        shaper.withWorker(0) { fonts in
+            var canvas = CairoCanvas(pdfAt: path, fonts: fonts)
+            if let surface = canvas.pdfSurface { writeMetadata(document.metadata, surface) }
+            renderPages(document.pages, on: &canvas)
+            if let surface = canvas.pdfSurface { writeOutline(document.outline, document.pages, surface) }
+            return canvas.finish()
+        }
+    }
+
+    /// Writes one PNG per page, named by `path(pageNumber)`.
+    public func writePNGs(_ document: PagedDocument, dpi: Double, path: @escaping (Int) -> String) -> String? {
+        shaper.withWorker(0) { fonts in
+            var canvas = CairoCanvas(pngScale: dpi / 72, path: path, fonts: fonts)
+            renderPages(document.pages, on: &canvas)
+            return canvas.finish()
+        }
+    }
+
+    private func writeMetadata(_ metadata: DocumentMetadata, _ surface: OpaquePointer) {
+        let fields: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, "Quire"),
+        ]
+        for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
+        // Without a creation date cairo stamps the wall clock, and no two renders would match.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, (metadata.creationDate ?? "1970-01-01") + "T00:00:00Z")
+    }
+
+    /// Bookmarks: level-2 entries nest under the level-1 entry before them.
+    private func writeOutline(_ outline: [OutlineEntry], _ pages: [Page], _ surface: OpaquePointer) {
+        var parents: [Int: Int32] = [0: 0]  // level → outline id of the latest entry at that level
+        for entry in outline {
+            let parent = parents[entry.level - 1] ?? 0
+            let target = "page=\(entry.pageIndex + 1) pos=[0 \(max(0, entry.y - 12))]"
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, target,
+                                                   entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0))
+            parents[entry.level] = id
+        }
+    }
+}

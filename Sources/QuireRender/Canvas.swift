@@ -1,0 +1,13 @@
+public import QuirePages
+
+/// The small drawing protocol a backend implements (cf. SILE's outputters). Coordinates are
+/// absolute page points, y down. Keep it dumb: all decisions were made in layout.
+public protocol Canvas {
+    mutating func beginPage(size: Size)
+    mutating func drawGlyphs(_ run: GlyphRun, at origin: Point)
+    mutating func drawLine(from: Point, to: Point, width: Double, color: Color)
+    mutating func fill(_ rect: Rect, color: Color)
+    mutating func drawImage(path: String, in rect: Rect)
+    mutating func addLink(url: String, in rect: Rect)
+    mutating func endPage()
+}

@@ -1,0 +1,125 @@
+import CCmarkGFM
+import Foundation
+import QuireModel
+
+/// Markdown body → blocks. Raw HTML is kept as text (nothing the author wrote is dropped).
+func parseBody(_ text: String, file: String, firstLine: Int) throws(QuireError) -> [Block] {
+    let document = MarkdownDocument(text)
+    let converter = BlockConverter(file: file, lineOffset: firstLine - 1)
+    return try converter.blocks(of: MarkdownNode(pointer: document.root), depth: 0)
+}
+
+/// Inline Markdown of a header value (bold, italic, links, emails) → inlines.
+func parseInlineMarkdown(_ text: String) -> [Inline] {
+    let document = MarkdownDocument(text)
+    let converter = BlockConverter(file: "", lineOffset: 0)
+    var out: [Inline] = []
+    // A value is one paragraph in practice; if it parses as more (e.g. "1. text"), keep all
+    // the text in order rather than dropping structure silently.
+    func collect(_ node: MarkdownNode) {
+        switch node.type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+            if !out.isEmpty { out.append(.softBreak) }
+            out += converter.inlines(of: node)
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+            if !out.isEmpty { out.append(.softBreak) }
+            out.append(.text(node.literal.trimmingCharacters(in: .whitespacesAndNewlines)))
+        default:
+            node.children.forEach(collect)
+        }
+    }
+    collect(MarkdownNode(pointer: document.root))
+    return out.isEmpty ? [.text(text)] : out
+}
+
+/// Converts cmark nodes to our own `Block`/`Inline` enums.
+struct BlockConverter {
+    let file: String
+    let lineOffset: Int
+    /// Deeper nesting than this is almost certainly machine-made or hostile; refuse it with a
+    /// message instead of recursing without bound.
+    static let maxDepth = 32
+
+    func blocks(of node: MarkdownNode, depth: Int) throws(QuireError) -> [Block] {
+        var out: [Block] = []
+        for child in node.children {
+            if let block = try block(child, depth: depth) { out.append(block) }
+        }
+        return out
+    }
+
+    private func block(_ node: MarkdownNode, depth: Int) throws(QuireError) -> Block? {
+        let line = lineOffset + node.line
+        guard depth < BlockConverter.maxDepth else {
+            throw QuireError(.limit, at: SourceLocation(file: file, line: line), "lists or quotes are nested more than \(BlockConverter.maxDepth) levels deep",
+                             hint: "flatten the nesting; a paper needs at most three levels of sub-items")
+        }
+        switch node.type {
+        case CMARK_NODE_HEADING:
+            return .heading(level: node.headingLevel, inlines(of: node), line: line)
+        case CMARK_NODE_PARAGRAPH:
+            let content = inlines(of: node)
+            // A paragraph that is only an image is a figure.
+            let kids = node.children
+            if kids.count == 1, kids[0].type == CMARK_NODE_IMAGE {
+                return .image(path: kids[0].url, alt: inlines(of: kids[0]).plainText, line: line)
+            }
+            return .paragraph(content, line: line)
+        case CMARK_NODE_LIST:
+            var items: [[Block]] = []
+            for item in node.children { items.append(try blocks(of: item, depth: depth + 1)) }
+            return .list(ordered: node.isOrderedList, items: items, line: line)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .quote(try blocks(of: node, depth: depth + 1), line: line)
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+            var code = node.literal
+            while code.hasSuffix("\n") { code.removeLast() }
+            return .code(code, line: line)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak(line: line)
+        default:
+            if node.typeName == "table" { return .table(table(node, line: line)) }
+            // Unknown container: keep its content.
+            let inner = try blocks(of: node, depth: depth + 1)
+            return inner.isEmpty ? nil : .quote(inner, line: line)
+        }
+    }
+
+    private func table(_ node: MarkdownNode, line: Int) -> Table {
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in node.children {
+            let cells = row.children.map { inlines(of: $0) }
+            if row.typeName == "table_header" { header = cells } else { rows.append(cells) }
+        }
+        return Table(header: header, rows: rows, alignments: node.tableAlignments, line: line)
+    }
+
+    func inlines(of node: MarkdownNode) -> [Inline] {
+        var out: [Inline] = []
+        for child in node.children {
+            switch child.type {
+            case CMARK_NODE_TEXT: appendText(child.literal, to: &out)
+            case CMARK_NODE_SOFTBREAK: out.append(.softBreak)
+            case CMARK_NODE_LINEBREAK: out.append(.lineBreak)
+            case CMARK_NODE_CODE: out.append(.code(child.literal))
+            case CMARK_NODE_HTML_INLINE: appendText(child.literal, to: &out)
+            case CMARK_NODE_EMPH: out.append(.emphasis(inlines(of: child)))
+            case CMARK_NODE_STRONG: out.append(.strong(inlines(of: child)))
+            case CMARK_NODE_LINK: out.append(.link(url: child.url, inlines(of: child)))
+            case CMARK_NODE_IMAGE: out += inlines(of: child)
+            default: out += inlines(of: child)  // strikethrough and other extensions: keep the words
+            }
+        }
+        return out
+    }
+
+    /// cmark splits text at punctuation; merge adjacent runs so the model stays readable.
+    private func appendText(_ text: String, to out: inout [Inline]) {
+        if case .text(let previous)? = out.last {
+            out[out.count - 1] = .text(previous + text)
+        } else {
+            out.append(.text(text))
+        }
+    }
+}

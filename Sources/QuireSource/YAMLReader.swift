@@ -1,0 +1,171 @@
+import Foundation
+import QuireModel
+import Yams
+
+/// Typed access to YAML nodes that turns every shape mismatch into a located `QuireError`.
+struct YAMLReader {
+    let file: String
+    /// Lines before the YAML text in the file (the opening `---`).
+    let lineOffset: Int
+    /// Aliases can make a small file expand into a huge tree (the "billion laughs"); cap the
+    /// number of nodes we are willing to visit.
+    static let maxNodes = 20_000
+
+    func compose(_ yaml: String) throws(QuireError) -> Node? {
+        do {
+            let root = try Yams.compose(yaml: yaml)
+            if let root, count(root, budget: YAMLReader.maxNodes) < 0 {
+                throw QuireError(.limit, at: SourceLocation(file: file, line: lineOffset + 1), "the front matter expands to more than \(YAMLReader.maxNodes) values",
+                                 hint: "remove YAML anchors and aliases (&name, *name); write the header fields out in full")
+            }
+            return root
+        } catch let error as QuireError {
+            throw error
+        } catch let error as YamlError {
+            throw translate(error)
+        } catch {
+            throw QuireError(.yaml, at: SourceLocation(file: file, line: lineOffset + 1), "the front matter is not valid YAML: \(error)")
+        }
+    }
+
+    /// Counts nodes down from `budget`; negative means over budget.
+    private func count(_ node: Node, budget: Int) -> Int {
+        var left = budget - 1
+        switch node {
+        case .scalar: break
+        case .alias: break
+        case .mapping(let m):
+            for (k, v) in m where left >= 0 { left = count(v, budget: count(k, budget: left)) }
+        case .sequence(let s):
+            for v in s where left >= 0 { left = count(v, budget: left) }
+        }
+        return left
+    }
+
+    private func translate(_ error: YamlError) -> QuireError {
+        var line = lineOffset + 1
+        var problem = "\(error)"
+        switch error {
+        case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
+            line = lineOffset + mark.line
+            problem = p
+        default: break
+        }
+        return QuireError(.yaml, at: SourceLocation(file: file, line: line), "the front matter is not valid YAML: \(problem)",
+                          hint: "check the indentation and quote values that contain ': ' or start with a special character such as '*', '&', '[' or '{'")
+    }
+
+    // MARK: - Locations and errors
+
+    func line(of node: Node) -> Int { lineOffset + (node.mark?.line ?? 1) }
+
+    func error(_ kind: QuireError.Kind, _ node: Node, field: String?, _ message: String, hint: String? = nil) -> QuireError {
+        QuireError(kind, at: SourceLocation(file: file, line: line(of: node), column: node.mark?.column ?? 1), field: field, message, hint: hint)
+    }
+
+    // MARK: - Typed values
+
+    func string(_ node: Node, field: String) throws(QuireError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw error(.invalidValue, node, field: field, "expected text, found \(kindName(node))",
+                        hint: "write the value on the same line after the colon, e.g. \(field): Some text")
+        }
+        return scalar.string
+    }
+
+    func inlineText(_ node: Node, field: String) throws(QuireError) -> [Inline] {
+        let raw = try string(node, field: field).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !raw.isEmpty else {
+            throw error(.invalidValue, node, field: field, "'\(field)' is empty", hint: "write its text, or remove the line")
+        }
+        return parseInlineMarkdown(raw)
+    }
+
+    /// Text or a list of texts (recommendations, background documents).
+    func textList(_ node: Node, field: String) throws(QuireError) -> [[Inline]] {
+        if case .sequence(let items) = node {
+            var out: [[Inline]] = []
+            for item in items { out.append(try inlineText(item, field: field)) }
+            return out
+        }
+        return [try inlineText(node, field: field)]
+    }
+
+    func date(_ node: Node, field: String) throws(QuireError) -> CalendarDate {
+        let raw = try string(node, field: field).trimmingCharacters(in: .whitespaces)
+        let parts = raw.split(separator: "-").map { Int($0) }
+        if parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], raw.count == 10,
+           (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d) {
+            return CalendarDate(year: y, month: m, day: d)
+        }
+        throw error(.invalidValue, node, field: field, "'\(raw)' is not a date in the form YYYY-MM-DD",
+                    hint: "write the meeting date as an ISO date, e.g. date: 2017-10-19; the layout decides how it is shown")
+    }
+
+    func people(_ node: Node, field: String) throws(QuireError) -> [Person] {
+        let items: [Node]
+        switch node {
+        case .sequence(let s): items = Array(s)
+        default: items = [node]
+        }
+        var out: [Person] = []
+        for item in items {
+            let values = try record(item, field: field, keys: ["name", "role"], required: ["name"])
+            out.append(Person(name: values["name"]!, role: values["role"]))
+        }
+        if out.isEmpty { throw error(.invalidValue, node, field: field, "'\(field)' names nobody", hint: "list each person with name: and role:") }
+        return out
+    }
+
+    func contacts(_ node: Node, field: String) throws(QuireError) -> [Contact] {
+        let items: [Node]
+        switch node {
+        case .sequence(let s): items = Array(s)
+        default: items = [node]
+        }
+        var out: [Contact] = []
+        for item in items {
+            let v = try record(item, field: field, keys: ["name", "role", "phone", "email"], required: ["name"])
+            out.append(Contact(name: v["name"]!, role: v["role"], phone: v["phone"], email: v["email"]))
+        }
+        return out
+    }
+
+    /// A small mapping of known text keys (a person, a contact).
+    private func record(_ node: Node, field: String, keys: [String], required: [String]) throws(QuireError) -> [String: String] {
+        guard case .mapping(let mapping) = node else {
+            throw error(.invalidValue, node, field: field, "each entry of '\(field)' needs \(keys.map { "\($0):" }.joined(separator: ", "))",
+                        hint: "write e.g.\n    \(field):\n      - name: Jane Smith\n        role: Corporate Director")
+        }
+        var values: [String: String] = [:]
+        for (k, v) in mapping {
+            let key = try string(k, field: field)
+            guard keys.contains(key) else {
+                let hint = nearestName(key, in: keys).map { "did you mean '\($0)'?" } ?? "known keys: \(keys.joined(separator: ", "))"
+                throw error(.unknownField, k, field: "\(field).\(key)", "unknown key '\(key)' in '\(field)'", hint: hint)
+            }
+            values[key] = try string(v, field: "\(field).\(key)").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        for key in required where (values[key] ?? "").isEmpty {
+            throw error(.missingField, node, field: "\(field).\(key)", "an entry of '\(field)' has no \(key)", hint: "add '\(key): …' to it")
+        }
+        return values
+    }
+
+    private func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar: "text"
+        case .mapping: "a map of keys"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+private func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import QuireKit
+import QuireModel
+import QuirePages
+
+/// `quire dump paper.md`: the page tree as text, the main tool for debugging layout.
+struct Dump: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the laid-out page tree of a paper as text.")
+
+    @Argument(help: "The paper source.")
+    var source: String
+
+    @Option(help: "Use this layout instead of the one the paper names.")
+    var layout: String?
+
+    func run() async throws {
+        try exitingOnInputError { () throws(QuireError) in
+            let result = try Typesetter().layout(file: source, layout: layout)
+            report(result.layout.diagnostics)
+            print(dumpPageTree(result.layout.document), terminator: "")
+        }
+    }
+}

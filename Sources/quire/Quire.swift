@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `quire` command: thin subcommands over QuireKit.
+@main
+struct Quire: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quire",
+        abstract: "Typeset council committee papers from Markdown + YAML into accessible, paginated PDFs.",
+        subcommands: [Render.self, Layouts.self, Dump.self, Bench.self])
+}

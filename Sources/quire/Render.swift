@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import QuireKit
+import QuireModel
+
+/// `quire render paper.md -o paper.pdf` / `--png out/`.
+struct Render: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render a paper to PDF (and/or PNG page previews).")
+
+    @Argument(help: "The paper source (Markdown with YAML front matter).")
+    var source: String
+
+    @Option(name: .shortAndLong, help: "The PDF to write (default: the source name with .pdf).")
+    var output: String?
+
+    @Option(help: "Write one PNG per page into this folder instead of (or with -o, as well as) a PDF.")
+    var png: String?
+
+    @Option(help: "PNG resolution in dots per inch.")
+    var dpi: Double = 96
+
+    @Option(help: "Use this layout instead of the one the paper names.")
+    var layout: String?
+
+    func run() async throws {
+        let typesetter = Typesetter()
+        try exitingOnInputError { () throws(QuireError) in
+            let result = try typesetter.layout(file: source, layout: layout)
+            report(result.layout.diagnostics)
+            if let png {
+                try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi)
+            }
+            if png == nil || output != nil {
+                let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
+                try typesetter.writePDF(result.layout.document, to: pdf)
+            }
+        }
+    }
+}
