@@ -42,11 +42,11 @@ func finalize(_ bodies: [BodyPage], theme: Theme, values: RunningValues, shaper:
         var frame = Frame(size: theme.page.size)
         frame.reserve(body.frame.items.count + 4)
         // Header baseline sits half the top margin down; footer half the bottom margin up.
-        for line in shaped[2 * index].lines.prefix(1) {
+        for line in shaped[2 * index].lines.prefix(1) where !theme.header.template.isEmpty {
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.marginTop / 2 + line.ascent / 2)
         }
         frame.push(frame: body.frame, at: origin)
-        for line in shaped[2 * index + 1].lines.prefix(1) {
+        for line in shaped[2 * index + 1].lines.prefix(1) where !theme.footer.template.isEmpty {
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.size.height - theme.page.marginBottom / 2)
         }
         pages.append(Page(frame: frame, number: index + 1, label: String(index + 1)))

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The examples' PDFs checked with real tools: qpdf, pdfinfo, pdffonts, pdftotext.
+@Suite("PDF output")
+struct PDFOutputTests {
+    @Test("qpdf finds no error", arguments: examples)
+    func qpdfCheck(name: String) throws {
+        let result = try run("qpdf", ["--check", try renderExample(name)])
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(result.out.contains("No syntax or stream encoding errors"))
+    }
+
+    @Test("pdfinfo shows A4 pages, title, author, subject and the paper's date", arguments: examples)
+    func info(name: String) throws {
+        let info = try pdfInfo(try renderExample(name))
+        #expect(Int(info["Pages"] ?? "") ?? 0 >= 3)
+        #expect(info["Page size"]?.contains("(A4)") == true)
+        #expect(info["Title"]?.contains("Annual Report") == true)
+        #expect(info["Author"]?.contains("Kent Safeguarding") == false)  // names only, not roles
+        #expect(!(info["Author"] ?? "").isEmpty)
+        #expect(!(info["Subject"] ?? "").isEmpty)
+        #expect(info["CreationDate"]?.contains(name == "kscb-2016-17" ? "Oct 19" : "Oct  4") == true)
+    }
+
+    @Test("every font is embedded and subset", arguments: examples)
+    func fonts(name: String) throws {
+        let rows = try run("pdffonts", [try renderExample(name)]).out.split(separator: "\n").dropFirst(2)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let columns = row.split(separator: " ")
+            // name type encoding emb sub uni object ID
+            #expect(columns[columns.count - 5] == "yes" && columns[columns.count - 4] == "yes", "\(row)")
+            #expect(columns[0].contains("+"), "subset fonts carry a tag prefix: \(row)")
+        }
+    }
+
+    @Test("every word of the seed's body appears in the PDF, in order", arguments: examples)
+    func fidelity(name: String) throws {
+        let seed = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds/\(name).txt"), encoding: .utf8)
+        let expected = comparableWords(seedBody(seed))
+        #expect(expected.count > 1000)
+        let text = try run("pdftotext", ["-layout", try renderExample(name), "-"]).out
+        let missing = missingInOrder(expected, in: comparableWords(text))
+        #expect(missing.count == 0, "missing \(missing.count): \(missing.prefix(10).map { "#\($0.index) \($0.word)" })")
+    }
+
+    @Test("the header block's values all reach the PDF", arguments: examples)
+    func headerWords(name: String) throws {
+        let result = try typesetter.layout(file: examplePath(name))
+        let matter = result.paper.frontMatter
+        let values = [matter.subject, matter.summary, matter.to, matter.classification].compactMap { $0?.plainText }
+            + matter.recommendation.map(\.plainText) + matter.by.flatMap { [$0.name, $0.role ?? ""] }
+        let text = Set(comparableWords(try run("pdftotext", [try renderExample(name), "-"]).out))
+        for word in comparableWords(values.joined(separator: " ")) {
+            #expect(text.contains(word), "\(word)")
+        }
+    }
+
+    @Test("rendering twice gives identical bytes", arguments: examples)
+    func reproducible(name: String) throws {
+        let first = try Data(contentsOf: URL(fileURLWithPath: try renderExample(name)))
+        let second = try Data(contentsOf: URL(fileURLWithPath: try renderExample(name)))
+        #expect(first == second)
+    }
+
+    @Test("email addresses are mailto links and sections are bookmarks")
+    func linksAndOutline() throws {
+        let path = try renderExample("kscb-2016-17")
+        let json = try run("qpdf", ["--json", "--json-key=outlines", path]).out
+        for title in ["1. Introduction", "2. The 2016/17 Annual Report", "3. Conclusions", "4. Recommendations",
+                      "5. Background Documents", "6. Contact details"] {
+            #expect(json.contains("\"title\": \"\(title)\""), "\(title)")
+        }
+        let objects = try run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).out
+        #expect(objects.contains("/URI (mailto:mark.janaway@kent.gov.uk)"))
+    }
+}

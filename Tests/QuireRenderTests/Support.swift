@@ -1,0 +1,57 @@
+import Foundation
+import QuireKit
+import Testing
+
+/// The checkout root (this file is Tests/QuireRenderTests/Support.swift).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// One typesetter for the suite: it owns font maps, which are costly to set up.
+let typesetter = Typesetter(resources: Resources(root: repositoryRoot))
+
+/// The examples every test renders.
+let examples = ["kscb-2016-17", "kscb-2012-13"]
+
+func examplePath(_ name: String) -> String {
+    repositoryRoot.appendingPathComponent("examples/\(name)/paper.md").path
+}
+
+/// A fresh scratch folder for one test.
+func scratchDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("quire-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Renders an example to a PDF in a scratch folder and returns its path.
+func renderExample(_ name: String) throws -> String {
+    let output = try scratchDirectory().appendingPathComponent("\(name).pdf").path
+    let result = try typesetter.layout(file: examplePath(name))
+    try typesetter.writePDF(result.layout.document, to: output)
+    return output
+}
+
+/// Runs a poppler/qpdf tool and returns stdout, stderr and the exit status.
+@discardableResult
+func run(_ tool: String, _ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+}
+
+/// `Key: value` lines of pdfinfo.
+func pdfInfo(_ path: String) throws -> [String: String] {
+    var info: [String: String] = [:]
+    for line in try run("pdfinfo", [path]).out.split(separator: "\n") {
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        info[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    return info
+}

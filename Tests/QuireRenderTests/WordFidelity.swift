@@ -1,0 +1,40 @@
+import Foundation
+
+/// Words for comparing a seed's text with a PDF's extracted text: punctuation at either end
+/// stripped, generated paragraph/section markers ("(1)", "(a)", "2.") and list dashes dropped.
+func comparableWords(_ text: String) -> [String] {
+    // A hyphen at a line end joins the word across the break ("multi-\nagency", "2017-\n2020");
+    // `pdftotext -layout` keeps such hyphens (its default mode drops them, merging words).
+    let joined = text.replacingOccurrences(of: #"(?<=\w)-\s*\n\s*(?=\w)"#, with: "-", options: .regularExpression)
+    let edge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
+    return joined.split(whereSeparator: { $0.isWhitespace }).compactMap { raw -> String? in
+        let token = String(raw)
+        if token.range(of: #"^\((\d+|[a-z]{1,3})\)$"#, options: .regularExpression) != nil { return nil }
+        if token.range(of: #"^\d+\.$"#, options: .regularExpression) != nil { return nil }
+        let word = token.trimmingCharacters(in: edge)
+        return word.isEmpty ? nil : word
+    }
+}
+
+/// The body of a seed: from "1. Introduction" up to its Background documents section.
+func seedBody(_ seed: String) -> String {
+    let lines = seed.components(separatedBy: "\n")
+    let start = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1. Introduction") } ?? 0
+    let end = lines.firstIndex { $0.range(of: #"^\s*\d+\.\s+Background [Dd]ocuments"#, options: .regularExpression) != nil } ?? lines.count
+    return lines[start..<end].joined(separator: "\n")
+}
+
+/// Positions in `expected` that cannot be matched, in order, within `actual`; empty when
+/// every expected word appears in the same order.
+func missingInOrder(_ expected: [String], in actual: [String]) -> [(index: Int, word: String)] {
+    var missing: [(Int, String)] = []
+    var cursor = actual.startIndex
+    for (index, word) in expected.enumerated() {
+        if let found = actual[cursor...].firstIndex(of: word) {
+            cursor = actual.index(after: found)
+        } else {
+            missing.append((index, word))
+        }
+    }
+    return missing
+}
