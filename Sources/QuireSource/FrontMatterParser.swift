@@ -17,8 +17,8 @@ func parseFrontMatter(_ yaml: String, file: String, firstLine: Int) throws(Quire
                 ?? "known keys: " + FrontMatterKey.allCases.map(\.rawValue).joined(separator: ", ")
             throw reader.error(.unknownField, keyNode, field: name, "unknown front-matter key '\(name)'", hint: hint)
         }
-        if matter.lines[name] != nil || (key == .from && matter.lines["by"] != nil) || (key == .by && matter.lines["from"] != nil) {
-            throw reader.error(.invalidValue, keyNode, field: name, "'\(name)' is given twice", hint: "keep one of them")
+        if (key == .from && matter.lines["by"] != nil) || (key == .by && matter.lines["from"] != nil) {
+            throw reader.error(.invalidValue, keyNode, field: name, "'by' and 'from' are both given", hint: "keep one of them: 'from:' labels the row \"From:\", 'by:' labels it \"By:\"")
         }
         matter.lines[name] = reader.line(of: keyNode)
         try read(key, value, into: &matter, reader: reader)

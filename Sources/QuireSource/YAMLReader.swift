@@ -49,6 +49,11 @@ struct YAMLReader {
         case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
             line = lineOffset + mark.line
             problem = p
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams refuses repeated keys itself, before our own check can see them.
+            let name = duplicates.first ?? "?"
+            return QuireError(.invalidValue, at: SourceLocation(file: file, line: lineOffset + context.mark.line), field: name,
+                              "'\(name)' is given more than once (first on this line)", hint: "keep one of them")
         default: break
         }
         return QuireError(.yaml, at: SourceLocation(file: file, line: line), "the front matter is not valid YAML: \(problem)",
