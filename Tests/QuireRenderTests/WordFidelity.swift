@@ -1,4 +1,5 @@
 import Foundation
+import QuireModel
 
 /// Words for comparing a seed's text with a PDF's extracted text: punctuation at either end
 /// stripped, generated paragraph/section markers ("(1)", "(a)", "2.") and list dashes dropped.
@@ -37,4 +38,19 @@ func missingInOrder(_ expected: [String], in actual: [String]) -> [(index: Int, 
         }
     }
     return missing
+}
+
+/// All text of the body's blocks, in reading order, as the author wrote it.
+func bodyText(_ blocks: [Block]) -> String {
+    blocks.map { block -> String in
+        switch block {
+        case .heading(_, let inlines, _), .paragraph(let inlines, _): inlines.plainText
+        case .list(_, let items, _): items.map(bodyText).joined(separator: "\n")
+        case .table(let table): ([table.header] + table.rows).map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: "\n")
+        case .quote(let inner, _): bodyText(inner)
+        case .code(let code, _): code
+        case .thematicBreak: ""
+        case .image(_, let alt, _): alt
+        }
+    }.joined(separator: "\n")
 }

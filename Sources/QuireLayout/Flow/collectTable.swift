@@ -38,8 +38,9 @@ extension Collector {
             for (index, cells) in rows.enumerated() {
                 var slice = row(shaped, cells: cells, widths: widths, x: x, fullWidth: fullWidth, style: style, fill: false, line: line)
                 if let headerSlice, index > 0 { slice.repeatedHeader = [headerSlice] }
-                // A table's last row is never carried over alone to a new page.
-                slice.breakAfter = !(rows.count >= 3 && index == rows.count - 2)
+                // Neither the first nor the last row is left alone on a page (with its
+                // header) when the table has rows to spare.
+                slice.breakAfter = !(rows.count >= 3 && (index == 0 || index == rows.count - 2))
                 items.append(.slice(slice))
             }
             return items

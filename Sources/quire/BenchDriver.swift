@@ -1,0 +1,167 @@
+import Foundation
+import QuireKit
+
+/// Spawns benchmark cases as processes, collects wall time and peak RSS (from wait4), and
+/// prints medians with ratios against the baseline measured in the same run.
+struct BenchDriver {
+    let runs: Int
+    let executable: String
+    let resources: Resources
+
+    struct Row {
+        var name: String
+        var wallMs: Double
+        var workMs: Double?
+        var pages: Int
+        var peakMiB: Double
+    }
+
+    func runAll(sections: Int, peers: String?) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quire-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        print("quire bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(runs) runs, each case a fresh process\n")
+
+        // 1. Long document: engine vs bare Pango+Cairo on the same paragraphs, in-process work.
+        var long: [Row] = []
+        for benchCase in ["bare", "engine-1", "engine"] {
+            long.append(try measureCase(benchCase, sections: sections, scratch: scratch))
+        }
+        printTable("long paper (\(sections) sections, generated)", long, baseline: "bare")
+        if let bare = long.first, let engine = long.last, let one = long.dropLast().last {
+            print(String(format: "engine/bare time per page: %.2f (2 threads), %.2f (1 thread)\n",
+                         (engine.workMs! / Double(engine.pages)) / (bare.workMs! / Double(bare.pages)),
+                         (one.workMs! / Double(one.pages)) / (bare.workMs! / Double(bare.pages))))
+        }
+
+        // 2. Memory against page count: peak RSS at a quarter, half and all of the sections.
+        var memory: [Row] = []
+        for size in [sections / 4, sections / 2, sections] {
+            var row = try measureCase("engine", sections: size, scratch: scratch)
+            row.name = "engine, \(size) sections"
+            memory.append(row)
+        }
+        printTable("peak memory against document length", memory, baseline: nil)
+
+        // 3. Whole process, cold: the 2017 seed paper, and 50 copies of it in one document.
+        let paper = resources.root.appendingPathComponent("examples/kscb-2016-17/paper.md").path
+        let pack = scratch.appendingPathComponent("seed-x50.md").path
+        try repeatedBody(of: paper, times: 50).write(toFile: pack, atomically: true, encoding: .utf8)
+        var single = [try measureProcess("quire render (seed 2017)", [executable, "render", paper, "-o", scratch.appendingPathComponent("s.pdf").path], pdf: scratch.appendingPathComponent("s.pdf").path)]
+        var many = [try measureProcess("quire render (seed x50)", [executable, "render", pack, "-o", scratch.appendingPathComponent("p.pdf").path], pdf: scratch.appendingPathComponent("p.pdf").path)]
+        if let peers, let python = typstPython() {
+            let typst = URL(fileURLWithPath: peers).appendingPathComponent("render_typst.py").path
+            let generated = scratch.appendingPathComponent("peers")
+            _ = try spawn([python, URL(fileURLWithPath: peers).appendingPathComponent("gen_pack.py").path, "1", generated.appendingPathComponent("single").path])
+            _ = try spawn([python, URL(fileURLWithPath: peers).appendingPathComponent("gen_pack.py").path, "50", generated.appendingPathComponent("pack").path])
+            let out = scratch.appendingPathComponent("t.pdf").path
+            single.append(try measureProcess("typst (peer script)", [python, typst, generated.appendingPathComponent("single/paper.typ").path, out], pdf: out))
+            many.append(try measureProcess("typst (peer script, 50 papers)", [python, typst, generated.appendingPathComponent("pack/paper.typ").path, out], pdf: out))
+        } else {
+            print("(Typst not timed: pass --peers ../shared/peers with `pip install typst` done to put it beside Quire)\n")
+        }
+        printTable("single paper, whole process", single, baseline: single.count > 1 ? single[1].name : nil)
+        printTable("long document, whole process", many, baseline: many.count > 1 ? many[1].name : nil)
+    }
+
+    // MARK: - Measuring
+
+    private func measureCase(_ benchCase: String, sections: Int, scratch: URL) throws -> Row {
+        var samples: [(wall: Double, work: Double, pages: Int, rss: Double)] = []
+        for run in 0..<runs {
+            let report = scratch.appendingPathComponent("\(benchCase)-\(run).txt").path
+            let result = try spawn([executable, "bench", "--child", benchCase, "--sections", String(sections), "--report", report])
+            let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ")
+            samples.append((result.wallMs, Double(fields[0])!, Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))!, result.peakMiB))
+        }
+        return Row(name: benchCase, wallMs: median(samples.map(\.wall)), workMs: median(samples.map(\.work)),
+                   pages: samples[0].pages, peakMiB: median(samples.map(\.rss)))
+    }
+
+    private func measureProcess(_ name: String, _ command: [String], pdf: String) throws -> Row {
+        _ = try spawn(command)  // warm-up: file cache, fontconfig cache
+        var samples: [(Double, Double)] = []
+        for _ in 0..<runs {
+            let result = try spawn(command)
+            samples.append((result.wallMs, result.peakMiB))
+        }
+        return Row(name: name, wallMs: median(samples.map(\.0)), workMs: nil, pages: pdfPages(pdf), peakMiB: median(samples.map(\.1)))
+    }
+
+    /// posix_spawn + wait4: wall time and the child's own peak RSS.
+    private func spawn(_ command: [String]) throws -> (wallMs: Double, peakMiB: Double) {
+        var pid: pid_t = 0
+        var fileActions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fileActions)
+        defer { posix_spawn_file_actions_destroy(&fileActions) }
+        posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let status = posix_spawnp(&pid, command[0], &fileActions, nil, argv, environ)
+        guard status == 0 else { throw BenchError("cannot start \(command[0]): \(String(cString: strerror(status)))") }
+        var exitStatus: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &exitStatus, 0, &usage)
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        guard exitStatus == 0 else { throw BenchError("\(command.joined(separator: " ")) failed with status \(exitStatus)") }
+        return (wall, Double(usage.ru_maxrss) / 1024)
+    }
+
+    private func typstPython() -> String? {
+        for python in ["/usr/bin/python3", "python3"] {
+            if (try? spawn([python, "-c", "import typst"])) != nil { return python }
+        }
+        return nil
+    }
+
+    private func pdfPages(_ path: String) -> Int {
+        // Count page objects without a PDF library: cairo and Typst both write "/Type /Page" per page.
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        let text = String(decoding: data, as: UTF8.self)
+        let compact = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
+        let tight = text.components(separatedBy: "/Type/Page").count - 1 - (text.components(separatedBy: "/Type/Pages").count - 1)
+        return compact + tight
+    }
+
+    private func repeatedBody(of paper: String, times: Int) throws -> String {
+        let text = try String(contentsOfFile: paper, encoding: .utf8)
+        let parts = text.components(separatedBy: "\n---\n")
+        let frontMatter = parts[0] + "\n---\n", body = parts.dropFirst().joined(separator: "\n---\n")
+        return frontMatter + Array(repeating: body, count: times).joined(separator: "\n\n")
+    }
+
+    // MARK: - Printing
+
+    private func printTable(_ title: String, _ rows: [Row], baseline: String?) {
+        print(title)
+        print("  " + pad("case", 34) + pad("wall ms", 10, right: true) + pad("work ms", 10, right: true) + pad("pages", 7, right: true)
+              + pad("pages/s", 10, right: true) + pad("peak MiB", 10, right: true) + (baseline != nil ? pad("ratio", 8, right: true) : ""))
+        let base = rows.first { $0.name == baseline }
+        for row in rows {
+            let time = row.workMs ?? row.wallMs
+            var line = "  " + pad(row.name, 34) + pad(String(format: "%.1f", row.wallMs), 10, right: true)
+                + pad(row.workMs.map { String(format: "%.1f", $0) } ?? "-", 10, right: true) + pad(String(row.pages), 7, right: true)
+                + pad(String(format: "%.1f", Double(row.pages) / (time / 1000)), 10, right: true)
+                + pad(String(format: "%.1f", row.peakMiB), 10, right: true)
+            if let base { line += pad(String(format: "%.2f", time / (base.workMs ?? base.wallMs)), 8, right: true) }
+            print(line)
+        }
+        print("")
+    }
+
+    private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let space = String(repeating: " ", count: max(0, width - s.count))
+        return right ? space + s : s + space
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds Quire (release) and renders every example in examples/ to out/<name>.pdf, with PNG
+# previews of page 1 in out/<name>/. Installs missing Debian packages first.
+# Usage: bash scripts/render-examples.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/opt/swift/usr/bin"
+bash scripts/setup.sh
+
+swift build -c release --static-swift-stdlib --product quire
+quire=.build/release/quire
+mkdir -p out
+for paper in examples/*/paper.md; do
+  name=$(basename "$(dirname "$paper")")
+  "$quire" render "$paper" -o "out/$name.pdf"
+  "$quire" render "$paper" --png "out/$name"
+  echo "out/$name.pdf  $(pdfinfo "out/$name.pdf" | awk '/^Pages:/ {print $2}') pages"
+done

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: builds Quire and its tests, then `swift test` (source parsing,
+# layout rules on the page tree, real PDFs checked with qpdf/poppler, reference images, CLI).
+# Installs missing Debian packages first. Usage: bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/opt/swift/usr/bin"
+bash scripts/setup.sh
+
+swift build --build-tests
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+swift test --skip-build 2>&1 | tee "$log" || status=$?
+# The suites use Swift Testing; XCTest's own line above reports 0 tests. Summarise plainly.
+total=$(grep -oE 'Test run with [0-9]+ tests' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -cE '^✘ Test "' "$log" || true)
+if [ "$status" -eq 0 ]; then echo "$total passed, 0 failed"; else echo "$((total - failed)) passed, $failed failed"; fi
+exit "$status"
