@@ -16,6 +16,7 @@ public final class Typesetter: Sendable {
         self.resources = resources
         FontConfiguration.use(fontsDirectory: resources.fonts.path)
         shaper = PangoShaper(threads: threads)
+        shaper.prewarm()
         renderer = PangoCairoRenderer(shaper: shaper)
     }
 

@@ -7,12 +7,26 @@ public import QuireLayout
 public final class PangoShaper: TextShaper, @unchecked Sendable {
     /// Each worker is guarded by its lock: one thread at a time touches its Pango objects.
     private let workers: [(lock: NSLock, owner: LazyOwner)]
-    /// Below this many paragraphs, a second thread costs more (font map start-up) than it saves.
-    private let parallelThreshold = 200
+    /// Below this many paragraphs, handing work to a second thread costs more than it saves.
+    private let parallelThreshold = 32
 
     /// - Parameter threads: worker count, by default the machine's cores.
     public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         workers = (0..<max(1, threads)).map { _ in (NSLock(), LazyOwner()) }
+    }
+
+    /// Starts every worker's Pango context and loads the bundled family's faces on background
+    /// threads, so that font start-up overlaps whatever the caller does next (reading and
+    /// parsing the source). Safe to skip; safe to race with `shape`.
+    public func prewarm(family: String = "Liberation Sans") {
+        var sample = StyledText("Page 1 of 1 ")
+        sample.append("Recommendation:", style: SpanStyle(bold: true))
+        let spec = ParagraphSpec(text: sample, family: family, size: 12, width: 400, alignment: .justify)
+        for index in workers.indices {
+            DispatchQueue.global().async {
+                self.withWorker(index) { owner in _ = owner.shape(spec) }
+            }
+        }
     }
 
     public func shape(_ paragraphs: [ParagraphSpec]) -> [ShapedParagraph] {
@@ -21,13 +35,19 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
             return withWorker(0) { owner in paragraphs.map(owner.shape) }
         }
         var results = [ShapedParagraph?](repeating: nil, count: count)
-        let chunks = workers.count
+        // Workers take small batches from a shared counter: paragraphs differ in length, so
+        // fixed halves would leave one core idle at the end.
+        let next = AtomicCounter()
+        let batch = 16
         results.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
-                self.withWorker(chunk) { owner in
-                    for index in range { output.buffer[index] = owner.shape(paragraphs[index]) }
+            DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
+                self.withWorker(worker) { owner in
+                    while true {
+                        let start = next.add(batch)
+                        guard start < count else { break }
+                        for index in start..<min(start + batch, count) { output.buffer[index] = owner.shape(paragraphs[index]) }
+                    }
                 }
             }
         }
@@ -51,6 +71,21 @@ final class LazyOwner {
         let created = PangoContextOwner()
         owner = created
         return created
+    }
+}
+
+/// A shared work counter (a lock is cheap at one take per batch).
+private final class AtomicCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Returns the value before adding `amount`.
+    func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let old = value
+        value += amount
+        return old
     }
 }
 
