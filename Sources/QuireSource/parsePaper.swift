@@ -6,14 +6,14 @@ public import QuireModel
 public func parsePaper(data: Data, file: String) throws(QuireError) -> Paper {
     let text = try decodeUTF8(data, file: file)
     let split = try splitFrontMatter(text, file: file)
-    var frontMatter = try parseFrontMatter(split.yaml, file: file, firstLine: split.yamlLine)
+    var frontMatter = try parseFrontMatter(String(split.yaml), file: file, firstLine: split.yamlLine)
     if frontMatter.lines.isEmpty { frontMatter.lines["---"] = 1 }
     guard split.body.contains(where: { !$0.isWhitespace }) else {
         throw QuireError(
             .emptyBody, at: SourceLocation(file: file, line: split.bodyLine), "the paper has no body text",
             hint: "write the report below the closing '---' of the front matter, starting with a '# Introduction' section")
     }
-    let body = try parseBody(split.body, file: file, firstLine: split.bodyLine)
+    let body = try parseBody(String(split.body), file: file, firstLine: split.bodyLine)
     return Paper(frontMatter: frontMatter, body: body, file: file, bodyLine: split.bodyLine)
 }
 

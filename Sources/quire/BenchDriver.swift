@@ -108,11 +108,20 @@ struct BenchDriver {
         return (wall, Double(usage.ru_maxrss) / 1024)
     }
 
+    /// The real interpreter that can `import typst` (a version manager's `python3` shim would
+    /// add its own start-up to every timed run), or nil.
     private func typstPython() -> String? {
-        for python in ["/usr/bin/python3", "python3"] {
-            if (try? spawn([python, "-c", "import typst"])) != nil { return python }
-        }
-        return nil
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, typst; print(sys.executable)"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && !path.isEmpty ? path : nil
     }
 
     private func pdfPages(_ path: String) -> Int {

@@ -34,20 +34,26 @@ private func append(_ inlines: [Inline], style: SpanStyle, to out: inout StyledT
 }
 
 /// Tabs and runs of spaces from hand-wrapped sources count as one space, as in HTML.
+/// Works on UTF-8 bytes: this runs for every piece of text in a paper.
 private func collapseWhitespace(_ s: String) -> String {
-    guard s.contains(where: { $0 == "\t" || $0 == "\r" || $0 == "\n" }) || s.contains("  ") else { return s }
-    var out = ""
-    var lastWasSpace = false
-    for ch in s {
-        let isSpace = ch == " " || ch == "\t" || ch == "\r" || ch == "\n"
-        if isSpace {
-            if !lastWasSpace { out.append(" ") }
-        } else {
-            out.append(ch)
-        }
-        lastWasSpace = isSpace
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+    var previousSpace = false
+    var needsWork = false
+    for byte in s.utf8 {
+        let space = isSpace(byte)
+        if space && (byte != 0x20 || previousSpace) { needsWork = true; break }
+        previousSpace = space
     }
-    return out
+    guard needsWork else { return s }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    previousSpace = false
+    for byte in s.utf8 {
+        let space = isSpace(byte)
+        if !space { out.append(byte) } else if !previousSpace { out.append(0x20) }
+        previousSpace = space
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Drops leading and trailing spaces while keeping span offsets right.
