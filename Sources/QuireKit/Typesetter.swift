@@ -43,8 +43,21 @@ public final class Typesetter: Sendable {
         let location = paper.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
         try checkRequiredFields(paper, theme: theme)
+        try checkFonts(theme)
         let images = try resolveImages(paper, paperDirectory: directory, assets: resources.assets)
         return Result(paper: paper, theme: theme, layout: layoutPaper(paper, theme: theme, shaper: shaper, images: images))
+    }
+
+    /// A layout may only name bundled fonts: anything else would silently fall back to
+    /// another face and change every line break.
+    private func checkFonts(_ theme: Theme) throws(QuireError) {
+        let families = FontConfiguration.families
+        guard !families.contains(theme.body.family) else { return }
+        throw QuireError(
+            .layout, at: SourceLocation(file: theme.file, line: theme.keyLines["body.font"] ?? 1), field: "body.font",
+            families.isEmpty ? "no fonts could be loaded from \(resources.fonts.path)" : "font family '\(theme.body.family)' is not among the bundled fonts",
+            hint: families.isEmpty ? "check that fonts/ holds fonts.conf and the font files, or set QUIRE_HOME"
+                : "bundled families: \(families.joined(separator: ", ")); add the font files and their licence to fonts/ to use another")
     }
 
     /// Writes the PDF beside its destination, then renames it into place: a failed render

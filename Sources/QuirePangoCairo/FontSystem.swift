@@ -1,24 +1,64 @@
 import CCairo
+import CFontconfig
 import CPangoCairo
 import Foundation
 
-/// Points fontconfig at the bundled fonts before Pango first asks for fonts; once per process.
-/// Pango reads the default fontconfig configuration lazily and never re-reads it, so this must
-/// run before any font map exists.
+/// Quire's private fontconfig configuration: only the fonts in the bundled folder, loaded
+/// once per process from its `fonts.conf`. Every Pango font map is pointed at it, and the
+/// environment is set too, because Pango otherwise loads (and waits on) the system
+/// configuration on first use.
 public enum FontConfiguration {
     nonisolated(unsafe) private static var configuredDirectory: String?
+    nonisolated(unsafe) private(set) static var config: OpaquePointer?
     private static let lock = NSLock()
 
-    /// Uses `<fontsDirectory>/fonts.conf`. Returns false if a different directory was
-    /// configured first (the process can hold only one).
+    /// Loads `<fontsDirectory>/fonts.conf`. Returns false if it cannot be loaded, or if a
+    /// different directory was configured first (a process holds one configuration).
     @discardableResult
     public static func use(fontsDirectory: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if let configuredDirectory { return configuredDirectory == fontsDirectory }
-        setenv("FONTCONFIG_FILE", fontsDirectory + "/fonts.conf", 1)
+        if let configuredDirectory { return configuredDirectory == fontsDirectory && config != nil }
         configuredDirectory = fontsDirectory
+        let file = fontsDirectory + "/fonts.conf"
+        setenv("FONTCONFIG_FILE", file, 1)
+        guard let created = FcConfigCreate() else { return false }
+        guard FcConfigParseAndLoad(created, file, 1) != 0, FcConfigBuildFonts(created) != 0 else {
+            FcConfigDestroy(created)
+            return false
+        }
+        FcConfigSetCurrent(created)
+        config = created
+        loadedFamilies = listFamilies(created)
         return true
+    }
+
+    /// The font families the configuration holds, sorted; empty until `use` succeeded.
+    public static var families: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return loadedFamilies
+    }
+
+    nonisolated(unsafe) private static var loadedFamilies: [String] = []
+
+    private static func listFamilies(_ config: OpaquePointer) -> [String] {
+        guard let pattern = FcPatternCreate(), let objects = FcObjectSetCreate() else { return [] }
+        defer {
+            FcPatternDestroy(pattern)
+            FcObjectSetDestroy(objects)
+        }
+        FcObjectSetAdd(objects, FC_FAMILY)
+        guard let list = FcFontList(config, pattern, objects) else { return [] }
+        defer { FcFontSetDestroy(list) }
+        var names = Set<String>()
+        for index in 0..<Int(list.pointee.nfont) {
+            var value: UnsafeMutablePointer<FcChar8>?
+            if FcPatternGetString(list.pointee.fonts[index], FC_FAMILY, 0, &value) == FcResultMatch, let value {
+                names.insert(String(cString: value))
+            }
+        }
+        return names.sorted()
     }
 }
 
@@ -33,6 +73,9 @@ final class PangoContextOwner {
 
     init() {
         fontMap = pango_cairo_font_map_new()
+        if let config = FontConfiguration.config {
+            pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
+        }
         context = pango_font_map_create_context(fontMap)
         pango_cairo_context_set_resolution(context, 72)
         let options = cairo_font_options_create()

@@ -22,6 +22,9 @@ public struct Theme: Hashable, Sendable {
     public var orphans = 2
     /// Fewest lines of a paragraph carried to the head of a page.
     public var widows = 2
+    /// The layout file and the line of each key it set, for messages about its values.
+    public var file = ""
+    public var keyLines: [String: Int] = [:]
 
     public init() {}
 

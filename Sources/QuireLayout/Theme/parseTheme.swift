@@ -20,6 +20,7 @@ public func parseTheme(_ yaml: String, file: String) throws(QuireError) -> Theme
         throw QuireError(.layout, at: SourceLocation(file: file, line: line), "the layout is not valid YAML: \(error)")
     }
     var theme = Theme()
+    theme.file = file
     guard let root else { return theme }
     try ThemeReader(file: file).read(root, path: "", into: &theme)
     return theme
@@ -38,6 +39,7 @@ private struct ThemeReader {
             let full = path.isEmpty ? key.string : path + "." + key.string
             if let setter = themeFields[full] {
                 try apply(setter, value, full, &theme)
+                theme.keyLines[full] = keyNode.mark?.line
             } else if themeFields.keys.contains(where: { $0.hasPrefix(full + ".") }) {
                 try read(value, path: full, into: &theme)
             } else {
