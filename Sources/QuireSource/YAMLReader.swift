@@ -107,14 +107,15 @@ struct YAMLReader {
                     hint: "write the meeting date as an ISO date, e.g. date: 2017-10-19; the layout decides how it is shown")
     }
 
+    /// A list's entries, or the node itself when one entry was written without a list.
+    private func entries(_ node: Node) -> [Node] {
+        if case .sequence(let s) = node { return Array(s) }
+        return [node]
+    }
+
     func people(_ node: Node, field: String) throws(QuireError) -> [Person] {
-        let items: [Node]
-        switch node {
-        case .sequence(let s): items = Array(s)
-        default: items = [node]
-        }
         var out: [Person] = []
-        for item in items {
+        for item in entries(node) {
             let values = try record(item, field: field, keys: ["name", "role"], required: ["name"])
             out.append(Person(name: values["name"]!, role: values["role"]))
         }
@@ -123,13 +124,8 @@ struct YAMLReader {
     }
 
     func contacts(_ node: Node, field: String) throws(QuireError) -> [Contact] {
-        let items: [Node]
-        switch node {
-        case .sequence(let s): items = Array(s)
-        default: items = [node]
-        }
         var out: [Contact] = []
-        for item in items {
+        for item in entries(node) {
             let v = try record(item, field: field, keys: ["name", "role", "phone", "email"], required: ["name"])
             out.append(Contact(name: v["name"]!, role: v["role"], phone: v["phone"], email: v["email"]))
         }

@@ -40,15 +40,17 @@ struct PDFOutputTests {
         let seed = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds/\(name).txt"), encoding: .utf8)
         let expected = comparableWords(seedBody(seed))
         #expect(expected.count > 1000)
-        let text = try run("pdftotext", ["-layout", try renderExample(name), "-"]).out
-        let missing = missingInOrder(expected, in: comparableWords(text))
-        #expect(missing.count == 0, "missing \(missing.count): \(missing.prefix(10).map { "#\($0.index) \($0.word)" })")
+        try expectInOrder(expected, inPDFOf: name)
     }
 
     @Test("every word of the source's body reaches the PDF, in order", arguments: examples)
     func sourceFidelity(name: String) throws {
         let result = try typesetter.layout(file: examplePath(name))
-        let expected = comparableWords(bodyText(result.paper.body))
+        try expectInOrder(comparableWords(bodyText(result.paper.body)), inPDFOf: name)
+    }
+
+    /// Renders the example and checks `expected` appears in order in `pdftotext -layout`.
+    private func expectInOrder(_ expected: [String], inPDFOf name: String) throws {
         let text = try run("pdftotext", ["-layout", try renderExample(name), "-"]).out
         let missing = missingInOrder(expected, in: comparableWords(text))
         #expect(missing.count == 0, "missing \(missing.count): \(missing.prefix(10).map { "#\($0.index) \($0.word)" })")
