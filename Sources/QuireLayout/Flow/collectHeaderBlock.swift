@@ -10,7 +10,11 @@ extension Collector {
         var rows: [(label: String, values: [(label: String?, text: StyledText)])] = []
         for row in style.rows {
             if row.field == "fields" {
-                for field in matter.fields { rows.append((field.label, [(nil, styledText(field.value))])) }
+                // The author's own rows read like the layout's: "Cabinet portfolio:".
+                for field in matter.fields {
+                    let label = field.label.last.map { ":?".contains($0) } == true ? field.label : field.label + ":"
+                    rows.append((label, [(nil, styledText(field.value))]))
+                }
                 continue
             }
             let label = row.field == "by" && matter.byIsFrom && row.label == "By:" ? "From:" : row.label
