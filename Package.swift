@@ -15,21 +15,23 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: C system libraries (pkg-config; Debian packages named for a clear error)
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers
         .target(name: "QuireModel"),
-        .target(name: "QuireSource", dependencies: ["QuireModel", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuireSource", dependencies: ["QuireModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "QuirePages"),
         .target(name: "QuireLayout", dependencies: ["QuireModel", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
-        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "CCairo", "CPangoCairo", "CFontconfig"]),
+        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg"]),
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo"]),
         .executableTarget(name: "quire", dependencies: ["QuireKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 

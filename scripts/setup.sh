@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing, shaping, fonts
+  librsvg2-dev                                      # SVG logos drawn as vectors
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # Markdown (CommonMark + GFM tables)
   poppler-utils qpdf                                # pdfinfo/pdffonts/pdftotext/pdftoppm, qpdf --check (tests)
 )

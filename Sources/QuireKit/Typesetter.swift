@@ -38,13 +38,14 @@ public final class Typesetter: Sendable {
 
     /// Lays out source bytes; `directory` is where relative image paths are looked up.
     public func layout(data: Data, file: String, directory: URL, layout override: String? = nil) throws(QuireError) -> Result {
-        let paper = try parsePaper(data: data, file: file)
+        let parsed = try parsePaper(data: data, file: file)
+        let paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory))
         let name = override ?? paper.frontMatter.layout ?? "committee-paper"
         let location = paper.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
         try checkRequiredFields(paper, theme: theme)
         try checkFonts(theme)
-        let images = try resolveImages(paper, paperDirectory: directory, assets: resources.assets)
+        let images = try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets)
         return Result(paper: paper, theme: theme, layout: layoutPaper(paper, theme: theme, shaper: shaper, images: images))
     }
 

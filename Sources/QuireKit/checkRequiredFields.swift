@@ -21,6 +21,9 @@ func checkRequiredFields(_ paper: Paper, theme: Theme) throws(QuireError) {
         case "future-pathway": matter.futurePathway != nil
         case "background-documents": !matter.backgroundDocuments.isEmpty
         case "contact": !matter.contact.isEmpty
+        case "period": matter.period != nil
+        case "organisation": matter.organisation != nil
+        case "data": !matter.data.isEmpty
         default: true
         }
         if !present {

@@ -1,33 +1,38 @@
 import Foundation
 import QuireLayout
 import QuireModel
+import QuirePangoCairo
 
-/// Finds each image a paper uses, refusing any path that leaves the paper's folder or the
-/// assets folder, and reads its pixel size from the PNG header.
-func resolveImages(_ paper: Paper, paperDirectory: URL, assets: URL) throws(QuireError) -> [String: ImageInfo] {
+/// Finds each image a paper (and its layout's cover) uses, beside the paper or in assets/,
+/// and reads its size: PNG from its header, SVG through librsvg.
+func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL) throws(QuireError) -> [String: ImageInfo] {
     var out: [String: ImageInfo] = [:]
-    for (path, line) in imagePaths(paper.body) where out[path] == nil {
-        let location = SourceLocation(file: paper.file, line: line)
-        guard !path.hasPrefix("/"), !path.contains("://") else {
-            throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' must be a relative path",
-                             hint: "put the image beside the paper or in assets/ and write e.g. ![Logo](logo.png)")
-        }
-        let candidates = [paperDirectory, assets].map { ($0, $0.appendingPathComponent(path).standardizedFileURL) }
-        guard let (_, url) = candidates.first(where: { base, url in
-            url.path.hasPrefix(base.standardizedFileURL.path + "/") && FileManager.default.fileExists(atPath: url.path)
-        }) else {
-            throw QuireError(.io, at: location, field: "image", "image '\(path)' was not found beside the paper or in assets/",
-                             hint: "check the file name; paths may not leave the paper's folder")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path), data.count > 24,
-              data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
-            throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a PNG file", hint: "convert it to PNG")
-        }
-        let bytes = [UInt8](data.prefix(24))
-        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        out[path] = ImageInfo(path: url.path, pixelWidth: width, pixelHeight: height)
+    var wanted = imagePaths(paper.body).map { (path: $0.0, location: SourceLocation(file: paper.file, line: $0.1)) }
+    if theme.cover.enabled, !theme.cover.logo.isEmpty {
+        wanted.append((theme.cover.logo, SourceLocation(file: theme.file, line: theme.keyLines["cover.logo"] ?? 1)))
+    }
+    for (path, location) in wanted where out[path] == nil {
+        let url = try findLocalFile(path, in: [paperDirectory, assets], location: location, field: "image", what: "image")
+        out[path] = try measure(url, path: path, location: location)
     }
     return out
+}
+
+private func measure(_ url: URL, path: String, location: SourceLocation) throws(QuireError) -> ImageInfo {
+    if url.pathExtension.lowercased() == "svg" {
+        guard let size = SVGImage.size(of: url.path) else {
+            throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a readable SVG file",
+                             hint: "give the SVG a width and height or a viewBox")
+        }
+        return ImageInfo(path: url.path, pixelWidth: Int(size.width.rounded()), pixelHeight: Int(size.height.rounded()))
+    }
+    guard let data = FileManager.default.contents(atPath: url.path), data.count > 24,
+          data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
+        throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a PNG or SVG file", hint: "convert it to PNG or SVG")
+    }
+    let bytes = [UInt8](data.prefix(24))
+    let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    return ImageInfo(path: url.path, pixelWidth: width, pixelHeight: height)
 }
 
 private func imagePaths(_ blocks: [Block]) -> [(String, Int)] {

@@ -71,6 +71,12 @@ public struct FrontMatter: Hashable, Sendable {
     public var backgroundDocuments: [[Inline]] = []
     public var contact: [Contact] = []
     public var layout: String?
+    /// Data files (YAML or CSV) beside the paper, for figures, tables and charts.
+    public var data: [String] = []
+    /// The period an annual report covers ("2016/17"), for its cover.
+    public var period: [Inline]?
+    /// The body publishing the report ("Kent Safeguarding Children Board"), for its cover.
+    public var organisation: [Inline]?
     /// Further header rows a council uses, in the author's order.
     public var fields: [(label: String, value: [Inline])] = []
     /// Line of each key in the source, for messages from later phases.
@@ -84,7 +90,8 @@ public struct FrontMatter: Hashable, Sendable {
             && a.decisionNumber == b.decisionNumber && a.keyDecision == b.keyDecision
             && a.electoralDivisions == b.electoralDivisions && a.pastPathway == b.pastPathway
             && a.futurePathway == b.futurePathway && a.backgroundDocuments == b.backgroundDocuments
-            && a.contact == b.contact && a.layout == b.layout && a.lines == b.lines
+            && a.contact == b.contact && a.layout == b.layout && a.lines == b.lines && a.data == b.data
+            && a.period == b.period && a.organisation == b.organisation
             && a.fields.map(\.label) == b.fields.map(\.label) && a.fields.map(\.value) == b.fields.map(\.value)
     }
 

@@ -6,11 +6,14 @@ public struct Table: Hashable, Sendable {
     public var rows: [[[Inline]]]
     public var alignments: [Alignment]
     public var line: Int
+    /// Shown above the table (tables built from data have one).
+    public var caption: [Inline]?
 
-    public init(header: [[Inline]], rows: [[[Inline]]], alignments: [Alignment], line: Int) {
+    public init(header: [[Inline]], rows: [[[Inline]]], alignments: [Alignment], line: Int, caption: [Inline]? = nil) {
         self.header = header
         self.rows = rows
         self.alignments = alignments
         self.line = line
+        self.caption = caption
     }
 }

@@ -8,8 +8,10 @@ public enum FrameItem: Hashable, Sendable {
     case rect(Size, fill: Color)
     /// A clickable area (URL or `mailto:`) with its top-left corner at the position.
     case link(url: String, Size)
-    /// A PNG image scaled into the size, top-left at the position.
+    /// A PNG or SVG image scaled into the size, top-left at the position.
     case image(path: String, Size)
+    /// A clickable area that goes to a place in this document (0-based page, y from its top).
+    case pageLink(pageIndex: Int, y: Double, Size)
 }
 
 /// An item at a position, relative to the frame that holds it.

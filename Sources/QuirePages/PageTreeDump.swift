@@ -15,6 +15,8 @@ public func dumpPageTree(_ document: PagedDocument) -> String {
                 out += "  rect \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .link(let url, let size):
                 out += "  link \(quoted(url)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+            case .pageLink(let index, let y, let size):
+                out += "  pagelink page \(index + 1) y \(formatNumber(y)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .image(let path, let size):
                 out += "  image \(quoted(path)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             }

@@ -30,6 +30,19 @@ public struct OutlineEntry: Hashable, Sendable {
     }
 }
 
+/// A figure (chart, logo) and its text alternative, kept for accessible output.
+public struct FigureEntry: Hashable, Sendable {
+    public var alt: String
+    public var pageIndex: Int
+    public var rect: Rect
+
+    public init(alt: String, pageIndex: Int, rect: Rect) {
+        self.alt = alt
+        self.pageIndex = pageIndex
+        self.rect = rect
+    }
+}
+
 /// Document properties written to the PDF's info dictionary.
 public struct DocumentMetadata: Hashable, Sendable {
     public var title: String
@@ -55,10 +68,12 @@ public struct PagedDocument: Hashable, Sendable {
     public var pages: [Page]
     public var outline: [OutlineEntry]
     public var metadata: DocumentMetadata
+    public var figures: [FigureEntry]
 
-    public init(pages: [Page], outline: [OutlineEntry], metadata: DocumentMetadata) {
+    public init(pages: [Page], outline: [OutlineEntry], metadata: DocumentMetadata, figures: [FigureEntry] = []) {
         self.pages = pages
         self.outline = outline
         self.metadata = metadata
+        self.figures = figures
     }
 }

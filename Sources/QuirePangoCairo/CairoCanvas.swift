@@ -88,6 +88,12 @@ struct CairoCanvas: Canvas {
     }
 
     mutating func drawImage(path: String, in rect: Rect) {
+        if path.lowercased().hasSuffix(".svg") {
+            if !SVGImage.draw(path, cr: cr, x: rect.origin.x, y: rect.origin.y, width: rect.size.width, height: rect.size.height) {
+                failure = "cannot draw SVG image \(path)"
+            }
+            return
+        }
         guard let image = cairo_image_surface_create_from_png(path), cairo_surface_status(image) == CAIRO_STATUS_SUCCESS else {
             failure = "cannot read image \(path)"
             return
@@ -106,6 +112,13 @@ struct CairoCanvas: Canvas {
         guard case .pdf = target else { return }
         let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         let attributes = "uri='\(escaped)' rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+
+    mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) {
+        guard case .pdf = target else { return }
+        let attributes = "page=\(pageIndex + 1) pos=[0 \(max(0, y - 12))] rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
         cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
         cairo_tag_end(cr, CAIRO_TAG_LINK)
     }

@@ -9,5 +9,7 @@ public protocol Canvas {
     mutating func fill(_ rect: Rect, color: Color)
     mutating func drawImage(path: String, in rect: Rect)
     mutating func addLink(url: String, in rect: Rect)
+    /// A link to a place in the same document: 0-based page index, y from that page's top.
+    mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect)
     mutating func endPage()
 }

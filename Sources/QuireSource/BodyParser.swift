@@ -74,6 +74,8 @@ struct BlockConverter {
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
             var code = node.literal
             while code.hasSuffix("\n") { code.removeLast() }
+            let info = node.type == CMARK_NODE_CODE_BLOCK ? node.fenceInfo.trimmingCharacters(in: .whitespaces) : ""
+            if info == "table" || info == "chart" { return .figureSpec(kind: info, spec: code, line: line) }
             return .code(code, line: line)
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak(line: line)

@@ -8,6 +8,6 @@ enum FrontMatterKey: String, CaseIterable {
     case pastPathway = "past-pathway"
     case futurePathway = "future-pathway"
     case backgroundDocuments = "background-documents"
-    case contact, layout, fields
+    case contact, layout, fields, data, period, organisation
 }
 

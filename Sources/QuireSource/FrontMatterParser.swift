@@ -48,6 +48,9 @@ private func read(_ key: FrontMatterKey, _ value: Node, into m: inout FrontMatte
     case .backgroundDocuments: m.backgroundDocuments = try reader.textList(value, field: field)
     case .contact: m.contact = try reader.contacts(value, field: field)
     case .layout: m.layout = try reader.string(value, field: field)
+    case .data: m.data = try reader.textList(value, field: field).map(\.plainText)
+    case .period: m.period = try text()
+    case .organisation: m.organisation = try text()
     case .fields:
         guard case .mapping(let rows) = value else {
             throw reader.error(.invalidValue, value, field: field, "'fields' must be a map of row label to text",

@@ -11,6 +11,7 @@ private struct RecordingCanvas: Canvas {
     mutating func fill(_ rect: Rect, color: Color) { calls.append("fill \(Int(rect.size.width))x\(Int(rect.size.height))") }
     mutating func drawImage(path: String, in rect: Rect) { calls.append("image \(path)") }
     mutating func addLink(url: String, in rect: Rect) { calls.append("link \(url) \(Int(rect.origin.x)),\(Int(rect.origin.y))") }
+    mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) { calls.append("pagelink \(pageIndex) \(Int(y))") }
     mutating func endPage() { calls.append("end") }
 }
 

@@ -47,6 +47,12 @@ struct PDFOutputTests {
     func sourceFidelity(name: String) throws {
         let result = try typesetter.layout(file: examplePath(name))
         try expectInOrder(comparableWords(bodyText(result.paper.body)), inPDFOf: name)
+        let words = comparableWords(try run("pdftotext", ["-layout", try renderExample(name), "-"]).out)
+        var available = Dictionary(words.map { ($0, 1) }, uniquingKeysWith: +)
+        for word in tableWords(result.paper.body) {
+            #expect((available[word] ?? 0) > 0, "table word '\(word)' missing")
+            available[word, default: 0] -= 1
+        }
     }
 
     /// Renders the example and checks `expected` appears in order in `pdftotext -layout`.
@@ -56,7 +62,7 @@ struct PDFOutputTests {
         #expect(missing.count == 0, "missing \(missing.count): \(missing.prefix(10).map { "#\($0.index) \($0.word)" })")
     }
 
-    @Test("the header block's values all reach the PDF", arguments: examples)
+    @Test("the header block's values all reach the PDF", arguments: committeePapers)
     func headerWords(name: String) throws {
         let result = try typesetter.layout(file: examplePath(name))
         let matter = result.paper.frontMatter

@@ -9,8 +9,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let typesetter = Typesetter(resources: Resources(root: repositoryRoot))
 
 /// The examples every test renders; the first two are re-keyed from real papers (seeds).
-let examples = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017"]
+let examples = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"]
 let seeds = ["kscb-2016-17", "kscb-2012-13"]
+/// The examples whose layout prints the header block.
+let committeePapers = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017"]
 
 func examplePath(_ name: String) -> String {
     repositoryRoot.appendingPathComponent("examples/\(name)/paper.md").path

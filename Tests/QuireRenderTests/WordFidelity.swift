@@ -40,17 +40,34 @@ func missingInOrder(_ expected: [String], in actual: [String]) -> [(index: Int, 
     return missing
 }
 
-/// All text of the body's blocks, in reading order, as the author wrote it.
+/// The words of every table in the body (caption, header, cells). A wrapped cell puts its
+/// second line after the row's other cells in extracted text, so these are checked as a
+/// multiset, not in order.
+func tableWords(_ blocks: [Block]) -> [String] {
+    blocks.flatMap { block -> [String] in
+        switch block {
+        case .table(let table):
+            comparableWords(([table.caption ?? []] + table.header + table.rows.flatMap { $0 }).map(\.plainText).joined(separator: " "))
+        case .list(_, let items, _): items.flatMap(tableWords)
+        case .quote(let inner, _): tableWords(inner)
+        default: []
+        }
+    }
+}
+
+/// All text of the body's blocks except tables, in reading order, as the author wrote it.
 func bodyText(_ blocks: [Block]) -> String {
     blocks.map { block -> String in
         switch block {
         case .heading(_, let inlines, _), .paragraph(let inlines, _): inlines.plainText
         case .list(_, let items, _): items.map(bodyText).joined(separator: "\n")
-        case .table(let table): ([table.header] + table.rows).map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: "\n")
+        case .table: ""
         case .quote(let inner, _): bodyText(inner)
         case .code(let code, _): code
         case .thematicBreak: ""
         case .image(_, let alt, _): alt
+        case .figureSpec(_, let spec, _): spec
+        case .chart(let chart): chart.caption.plainText
         }
     }.joined(separator: "\n")
 }

@@ -27,9 +27,10 @@ final class Collector {
     // MARK: - Requests
 
     /// Asks for a paragraph to be shaped; the index finds it in `Shaped` later.
-    func request(_ text: StyledText, width: Double, size: Double? = nil, family: String? = nil, alignment: TextAlignment) -> Int {
+    func request(_ text: StyledText, width: Double, size: Double? = nil, family: String? = nil, color: Color? = nil,
+                 alignment: TextAlignment) -> Int {
         specs.append(ParagraphSpec(text: text, family: family ?? theme.body.family, size: size ?? theme.body.size,
-                                   color: theme.body.color, width: width, alignment: alignment))
+                                   color: color ?? theme.body.color, width: width, alignment: alignment))
         return specs.count - 1
     }
 

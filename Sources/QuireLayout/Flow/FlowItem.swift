@@ -13,6 +13,8 @@ struct Slice {
     var repeatedHeader: [Slice] = []
     /// A bookmark anchored at the top of this slice.
     var bookmark: (title: String, level: Int)?
+    /// The text alternative of a figure (chart) this slice holds.
+    var figure: String?
     /// Where in the source the slice came from, for diagnostics.
     var line: Int?
 }
@@ -25,8 +27,9 @@ enum FlowItem {
     case pageBreak
 }
 
-/// A page's body before numbering: its content frame and its bookmarks.
+/// A page's body before numbering: its content frame, bookmarks and figures.
 struct BodyPage {
     var frame: Frame
     var bookmarks: [(title: String, level: Int, y: Double)]
+    var figures: [(alt: String, y: Double, height: Double)] = []
 }

@@ -78,6 +78,11 @@ extension Collector {
             }
         case .image(let path, let alt, let line):
             image(path: path, alt: alt, x: numbering.section > 0 ? textX : 0, line: line)
+        case .chart(let chart):
+            collectChart(chart, x: numbering.section > 0 ? textX : 0)
+        case .figureSpec(_, let spec, let line):
+            // Resolved from data before layout; if a caller skipped that, show the spec.
+            collect(.code(spec, line: line), numbering: &numbering)
         }
     }
 
@@ -119,6 +124,16 @@ extension Collector {
         let (orphans, widows) = (theme.orphans, theme.widows)
         add { block.slices($0, width: width, orphans: orphans, widows: widows) }
         space(style.spaceAfter)
+    }
+
+    /// A figure or table caption: bold, and never left at the foot of a page without its figure.
+    func caption(_ inlines: [Inline], x: Double, line: Int) {
+        let text = styledText(inlines, base: SpanStyle(bold: true))
+        let width = theme.contentWidth
+        let index = request(text, width: width - x, size: theme.table.size, alignment: .left)
+        let block = TextBlock(text: index, x: x, leading: theme.table.leading, keepWithNext: true, keepTogether: true, line: line)
+        add { block.slices($0, width: width, orphans: 1, widows: 1) }
+        space(4)
     }
 
     func paragraph(_ text: StyledText, x: Double, label: String?, labelX: Double, line: Int?,

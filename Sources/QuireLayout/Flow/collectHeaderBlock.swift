@@ -21,6 +21,7 @@ extension Collector {
             let values = headerValues(row.field, matter)
             if !values.isEmpty { rows.append((label, values)) }
         }
+        guard !rows.isEmpty else { return }
         let itemIndent = theme.paragraphs.itemIndent
         for (rowIndex, row) in rows.enumerated() {
             if rowIndex > 0 { space(style.rowSpace) }

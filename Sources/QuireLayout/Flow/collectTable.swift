@@ -9,6 +9,7 @@ extension Collector {
         let width = theme.contentWidth - x
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return }
+        if let caption = table.caption { self.caption(caption, x: x, line: table.line) }
         let widths = columnWidths(table, columns: columns, width: width)
         let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .left }
 
@@ -48,16 +49,18 @@ extension Collector {
     }
 
     /// Natural widths (text length) scaled to fill the column, never below the longest word.
+    /// Widths are estimated from character counts at a generous 0.62 em (wider than Liberation
+    /// Sans's bold digits), so a year or a figure never wraps inside its cell.
     private func columnWidths(_ table: Table, columns: Int, width: Double) -> [Double] {
-        let em = theme.table.size / 2, pad = 2 * theme.table.padding
+        let em = theme.table.size * 0.62, pad = 2 * theme.table.padding
         var natural = Array(repeating: pad + em, count: columns)
         var minimum = natural
         for row in [table.header] + table.rows {
             for (column, cell) in row.enumerated() where column < columns {
                 let text = cell.plainText
-                natural[column] = max(natural[column], Double(text.count) * em * 1.1 + pad)
+                natural[column] = max(natural[column], Double(text.count) * em + pad)
                 let longest = text.split(separator: " ").map(\.count).max() ?? 0
-                minimum[column] = max(minimum[column], Double(longest) * em * 1.1 + pad)
+                minimum[column] = max(minimum[column], Double(longest) * em + pad)
             }
         }
         let total = natural.reduce(0, +)

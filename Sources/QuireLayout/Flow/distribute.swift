@@ -65,6 +65,7 @@ func distribute(_ items: [FlowItem], size: Size, file: String) -> (pages: [BodyP
 private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size) -> BodyPage {
     var frame = Frame(size: size)
     var bookmarks: [(title: String, level: Int, y: Double)] = []
+    var figures: [(alt: String, y: Double, height: Double)] = []
     var y = 0.0
     for slice in header {
         frame.push(frame: slice.frame, at: Point(x: 0, y: y))
@@ -80,8 +81,9 @@ private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size)
         case .slice(let slice):
             frame.push(frame: slice.frame, at: Point(x: 0, y: y))
             if let mark = slice.bookmark { bookmarks.append((mark.title, mark.level, y)) }
+            if let alt = slice.figure { figures.append((alt, y, slice.height)) }
             y += slice.height
         }
     }
-    return BodyPage(frame: frame, bookmarks: bookmarks)
+    return BodyPage(frame: frame, bookmarks: bookmarks, figures: figures)
 }

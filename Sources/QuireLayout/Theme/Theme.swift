@@ -18,6 +18,9 @@ public struct Theme: Hashable, Sendable {
     public var header = RunningText(template: "", size: 9, alignment: .right)
     public var footer = RunningText(template: "Page {page} of {pages}", size: 10, alignment: .center)
     public var table = TableStyle()
+    public var chart = ChartStyle()
+    public var cover = CoverStyle()
+    public var contents = ContentsStyle()
     /// Fewest lines of a paragraph left at the foot of a page.
     public var orphans = 2
     /// Fewest lines of a paragraph carried to the head of a page.
@@ -144,4 +147,31 @@ public struct TableStyle: Hashable, Sendable {
     public var headerFill = Color(red: 0.9, green: 0.9, blue: 0.9)
     public var ruleColor = Color(red: 0.45, green: 0.45, blue: 0.45)
     public var ruleWidth = 0.5
+}
+
+/// Charts drawn from data.
+public struct ChartStyle: Hashable, Sendable {
+    /// Height of the plot and its axes (caption and legend come on top).
+    public var height = mm(70)
+    public var size = 9.0
+    /// Series colours in order; chosen to differ in lightness so they survive greyscale print.
+    public var colors: [Color] = ["#1F3864", "#9DC3E6", "#2E75B6", "#595959"].compactMap { Color(hex: $0) }
+    public var gridColor = Color(red: 0.85, green: 0.85, blue: 0.85)
+}
+
+/// A cover page (annual reports): logo, organisation, title, period.
+public struct CoverStyle: Hashable, Sendable {
+    public var enabled = false
+    /// An SVG or PNG file in assets/.
+    public var logo = ""
+    public var logoWidth = mm(60)
+    public var titleSize = 28.0
+    public var subtitleSize = 16.0
+    public var color = Color(red: 0.12, green: 0.22, blue: 0.39)
+}
+
+/// A contents page listing each section with the page it starts on.
+public struct ContentsStyle: Hashable, Sendable {
+    public var enabled = false
+    public var title = "Contents"
 }

@@ -14,6 +14,7 @@ enum ThemeSetter: @unchecked Sendable {
     case margins
     case rows
     case textList(WritableKeyPath<Theme, [String]>)
+    case colorList(WritableKeyPath<Theme, [Color]>)
 }
 
 /// Every key a layout file may set, as a dotted path. A key not here is a typo and is
@@ -45,6 +46,11 @@ let themeFields: [String: ThemeSetter] = [
     "table.size": .length(\.table.size), "table.leading": .length(\.table.leading), "table.padding": .length(\.table.padding),
     "table.header-fill": .color(\.table.headerFill), "table.rule-color": .color(\.table.ruleColor),
     "table.rule-width": .length(\.table.ruleWidth),
+    "chart.height": .length(\.chart.height), "chart.size": .length(\.chart.size), "chart.colors": .colorList(\.chart.colors),
+    "chart.grid-color": .color(\.chart.gridColor),
+    "cover.enabled": .flag(\.cover.enabled), "cover.logo": .text(\.cover.logo), "cover.logo-width": .length(\.cover.logoWidth),
+    "cover.title-size": .length(\.cover.titleSize), "cover.subtitle-size": .length(\.cover.subtitleSize), "cover.color": .color(\.cover.color),
+    "contents.enabled": .flag(\.contents.enabled), "contents.title": .text(\.contents.title),
 ]
 
 /// Header-block fields a layout row may name.

@@ -86,6 +86,14 @@ private struct ThemeReader {
             theme.page.marginTop = value; theme.page.marginBottom = value
             theme.page.marginLeft = value; theme.page.marginRight = value
         case .rows: theme.headerBlock.rows = try rows(node, key)
+        case .colorList(let path):
+            guard case .sequence(let items) = node, !items.isEmpty else { throw error(node, key, "expected a list of colours like [\"#1F3864\", \"#9DC3E6\"]") }
+            var colors: [Color] = []
+            for item in items {
+                guard let color = Color(hex: try scalar(item, key)) else { throw error(item, key, "expected a colour like \"#1F3864\" (quote it: # starts a YAML comment)") }
+                colors.append(color)
+            }
+            theme[keyPath: path] = colors
         case .textList(let path):
             guard case .sequence(let items) = node else { throw error(node, key, "expected a list") }
             var out: [String] = []
