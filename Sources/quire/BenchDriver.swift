@@ -48,6 +48,8 @@ struct BenchDriver {
         let pack = scratch.appendingPathComponent("seed-x50.md").path
         try repeatedBody(of: paper, times: 50).write(toFile: pack, atomically: true, encoding: .utf8)
         var single = [try measureProcess("quire render (seed 2017)", [executable, "render", paper, "-o", scratch.appendingPathComponent("s.pdf").path], pdf: scratch.appendingPathComponent("s.pdf").path)]
+        let report = resources.root.appendingPathComponent("examples/kscb-annual-report/paper.md").path
+        single.append(try measureProcess("quire render (annual report, data)", [executable, "render", report, "-o", scratch.appendingPathComponent("a.pdf").path], pdf: scratch.appendingPathComponent("a.pdf").path))
         var many = [try measureProcess("quire render (seed x50)", [executable, "render", pack, "-o", scratch.appendingPathComponent("p.pdf").path], pdf: scratch.appendingPathComponent("p.pdf").path)]
         if let peers, let python = typstPython() {
             let typst = URL(fileURLWithPath: peers).appendingPathComponent("render_typst.py").path
@@ -60,7 +62,7 @@ struct BenchDriver {
         } else {
             print("(Typst not timed: pass --peers ../shared/peers with `pip install typst` done to put it beside Quire)\n")
         }
-        printTable("single paper, whole process", single, baseline: single.count > 1 ? single[1].name : nil)
+        printTable("single paper, whole process", single, baseline: single.count > 2 ? single[2].name : nil)
         printTable("long document, whole process", many, baseline: many.count > 1 ? many[1].name : nil)
     }
 
