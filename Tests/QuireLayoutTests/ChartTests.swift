@@ -78,3 +78,13 @@ struct ChartTests {
         #expect(result.document.figures[0].alt == "Bar chart of the figures")
     }
 }
+
+@Suite("Chart ticks")
+struct ChartTickTests {
+    @Test("tick labels carry only the decimals their step needs")
+    func decimals() {
+        #expect(tickDecimals(250) == 0)
+        #expect(tickDecimals(0.5) == 1)
+        #expect(tickDecimals(0.25) == 2)
+    }
+}

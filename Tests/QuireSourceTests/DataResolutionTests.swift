@@ -138,3 +138,15 @@ import Testing
         #expect(typo.hint?.contains("did you mean 'type'") == true)
     }
 }
+
+@Suite struct QuotedPeriodTests {
+    @Test func periodsWithSpacesAreQuoted() throws {
+        var set = DataSet()
+        for indicator in try parseDataFile("indicators:\n  eh:\n    unit: percent\n    values: {\"March 2016\": 83.4, \"March 2017\": 79.6}\n", file: "d.yaml") {
+            try set.add(indicator)
+        }
+        let paper = try resolveFigures(try parse("---\nsubject: T\n---\n{{ eh[\"March 2017\"] }}, {{ change eh \"March 2016\" \"March 2017\" }}.\n"), data: set)
+        guard case .paragraph(let inlines, _) = paper.body[0] else { Issue.record("not a paragraph"); return }
+        #expect(inlines.plainText == "79.6%, a reduction of 3.8 percentage points.")
+    }
+}

@@ -12,6 +12,16 @@ func niceScale(maximum: Double, ticks: Int = 5) -> (top: Double, step: Double) {
     return ((maximum / step).rounded(.up) * step, step)
 }
 
+/// Decimals a tick label needs for a step: 0 for whole steps, 1 for 0.5, 2 for 0.25.
+func tickDecimals(_ step: Double) -> Int {
+    for decimals in 0..<3 {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        if (step * scale).rounded() == step * scale { return decimals }
+    }
+    return 3
+}
+
 extension Collector {
     /// A bar or line chart drawn as vectors: gridlines and y ticks, period labels, bars (with
     /// their values where they fit) or lines with markers, a legend for several series, the
@@ -23,7 +33,7 @@ extension Collector {
         let maximum = chart.series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         let (top, step) = niceScale(maximum: maximum)
         let tickValues = Array(stride(from: 0.0, through: top + step / 2, by: step))
-        let decimals = step < 1 ? (step * 10).rounded() == step * 10 ? 1 : 2 : 0
+        let decimals = tickDecimals(step)
         func small(_ text: String, bold: Bool = false) -> Int {
             request(StyledText(text, style: SpanStyle(bold: bold)), width: width, size: style.size, alignment: .left)
         }

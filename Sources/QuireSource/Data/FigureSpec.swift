@@ -78,7 +78,6 @@ struct FigureSpec {
     /// The table: a header row, one row per indicator, figures right-aligned.
     func table() throws(QuireError) -> Table {
         let location = SourceLocation(file: file, line: line)
-        let resolver = FigureResolver(data: DataSet(), file: file)
         var rows: [[[Inline]]] = []
         for indicator in indicators {
             var row: [[Inline]] = [[.text(indicator.label)]]
@@ -88,7 +87,7 @@ struct FigureSpec {
                 } else if let missing {
                     row.append([.text(missing)])
                 } else {
-                    _ = try resolver.value(indicator, period, location: location)
+                    _ = try figureValue(indicator, period, location: location)  // throws: a gap needs `missing:`
                 }
             }
             if change, let first = periods.first, let last = periods.last {

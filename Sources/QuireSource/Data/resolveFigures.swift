@@ -23,6 +23,17 @@ public func resolveFigures(_ paper: Paper, data: DataSet) throws(QuireError) -> 
     return out
 }
 
+/// An indicator's value for a period; a gap is an error naming where the indicator is
+/// defined and the periods it does have.
+func figureValue(_ indicator: Indicator, _ period: String, location: SourceLocation) throws(QuireError) -> DataValue {
+    guard let value = indicator.values[period] else {
+        throw QuireError(.invalidValue, at: location, field: "\(indicator.id)[\(period)]",
+                         "'\(indicator.id)' has no value for '\(period)'",
+                         hint: "\(indicator.file):\(indicator.line) has \(indicator.periods.joined(separator: ", "))")
+    }
+    return value
+}
+
 /// Walks blocks and inlines, evaluating figure expressions against one data set.
 struct FigureResolver {
     let data: DataSet
@@ -103,7 +114,8 @@ struct FigureResolver {
                                  hint: "write {{ change cpp 2016 2017 }}: an indicator and two periods")
             }
             let indicator = try lookup(words[1], location: location)
-            let old = try value(indicator, words[2], location: location), new = try value(indicator, words[3], location: location)
+            let old = try value(indicator, unquoted(words[2]), location: location)
+            let new = try value(indicator, unquoted(words[3]), location: location)
             return describeChange(from: old, to: new, unit: indicator.unit)
         }
         guard words.count == 1, let bracket = words[0].firstIndex(of: "["), words[0].hasSuffix("]") else {
@@ -111,11 +123,14 @@ struct FigureResolver {
                              hint: "write {{ cpp[2017] }} for a value or {{ change cpp 2016 2017 }} for a change")
         }
         let id = String(words[0][..<bracket])
-        var period = String(words[0][words[0].index(after: bracket)...].dropLast())
-        if period.hasPrefix("\""), period.hasSuffix("\""), period.count >= 2 { period = String(period.dropFirst().dropLast()) }
+        let period = unquoted(String(words[0][words[0].index(after: bracket)...].dropLast()))
         let indicator = try lookup(id, location: location)
         let figure = try value(indicator, period, location: location)
         return formatFigure(figure.number, decimals: figure.decimals, unit: indicator.unit)
+    }
+
+    private func unquoted(_ period: String) -> String {
+        period.count >= 2 && period.hasPrefix("\"") && period.hasSuffix("\"") ? String(period.dropFirst().dropLast()) : period
     }
 
     func lookup(_ id: String, location: SourceLocation) throws(QuireError) -> Indicator {
@@ -132,19 +147,16 @@ struct FigureResolver {
     }
 
     func value(_ indicator: Indicator, _ period: String, location: SourceLocation) throws(QuireError) -> DataValue {
-        guard let value = indicator.values[period] else {
-            throw QuireError(.invalidValue, at: location, field: "\(indicator.id)[\(period)]",
-                             "'\(indicator.id)' has no value for '\(period)'",
-                             hint: "\(indicator.file):\(indicator.line) has \(indicator.periods.joined(separator: ", "))")
-        }
-        return value
+        try figureValue(indicator, period, location: location)
     }
 
-    /// Splits on spaces, keeping a quoted period ("March 2017") in one token.
+    /// Splits on spaces, keeping a quoted period ("March 2017") in one token, quotes included;
+    /// `evaluate` strips them.
     private func tokens(_ expression: String) -> [String] {
         var out: [String] = [], current = "", quoted = false
         for ch in expression {
-            if ch == "\"" { quoted.toggle(); current.append(ch) } else if ch == " " && !quoted {
+            if ch == "\"" { quoted.toggle() }
+            if ch == " " && !quoted {
                 if !current.isEmpty { out.append(current) }
                 current = ""
             } else {
@@ -152,6 +164,6 @@ struct FigureResolver {
             }
         }
         if !current.isEmpty { out.append(current) }
-        return out.map { $0.hasPrefix("\"") && $0.hasSuffix("\"") && $0.count >= 2 && !$0.contains("[") ? String($0.dropFirst().dropLast()) : $0 }
+        return out
     }
 }
