@@ -68,6 +68,8 @@ public enum FontConfiguration {
 final class PangoContextOwner {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
+    /// Keyed by the PangoFont's address, so each cached font is retained: a freed font's
+    /// address could otherwise be reused by another face and pick up the wrong name.
     private var fontRefs: [UnsafeMutableRawPointer: QuirePagesFontRef] = [:]
     private var loadedFonts: [QuirePagesFontRef: OpaquePointer] = [:]
 
@@ -87,6 +89,8 @@ final class PangoContextOwner {
     }
 
     deinit {
+        for font in fontRefs.keys { g_object_unref(font) }
+        for scaled in loadedFonts.values { cairo_scaled_font_destroy(scaled) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
     }
@@ -102,6 +106,7 @@ final class PangoContextOwner {
             family: family, bold: pango_font_description_get_weight(description).rawValue >= PANGO_WEIGHT_SEMIBOLD.rawValue,
             italic: pango_font_description_get_style(description) != PANGO_STYLE_NORMAL,
             size: Double(pango_font_description_get_size(description)) / Double(PANGO_SCALE))
+        g_object_ref(key)
         fontRefs[key] = ref
         return ref
     }
@@ -117,8 +122,9 @@ final class PangoContextOwner {
         pango_font_description_set_style(description, ref.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_font_description_set_absolute_size(description, ref.size * Double(PANGO_SCALE))
         guard let font = pango_font_map_load_font(fontMap, context, description) else { return nil }
-        // The scaled font belongs to the PangoFont, which the font map keeps alive.
-        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+        // The scaled font belongs to the PangoFont; hold our own reference so it outlives
+        // the font map's cache.
+        let scaled = cairo_scaled_font_reference(pango_cairo_font_get_scaled_font(OpaquePointer(font)))
         g_object_unref(font)
         loadedFonts[ref] = scaled
         return scaled

@@ -18,6 +18,7 @@ extension PangoContextOwner {
         configure(layout, spec, bytes)
 
         var lines: [ShapedLine] = []
+        var ends: [Int] = []  // byte offset where each line ends
         let iter = pango_layout_get_iter(layout)!
         defer { pango_layout_iter_free(iter) }
         repeat {
@@ -27,7 +28,16 @@ extension PangoContextOwner {
             var lineLogical = PangoRectangle()
             pango_layout_line_get_extents(line, nil, &lineLogical)
             lines.append(copyLine(line, x: Double(logical.x) / pangoScale, extents: lineLogical, bytes: bytes, spec: spec))
+            ends.append(Int(line.pointee.start_index + line.pointee.length))
         } while pango_layout_iter_next_line(iter) != 0
+        if spec.alignment == .justify {
+            // Every line but a paragraph's last (the text's end, or before a hard break).
+            for index in lines.indices.dropLast() {
+                let end = ends[index]
+                let endsParagraph = end < bytes.count && (bytes[end] == 0x0A || (end > 0 && bytes[end - 1] == 0x0A))
+                if !endsParagraph { lines[index] = justified(lines[index], width: spec.width) }
+            }
+        }
         return ShapedParagraph(lines: lines)
     }
 
@@ -46,8 +56,8 @@ extension PangoContextOwner {
         switch spec.alignment {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .justify:
+            // Broken by Pango, justified by us afterwards (see `justified`).
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-            pango_layout_set_justify(layout, 1)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
