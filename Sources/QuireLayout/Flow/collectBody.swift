@@ -111,8 +111,10 @@ extension Collector {
             let bytes = Array(text.text.utf8)[s.start..<s.end]
             styled.append(String(decoding: bytes, as: UTF8.self), style: st)
         }
-        var label: String?
-        if level == 1, style.numbered { label = "\(numbering.nextSection())." } else if level == 1 { _ = numbering.nextSection() }
+        // Every `#` opens a section (paragraph numbers restart); the layout decides whether its
+        // number is shown.
+        let section = level == 1 ? numbering.nextSection() : nil
+        let label = section.flatMap { style.numbered ? "\($0)." : nil }
         let title = (label.map { $0 + " " } ?? "") + styled.text
         space(style.spaceBefore)
         let width = theme.contentWidth
