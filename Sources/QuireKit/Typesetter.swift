@@ -17,7 +17,8 @@ public final class Typesetter: Sendable {
         FontConfiguration.use(fontsDirectory: resources.fonts.path)
         shaper = PangoShaper(threads: threads)
         shaper.prewarm()
-        renderer = PangoCairoRenderer(shaper: shaper)
+        renderer = PangoCairoRenderer()
+        renderer.prewarm()
     }
 
     /// A paper laid out, with the theme it used.
@@ -38,6 +39,44 @@ public final class Typesetter: Sendable {
 
     /// Lays out source bytes; `directory` is where relative image paths are looked up.
     public func layout(data: Data, file: String, directory: URL, layout override: String? = nil) throws(QuireError) -> Result {
+        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+        return Result(paper: prepared.paper, theme: prepared.theme,
+                      layout: layoutPaper(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images))
+    }
+
+    /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
+    /// in memory: the path for long documents, with the same bytes as `layout` + `writePDF`.
+    public func renderPDF(file: String, layout override: String? = nil, to output: String) throws(QuireError) -> Rendered {
+        let url = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")
+        }
+        return try renderPDF(data: data, file: file, directory: url.deletingLastPathComponent(), layout: override, to: output)
+    }
+
+    /// `renderPDF` for source bytes.
+    public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, to output: String) throws(QuireError) -> Rendered {
+        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+        let spool = try FrameSpool()
+        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
+                                            store: spool.append, load: spool.frame(at:))
+        try atomically(output) { temporary in
+            renderer.writePDF(pages: streamed.pages(), outline: streamed.outline, metadata: streamed.metadata, to: temporary)
+                ?? spool.failure
+        }
+        return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
+    }
+
+    /// What a render wrote.
+    public struct Rendered: Sendable {
+        public var pages: Int
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parse, resolve figures, load the layout, check fields and fonts, find images.
+    private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError)
+        -> (paper: Paper, theme: Theme, images: [String: ImageInfo])
+    {
         let parsed = try parsePaper(data: data, file: file)
         let paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory))
         let name = override ?? paper.frontMatter.layout ?? "committee-paper"
@@ -45,8 +84,7 @@ public final class Typesetter: Sendable {
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
         try checkRequiredFields(paper, theme: theme)
         try checkFonts(theme)
-        let images = try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets)
-        return Result(paper: paper, theme: theme, layout: layoutPaper(paper, theme: theme, shaper: shaper, images: images))
+        return (paper, theme, try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets))
     }
 
     /// A layout may only name bundled fonts: anything else would silently fall back to

@@ -7,48 +7,106 @@ public struct LayoutResult: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Paper + house style → finished pages. Shapes every paragraph through `shaper` in one
-/// batch, distributes the lines into pages, adds a cover and a contents page if the style has
-/// them (contents numbers resolved after the body is laid out), then numbers every page.
+/// Paper + house style → finished pages, all in memory: the page tree tests and `quire dump`
+/// read. Long documents go through `layoutPaperStreaming` instead.
 public func layoutPaper(_ paper: Paper, theme: Theme, shaper: any TextShaper, images: [String: ImageInfo] = [:]) -> LayoutResult {
+    var frames: [Frame] = []
+    let streamed = layoutPaperStreaming(paper, theme: theme, shaper: shaper, images: images,
+                                        store: { frames.append($0) }, load: { frames[$0] })
+    let document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
+                                 figures: streamed.figures)
+    return LayoutResult(document: document, diagnostics: streamed.diagnostics)
+}
+
+/// A laid-out paper whose pages are finished on demand, in order, from body frames the caller
+/// stored (on disk, for a long document), so memory does not grow with the page count.
+public struct StreamedLayout {
+    public let pageCount: Int
+    public let outline: [OutlineEntry]
+    public let figures: [FigureEntry]
+    public let metadata: DocumentMetadata
+    public let diagnostics: [Diagnostic]
+    fileprivate let runs: [PageRun]
+    fileprivate let front: [Frame]
+    fileprivate let load: (Int) -> Frame
+    fileprivate let finish: ([Frame], ArraySlice<PageRun>, Int) -> [Page]
+
+    /// The finished pages, in order, made a batch at a time.
+    public func pages(batch: Int = 32) -> some Sequence<Page> {
+        stride(from: 0, to: pageCount, by: batch).lazy.flatMap { first -> [Page] in
+            let range = first..<min(first + batch, pageCount)
+            let frames = range.map { $0 < front.count ? front[$0] : load($0 - front.count) }
+            return finish(frames, runs[range], first)
+        }
+    }
+}
+
+/// Paper + house style → pages, a chunk of paragraphs at a time: each finished body frame is
+/// handed to `store` (in order) and fetched back by index with `load` when pages are finished.
+/// Cover and contents pages, laid out after the body (they need its page numbers), stay in
+/// memory.
+public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextShaper, images: [String: ImageInfo] = [:],
+                                 chunk: Int = 2048, store: (Frame) -> Void, load: @escaping (Int) -> Frame) -> StreamedLayout {
+    let region = Size(width: theme.contentWidth, height: theme.contentHeight)
     func flow(_ collect: (Collector) -> Void) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
         let collector = Collector(theme: theme, file: paper.file, images: images)
         collect(collector)
-        let items = collector.build(with: shaper.shape(collector.specs))
-        return distribute(items, size: Size(width: theme.contentWidth, height: theme.contentHeight), file: paper.file)
+        return distribute(collector.build(with: shaper.shape(collector.specs)), size: region, file: paper.file)
     }
-    let body = flow { collector in
-        collector.collectHeaderBlock(paper.frontMatter)
-        var numbering = Numbering()
-        collector.collectBody(paper.body, numbering: &numbering)
-        collector.collectClosingSections(paper, numbering: &numbering)
+
+    let body = Collector(theme: theme, file: paper.file, images: images)
+    body.collectHeaderBlock(paper.frontMatter)
+    var numbering = Numbering()
+    body.collectBody(paper.body, numbering: &numbering)
+    body.collectClosingSections(paper, numbering: &numbering)
+    var distributor = Distributor(size: region, file: paper.file)
+    var bodyRuns: [PageRun] = []
+    func keep(_ pages: [BodyPage]) {
+        for page in pages {
+            store(page.frame)
+            bodyRuns.append(PageRun(page))
+        }
     }
-    var diagnostics = body.diagnostics
-    var front: [PageRun] = []
+    body.stream(through: shaper, chunk: chunk) { keep(distributor.feed($0, final: false)) }
+    keep(distributor.feed([], final: true))
+    var diagnostics = distributor.diagnostics
+
+    var front: [BodyPage] = []
+    var frontRuns: [PageRun] = []
     if theme.cover.enabled {
         let cover = flow { $0.collectCover(paper.frontMatter) }
-        front += cover.pages.map { PageRun(body: $0, furniture: false) }
+        front += cover.pages
+        frontRuns += cover.pages.map { PageRun($0, furniture: false) }
         diagnostics += cover.diagnostics
     }
     if theme.contents.enabled {
-        front += contentsRuns(body.pages, after: front.count, flow: { flow($0).pages }, theme: theme, diagnostics: &diagnostics, file: paper.file)
+        let contents = contentsPages(bodyRuns, after: front.count, flow: { flow($0).pages }, theme: theme, diagnostics: &diagnostics, file: paper.file)
+        front += contents
+        frontRuns += contents.map { PageRun($0, section: theme.contents.title) }
     }
 
+    let runs = frontRuns + sectionRuns(bodyRuns)
+    let (outline, figures) = outlineAndFigures(runs, theme: theme)
     let matter = paper.frontMatter
     let values = RunningValues(subject: matter.subject?.plainText ?? "", classification: matter.classification?.plainText ?? "")
-    let (pages, outline, figures) = finalize(front + sectionRuns(body.pages), theme: theme, values: values, shaper: shaper)
     let metadata = DocumentMetadata(
         title: matter.subject?.plainText ?? "", author: matter.by.map(\.name).joined(separator: ", "),
         subject: matter.summary?.plainText ?? "", keywords: matter.classification?.plainText ?? "",
         creationDate: matter.date?.iso, language: theme.language)
-    return LayoutResult(document: PagedDocument(pages: pages, outline: outline, metadata: metadata, figures: figures), diagnostics: diagnostics)
+    let total = runs.count
+    return StreamedLayout(
+        pageCount: total, outline: outline, figures: figures, metadata: metadata, diagnostics: diagnostics, runs: runs,
+        front: front.map(\.frame), load: load,
+        finish: { frames, batch, first in
+            finalize(frames, runs: batch, first: first, total: total, theme: theme, values: values, shaper: shaper)
+        })
 }
 
 /// Contents pages whose numbers point at where each section landed. Their own length moves
 /// the body, so they are laid out again until the page count settles (twice at most, in
 /// practice once); a contents that never settles is reported rather than looped on.
-private func contentsRuns(_ body: [BodyPage], after frontCount: Int, flow: ((Collector) -> Void) -> [BodyPage], theme: Theme,
-                          diagnostics: inout [Diagnostic], file: String) -> [PageRun] {
+private func contentsPages(_ body: [PageRun], after frontCount: Int, flow: ((Collector) -> Void) -> [BodyPage], theme: Theme,
+                           diagnostics: inout [Diagnostic], file: String) -> [BodyPage] {
     let sections = body.enumerated().flatMap { index, page in
         page.bookmarks.filter { $0.level == 1 }.map { (title: $0.title, bodyIndex: index, y: $0.y + theme.page.marginTop) }
     }
@@ -56,11 +114,9 @@ private func contentsRuns(_ body: [BodyPage], after frontCount: Int, flow: ((Col
     for _ in 0..<3 {
         let offset = frontCount + count
         let pages = flow { $0.collectContents(sections.map { ($0.title, offset + $0.bodyIndex, $0.y) }) }
-        if pages.count == count {
-            return pages.map { PageRun(body: $0, section: theme.contents.title) }
-        }
+        if pages.count == count { return pages }
         count = pages.count
     }
     diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), "the contents page count did not settle; its page numbers may be off by one"))
-    return flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.y) }) }.map { PageRun(body: $0, section: theme.contents.title) }
+    return flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.y) }) }
 }

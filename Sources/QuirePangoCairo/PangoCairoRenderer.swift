@@ -3,27 +3,48 @@ import Foundation
 public import QuirePages
 import QuireRender
 
-/// Renders page trees to PDF and PNG through Cairo, with fonts from a `PangoShaper`'s
-/// first worker (the same settings the text was shaped with).
-public struct PangoCairoRenderer: Sendable {
-    private let shaper: PangoShaper
+/// Renders page trees to PDF and PNG through Cairo. Fonts are resolved through a Pango
+/// context of its own, set up exactly as the shapers' (so glyph ids and advances match), and
+/// separate from them: pages finished lazily while drawing still need the shapers.
+public final class PangoCairoRenderer: @unchecked Sendable {
+    /// One render at a time uses the context.
+    private let lock = NSLock()
+    private let fonts = LazyOwner()
 
-    public init(shaper: PangoShaper) { self.shaper = shaper }
+    public init() {}
+
+    /// Sets up the drawing context on a background thread (see `PangoShaper.prewarm`).
+    public func prewarm(family: String = "Liberation Sans") {
+        DispatchQueue.global().async {
+            self.withFonts { fonts in _ = fonts.scaledFont(for: FontRef(family: family, size: 12)) }
+        }
+    }
+
+    private func withFonts<T>(_ body: (PangoContextOwner) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(fonts.value)
+    }
 
     /// Writes a PDF with metadata and bookmarks; returns an error text if Cairo failed.
     public func writePDF(_ document: PagedDocument, to path: String) -> String? {
-        shaper.withWorker(0) { fonts in
+        writePDF(pages: document.pages, outline: document.outline, metadata: document.metadata, to: path)
+    }
+
+    /// Writes pages as they come (a lazily finished sequence keeps memory flat).
+    public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, to path: String) -> String? {
+        withFonts { fonts in
             var canvas = CairoCanvas(pdfAt: path, fonts: fonts)
-            if let surface = canvas.pdfSurface { writeMetadata(document.metadata, surface) }
-            renderPages(document.pages, on: &canvas)
-            if let surface = canvas.pdfSurface { writeOutline(document.outline, document.pages, surface) }
+            if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
+            renderPages(pages, on: &canvas)
+            if let surface = canvas.pdfSurface { writeOutline(outline, surface) }
             return canvas.finish()
         }
     }
 
     /// Writes one PNG per page, named by `path(pageNumber)`.
     public func writePNGs(_ document: PagedDocument, dpi: Double, path: @escaping (Int) -> String) -> String? {
-        shaper.withWorker(0) { fonts in
+        withFonts { fonts in
             var canvas = CairoCanvas(pngScale: dpi / 72, path: path, fonts: fonts)
             renderPages(document.pages, on: &canvas)
             return canvas.finish()
@@ -42,7 +63,7 @@ public struct PangoCairoRenderer: Sendable {
     }
 
     /// Bookmarks: level-2 entries nest under the level-1 entry before them.
-    private func writeOutline(_ outline: [OutlineEntry], _ pages: [Page], _ surface: OpaquePointer) {
+    private func writeOutline(_ outline: [OutlineEntry], _ surface: OpaquePointer) {
         var parents: [Int: Int32] = [0: 0]  // level → outline id of the latest entry at that level
         for entry in outline {
             let parent = parents[entry.level - 1] ?? 0

@@ -25,14 +25,15 @@ struct Render: AsyncParsableCommand {
     func run() async throws {
         let typesetter = Typesetter()
         try exitingOnInputError { () throws(QuireError) in
-            let result = try typesetter.layout(file: source, layout: layout)
-            report(result.layout.diagnostics)
             if let png {
+                let result = try typesetter.layout(file: source, layout: layout)
+                report(result.layout.diagnostics)
                 try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi)
             }
             if png == nil || output != nil {
                 let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
-                try typesetter.writePDF(result.layout.document, to: pdf)
+                let rendered = try typesetter.renderPDF(file: source, layout: layout, to: pdf)
+                if png == nil { report(rendered.diagnostics) }
             }
         }
     }

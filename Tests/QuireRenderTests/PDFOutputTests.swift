@@ -93,3 +93,17 @@ struct PDFOutputTests {
         #expect(objects.contains("/URI (mailto:mark.janaway@kent.gov.uk)"))
     }
 }
+
+/// The streaming path (pages parked in a spool file) writes the very bytes the in-memory path does.
+@Suite("Streaming render")
+struct StreamingRenderTests {
+    @Test("renderPDF equals layout + writePDF", arguments: examples)
+    func sameBytes(name: String) throws {
+        let folder = try scratchDirectory()
+        let streamed = folder.appendingPathComponent("streamed.pdf").path
+        let rendered = try typesetter.renderPDF(file: examplePath(name), to: streamed)
+        let inMemory = try renderExample(name)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: inMemory)))
+        #expect(rendered.pages == Int(try pdfInfo(streamed)["Pages"] ?? ""))
+    }
+}

@@ -26,9 +26,7 @@ public enum BenchCase: String, CaseIterable, Sendable {
         switch self {
         case .engine, .engineOneThread:
             let typesetter = Typesetter(resources: resources, threads: self == .engine ? ProcessInfo.processInfo.activeProcessorCount : 1)
-            let result = try typesetter.layout(data: Data(generated.source.utf8), file: "bench.md", directory: URL(fileURLWithPath: "."))
-            try typesetter.writePDF(result.layout.document, to: output)
-            pages = result.layout.document.pages.count
+            pages = try typesetter.renderPDF(data: Data(generated.source.utf8), file: "bench.md", directory: URL(fileURLWithPath: "."), to: output).pages
         case .bare:
             FontConfiguration.use(fontsDirectory: resources.fonts.path)
             let theme = Theme()
@@ -41,3 +39,4 @@ public enum BenchCase: String, CaseIterable, Sendable {
         return BenchMeasurement(milliseconds: elapsed, pages: pages)
     }
 }
+

@@ -10,7 +10,10 @@ final class Collector {
     /// Images found by the caller, by the path the source wrote.
     let images: [String: ImageInfo]
     private(set) var specs: [ParagraphSpec] = []
-    private var builders: [(Shaped) -> [FlowItem]] = []
+    /// Each element's builder and the requests it owns (contiguous: an element requests its
+    /// paragraphs just before it is added).
+    private var builders: [(specs: Range<Int>, build: (Shaped) -> [FlowItem])] = []
+    private var specsAtLastAdd = 0
 
     init(theme: Theme, file: String, images: [String: ImageInfo]) {
         self.theme = theme
@@ -18,10 +21,11 @@ final class Collector {
         self.images = images
     }
 
-    /// Shaped results by request index.
+    /// Shaped results by request index (for a chunk: the requests from `base` on).
     struct Shaped {
         let paragraphs: [ShapedParagraph]
-        subscript(_ index: Int) -> ShapedParagraph { paragraphs[index] }
+        var base = 0
+        subscript(_ index: Int) -> ShapedParagraph { paragraphs[index - base] }
     }
 
     // MARK: - Requests
@@ -35,7 +39,10 @@ final class Collector {
     }
 
     /// Adds an element: a closure run after shaping that returns its flow items.
-    func add(_ builder: @escaping (Shaped) -> [FlowItem]) { builders.append(builder) }
+    func add(_ builder: @escaping (Shaped) -> [FlowItem]) {
+        builders.append((specsAtLastAdd..<specs.count, builder))
+        specsAtLastAdd = specs.count
+    }
 
     /// Vertical space; consecutive spaces collapse to the largest, as margins do in CSS.
     func space(_ height: Double) {
@@ -46,18 +53,41 @@ final class Collector {
 
     /// Runs the builders over the shaped paragraphs, merging adjacent spaces.
     func build(with shaped: [ShapedParagraph]) -> [FlowItem] {
-        let results = Shaped(paragraphs: shaped)
         var items: [FlowItem] = []
         items.reserveCapacity(shaped.count * 4)
-        for builder in builders {
-            for item in builder(results) {
-                if case .space(let h) = item, case .space(let previous)? = items.last {
-                    items[items.count - 1] = .space(max(h, previous))
-                } else {
-                    items.append(item)
-                }
+        for builder in builders { append(builder.build(Shaped(paragraphs: shaped)), to: &items) }
+        return items
+    }
+
+    /// Shapes and builds in chunks of about `chunk` paragraphs, handing each chunk's flow items
+    /// on before shaping the next, so shaped text for the whole document is never held at once.
+    func stream(through shaper: any TextShaper, chunk: Int, _ consume: ([FlowItem]) -> Void) {
+        var first = 0
+        var heldSpace: FlowItem?  // a trailing space may merge with the next chunk's first
+        while first < builders.count {
+            let base = builders[first].specs.lowerBound
+            var last = first + 1
+            while last < builders.count, builders[last].specs.upperBound - base <= chunk { last += 1 }
+            let upper = builders[last - 1].specs.upperBound
+            let shaped = Shaped(paragraphs: shaper.shape(Array(specs[base..<upper])), base: base)
+            var items: [FlowItem] = heldSpace.map { [$0] } ?? []
+            for builder in builders[first..<last] { append(builder.build(shaped), to: &items) }
+            heldSpace = nil
+            if case .space? = items.last { heldSpace = items.removeLast() }
+            consume(items)
+            first = last
+        }
+        if let heldSpace { consume([heldSpace]) }
+    }
+
+    /// Appends items; consecutive spaces collapse to the largest, as margins do in CSS.
+    private func append(_ new: [FlowItem], to items: inout [FlowItem]) {
+        for item in new {
+            if case .space(let h) = item, case .space(let previous)? = items.last {
+                items[items.count - 1] = .space(max(h, previous))
+            } else {
+                items.append(item)
             }
         }
-        return items
     }
 }

@@ -5,37 +5,72 @@ import QuirePages
 /// that must stay together is taller than a page, it gives up (breaks inside it) and says so
 /// in a diagnostic rather than overflowing the page.
 func distribute(_ items: [FlowItem], size: Size, file: String) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
-    let tolerance = 1e-6
-    var pages: [BodyPage] = []
-    var diagnostics: [Diagnostic] = []
-    var start = 0
-    while true {
-        // Space and explicit breaks at the head of a page are dropped.
-        while start < items.count {
-            if case .slice = items[start] { break }
-            start += 1
+    var distributor = Distributor(size: size, file: file)
+    let pages = distributor.feed(items, final: true)
+    return (pages, distributor.diagnostics)
+}
+
+/// Page filling that can be fed a flow in pieces: it keeps only the items of the page being
+/// filled, so a long document never needs its whole flow in memory at once.
+struct Distributor {
+    let size: Size
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Items from the head of the page being filled.
+    private var pending: [FlowItem] = []
+    private let tolerance = 1e-6
+
+    init(size: Size, file: String) {
+        self.size = size
+        self.file = file
+    }
+
+    /// Adds items and returns the pages they complete; `final` flushes the last page.
+    mutating func feed(_ items: [FlowItem], final: Bool) -> [BodyPage] {
+        pending += items
+        var pages: [BodyPage] = []
+        var start = 0
+        while true {
+            // Space and explicit breaks at the head of a page are dropped.
+            while start < pending.count {
+                if case .slice = pending[start] { break }
+                start += 1
+            }
+            guard start < pending.count else { break }
+            let scan = scanPage(from: start)
+            // A page that ran out of items may still take more: wait for them.
+            if !scan.complete && !final { break }
+            diagnostics += scan.notes
+            pages.append(compose(pending[start..<scan.end], header: scan.header, size: size))
+            start = scan.next
         }
-        guard start < items.count else { break }
+        pending.removeFirst(min(start, pending.count))
+        return pages
+    }
+
+    /// Where the page starting at `start` ends (exclusive), where the next begins, and whether
+    /// the page was closed (by a break or by something that did not fit) rather than by
+    /// running out of items. Notes are kept only once the page is final (a page may be scanned
+    /// again when more items arrive).
+    private func scanPage(from start: Int) -> (end: Int, next: Int, complete: Bool, header: [Slice], notes: [Diagnostic]) {
+        var notes: [Diagnostic] = []
         let header: [Slice]
-        if case .slice(let first) = items[start] { header = first.repeatedHeader } else { header = [] }
+        if case .slice(let first) = pending[start] { header = first.repeatedHeader } else { header = [] }
         var y = header.reduce(0) { $0 + $1.height }
         var lastBreak: Int?  // index of the last slice after which this page may end
         var placedAny = false
-        var end = start  // exclusive
-        var next = start
-        scan: while true {
-            guard end < items.count else { next = end; break }
-            switch items[end] {
+        var end = start
+        while end < pending.count {
+            switch pending[end] {
             case .pageBreak:
-                next = end + 1
-                break scan
+                return (end, end + 1, true, header, notes)
             case .space(let h):
                 y = min(y + h, size.height)
                 end += 1
             case .slice(let slice):
                 if y + slice.height <= size.height + tolerance || !placedAny {
                     if y + slice.height > size.height + tolerance {
-                        diagnostics.append(Diagnostic(at: slice.line.map { SourceLocation(file: file, line: $0) },
+                        notes.append(Diagnostic(at: slice.line.map { SourceLocation(file: file, line: $0) },
                                                       "content taller than a page (\(Int(slice.height)) pt) was placed on its own page and overflows"))
                     }
                     y += slice.height
@@ -43,22 +78,17 @@ func distribute(_ items: [FlowItem], size: Size, file: String) -> (pages: [BodyP
                     if slice.breakAfter { lastBreak = end }
                     end += 1
                 } else if let lastBreak {
-                    end = lastBreak + 1
-                    next = end
-                    break scan
+                    return (lastBreak + 1, lastBreak + 1, true, header, notes)
                 } else {
                     // Everything on the page is one keep-together group: break inside it.
-                    diagnostics.append(Diagnostic(at: slice.line.map { SourceLocation(file: file, line: $0) },
-                                                  "a block that should stay together is taller than a page; it was split"))
-                    next = end
-                    break scan
+                    notes.append(Diagnostic(at: slice.line.map { SourceLocation(file: file, line: $0) },
+                                            "a block that should stay together is taller than a page; it was split"))
+                    return (end, end, true, header, notes)
                 }
             }
         }
-        pages.append(compose(items[start..<end], header: header, size: size))
-        start = next
+        return (end, end, false, header, notes)
     }
-    return (pages, diagnostics)
 }
 
 /// Stacks the chosen slices (after any repeated header) into one page body.

@@ -7,21 +7,46 @@ struct RunningValues {
     var classification: String
 }
 
-/// A laid-out page body and what its furniture needs to know.
+/// What finalizing a page needs besides its body frame.
 struct PageRun {
-    var body: BodyPage
+    var bookmarks: [(title: String, level: Int, y: Double)] = []
+    var figures: [(alt: String, y: Double, height: Double)] = []
     /// Cover pages carry no running header or footer.
     var furniture = true
     /// The section the page is in, for `{section}`.
     var section = ""
+
+    init(_ body: BodyPage, furniture: Bool = true, section: String = "") {
+        bookmarks = body.bookmarks
+        figures = body.figures
+        self.furniture = furniture
+        self.section = section
+    }
 }
 
-/// Adds margins, running header and footer ("Page N of M") to laid-out bodies, and places
-/// bookmarks and figures. Page numbers only enter here, so body layout never depends on them.
-func finalize(_ runs: [PageRun], theme: Theme, values: RunningValues, shaper: any TextShaper)
-    -> (pages: [Page], outline: [OutlineEntry], figures: [FigureEntry])
-{
-    let total = runs.count
+/// Bookmarks and figures placed on their pages; needs no page content, so it runs before
+/// any page is finished.
+func outlineAndFigures(_ runs: [PageRun], theme: Theme) -> (outline: [OutlineEntry], figures: [FigureEntry]) {
+    var outline: [OutlineEntry] = []
+    var figures: [FigureEntry] = []
+    let origin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
+    for (index, run) in runs.enumerated() {
+        for mark in run.bookmarks {
+            outline.append(OutlineEntry(title: mark.title, level: mark.level, pageIndex: index, y: origin.y + mark.y))
+        }
+        for figure in run.figures {
+            figures.append(FigureEntry(alt: figure.alt, pageIndex: index,
+                                       rect: Rect(x: origin.x, y: origin.y + figure.y, width: theme.contentWidth, height: figure.height)))
+        }
+    }
+    return (outline, figures)
+}
+
+/// Adds margins, running header and footer ("Page N of M") to a batch of laid-out bodies.
+/// Page numbers only enter here, so body layout never depends on them. `first` is the
+/// 0-based index of the batch's first page; `total` the document's page count.
+func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: Int, theme: Theme, values: RunningValues,
+              shaper: any TextShaper) -> [Page] {
     let width = theme.contentWidth
     func fill(_ template: String, _ number: Int, _ section: String) -> String {
         template.replacingOccurrences(of: "{page}", with: String(number))
@@ -39,50 +64,42 @@ func finalize(_ runs: [PageRun], theme: Theme, values: RunningValues, shaper: an
         return ParagraphSpec(text: StyledText(text), family: theme.body.family, size: running.size, color: theme.body.color,
                              width: width, alignment: alignment)
     }
-    // Shape every header and footer in one batch.
+    // Shape the batch's headers and footers together.
     var specs: [ParagraphSpec] = []
-    for (index, run) in runs.enumerated() {
-        specs.append(spec(fill(theme.header.template, index + 1, run.section), theme.header))
-        specs.append(spec(fill(theme.footer.template, index + 1, run.section), theme.footer))
+    for (offset, run) in runs.enumerated() {
+        specs.append(spec(fill(theme.header.template, first + offset + 1, run.section), theme.header))
+        specs.append(spec(fill(theme.footer.template, first + offset + 1, run.section), theme.footer))
     }
     let shaped = shaper.shape(specs)
-    var pages: [Page] = []
-    var outline: [OutlineEntry] = []
-    var figures: [FigureEntry] = []
-    pages.reserveCapacity(total)
     let origin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
-    for (index, run) in runs.enumerated() {
+    var pages: [Page] = []
+    pages.reserveCapacity(bodies.count)
+    for (offset, (body, run)) in zip(bodies, runs).enumerated() {
         var frame = Frame(size: theme.page.size)
-        frame.reserve(run.body.frame.items.count + 4)
+        frame.reserve(body.items.count + 4)
         // Header baseline sits half the top margin down; footer half the bottom margin up.
-        for line in shaped[2 * index].lines.prefix(1) where run.furniture && !theme.header.template.isEmpty {
+        for line in shaped[2 * offset].lines.prefix(1) where run.furniture && !theme.header.template.isEmpty {
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.marginTop / 2 + line.ascent / 2)
         }
-        frame.push(frame: run.body.frame, at: origin)
-        for line in shaped[2 * index + 1].lines.prefix(1) where run.furniture && !theme.footer.template.isEmpty {
+        frame.push(frame: body, at: origin)
+        for line in shaped[2 * offset + 1].lines.prefix(1) where run.furniture && !theme.footer.template.isEmpty {
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.size.height - theme.page.marginBottom / 2)
         }
-        pages.append(Page(frame: frame, number: index + 1, label: String(index + 1)))
-        for mark in run.body.bookmarks {
-            outline.append(OutlineEntry(title: mark.title, level: mark.level, pageIndex: index, y: origin.y + mark.y))
-        }
-        for figure in run.body.figures {
-            figures.append(FigureEntry(alt: figure.alt, pageIndex: index,
-                                       rect: Rect(x: origin.x, y: origin.y + figure.y, width: width, height: figure.height)))
-        }
+        pages.append(Page(frame: frame, number: first + offset + 1, label: String(first + offset + 1)))
     }
-    return (pages, outline, figures)
+    return pages
 }
 
 /// Body pages with their running section: the section in force at the top of the page (a
 /// page that opens with a heading, or precedes every carried-over section, takes its first).
-func sectionRuns(_ bodies: [BodyPage]) -> [PageRun] {
+func sectionRuns(_ bodies: [PageRun]) -> [PageRun] {
     var current = ""
     return bodies.map { body in
+        var run = body
         let headings = body.bookmarks.filter { $0.level == 1 }
-        var section = current
-        if let first = headings.first, first.y < 1 || current.isEmpty { section = first.title }
+        run.section = current
+        if let first = headings.first, first.y < 1 || current.isEmpty { run.section = first.title }
         current = headings.last?.title ?? current
-        return PageRun(body: body, section: section)
+        return run
     }
 }
