@@ -30,11 +30,8 @@ public final class Typesetter: Sendable {
 
     /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
     public func layout(file: String, layout override: String? = nil) throws(QuireError) -> Result {
-        let url = URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")
-        }
-        return try layout(data: data, file: file, directory: url.deletingLastPathComponent(), layout: override)
+        let (data, directory) = try readSource(file)
+        return try layout(data: data, file: file, directory: directory, layout: override)
     }
 
     /// Lays out source bytes; `directory` is where relative image paths are looked up.
@@ -47,11 +44,8 @@ public final class Typesetter: Sendable {
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
     /// in memory: the path for long documents, with the same bytes as `layout` + `writePDF`.
     public func renderPDF(file: String, layout override: String? = nil, to output: String) throws(QuireError) -> Rendered {
-        let url = URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")
-        }
-        return try renderPDF(data: data, file: file, directory: url.deletingLastPathComponent(), layout: override, to: output)
+        let (data, directory) = try readSource(file)
+        return try renderPDF(data: data, file: file, directory: directory, layout: override, to: output)
     }
 
     /// `renderPDF` for source bytes.
@@ -71,6 +65,15 @@ public final class Typesetter: Sendable {
     public struct Rendered: Sendable {
         public var pages: Int
         public var diagnostics: [Diagnostic]
+    }
+
+    /// A source file's bytes and the folder its relative paths start from.
+    private func readSource(_ file: String) throws(QuireError) -> (Data, URL) {
+        let url = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")
+        }
+        return (data, url.deletingLastPathComponent())
     }
 
     /// Parse, resolve figures, load the layout, check fields and fonts, find images.
