@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark: pages/s, wall time and peak memory; engine/bare ratio and peers measured in the same run.")
 
-    @Option(help: "Sections in the generated long paper (about 2.5 pages each).")
+    @Option(help: "Sections in the generated long paper (about 2 pages each).")
     var sections = 120
 
     @Option(help: "Runs per case; the median is reported.")
