@@ -37,8 +37,9 @@ public final class Typesetter: Sendable {
     /// Lays out source bytes; `directory` is where relative image paths are looked up.
     public func layout(data: Data, file: String, directory: URL, layout override: String? = nil) throws(QuireError) -> Result {
         let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
-        return Result(paper: prepared.paper, theme: prepared.theme,
-                      layout: layoutPaper(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images))
+        var result = layoutPaper(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images)
+        stampCreationDate(&result.document.metadata)
+        return Result(paper: prepared.paper, theme: prepared.theme, layout: result)
     }
 
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
@@ -54,8 +55,10 @@ public final class Typesetter: Sendable {
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             store: spool.append, load: spool.frame(at:))
+        var metadata = streamed.metadata
+        stampCreationDate(&metadata)
         try atomically(output) { temporary in
-            renderer.writePDF(pages: streamed.pages(), outline: streamed.outline, metadata: streamed.metadata, to: temporary)
+            renderer.writePDF(pages: streamed.pages(), outline: streamed.outline, metadata: metadata, to: temporary)
                 ?? spool.failure
         }
         return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)

@@ -49,7 +49,8 @@ public struct DocumentMetadata: Hashable, Sendable {
     public var author: String
     public var subject: String
     public var keywords: String
-    /// ISO 8601 date, e.g. "2017-10-19"; never the wall clock, so output is reproducible.
+    /// ISO 8601 date or UTC date-time ("2017-10-19", "2017-07-14T02:40:00Z"); never the wall
+    /// clock, so output is reproducible.
     public var creationDate: String?
     public var language: String
 

@@ -59,7 +59,8 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         ]
         for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
         // Without a creation date cairo stamps the wall clock, and no two renders would match.
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, (metadata.creationDate ?? "1970-01-01") + "T00:00:00Z")
+        let date = metadata.creationDate ?? "1970-01-01"
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.contains("T") ? date : date + "T00:00:00Z")
     }
 
     /// Bookmarks: level-2 entries nest under the level-1 entry before them.

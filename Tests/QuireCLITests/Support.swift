@@ -83,10 +83,13 @@ final class Scratch {
     }
 
     /// Runs `quire` with `arguments` in the work folder and waits for it.
-    func quire(_ arguments: [String]) throws -> RunResult {
+    func quire(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
         let process = Process()
         process.executableURL = try quireExecutable()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = work
         // Output goes to files so a full pipe can never block the child.
         let outURL = root.appendingPathComponent("stdout-\(UUID().uuidString)")
