@@ -37,7 +37,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
-        .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"]),
+        .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
     ],

@@ -44,3 +44,16 @@ struct TableTests {
         }
     }
 }
+
+@Suite("Short tables")
+struct ShortTableTests {
+    @Test("a table of three rows or fewer moves whole rather than split", arguments: [1, 2, 3])
+    func keptTogether(rows: Int) throws {
+        let table = "| Year | Children |\n|---|---:|\n" + (1...rows).map { "| 20\(10 + $0) | \($0 * 100) |" }.joined(separator: "\n") + "\n"
+        for filler in 3...8 {
+            let result = layout(try paper(paragraph(lines: filler, tag: "p") + "\n\n" + table), testTheme(lines: 10))
+            let pagesWithRows = pageLines(result.document).filter { $0.contains { $0.hasPrefix("20") } }
+            #expect(pagesWithRows.count == 1, "\(rows) rows after \(filler) lines split over pages")
+        }
+    }
+}

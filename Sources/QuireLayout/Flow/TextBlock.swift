@@ -27,10 +27,11 @@ struct TextBlock {
             var frame = Frame(size: Size(width: width, height: leading))
             let reference = index < lines.count ? lines[index] : labelLines.first { index < $0.0.count }!.0[index]
             let baseline = baselineOffset(reference, leading: leading)
-            if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline) }
+            // Labels first: the page tree is in reading order ("(1)" before its text).
             for (labelLine, labelX) in labelLines where index < labelLine.count {
                 place(labelLine[index], in: &frame, x: labelX, baseline: baseline)
             }
+            if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline) }
             let n = index + 1
             // A break after line n leaves n lines behind (orphans) and carries the rest over (widows).
             let allowed = n == count ? !keepWithNext : !keepTogether && n >= orphans && count - n >= widows

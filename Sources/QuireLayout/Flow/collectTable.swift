@@ -39,9 +39,9 @@ extension Collector {
             for (index, cells) in rows.enumerated() {
                 var slice = row(shaped, cells: cells, widths: widths, x: x, fullWidth: fullWidth, style: style, fill: false, line: line)
                 if let headerSlice, index > 0 { slice.repeatedHeader = [headerSlice] }
-                // Neither the first nor the last row is left alone on a page (with its
-                // header) when the table has rows to spare.
-                slice.breakAfter = !(rows.count >= 3 && (index == 0 || index == rows.count - 2))
+                // A short table (three rows or fewer) stays together; a longer one never
+                // leaves its first or last row alone on a page.
+                slice.breakAfter = index == rows.count - 1 || (rows.count > 3 && index != 0 && index != rows.count - 2)
                 items.append(.slice(slice))
             }
             return items
