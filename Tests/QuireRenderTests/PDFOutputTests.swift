@@ -46,8 +46,7 @@ struct PDFOutputTests {
     @Test("every word of the source's body reaches the PDF, in order", arguments: examples)
     func sourceFidelity(name: String) throws {
         let result = try typesetter.layout(file: examplePath(name))
-        try expectInOrder(comparableWords(bodyText(result.paper.body)), inPDFOf: name)
-        let words = comparableWords(try run("pdftotext", ["-layout", try renderExample(name), "-"]).out)
+        let words = try expectInOrder(comparableWords(bodyText(result.paper.body)), inPDFOf: name)
         var available = Dictionary(words.map { ($0, 1) }, uniquingKeysWith: +)
         for word in tableWords(result.paper.body) {
             #expect((available[word] ?? 0) > 0, "table word '\(word)' missing")
@@ -55,11 +54,14 @@ struct PDFOutputTests {
         }
     }
 
-    /// Renders the example and checks `expected` appears in order in `pdftotext -layout`.
-    private func expectInOrder(_ expected: [String], inPDFOf name: String) throws {
-        let text = try run("pdftotext", ["-layout", try renderExample(name), "-"]).out
-        let missing = missingInOrder(expected, in: comparableWords(text))
+    /// Renders the example and checks `expected` appears in order in `pdftotext -layout`;
+    /// returns the PDF's words for further checks.
+    @discardableResult
+    private func expectInOrder(_ expected: [String], inPDFOf name: String) throws -> [String] {
+        let words = comparableWords(try run("pdftotext", ["-layout", try renderExample(name), "-"]).out)
+        let missing = missingInOrder(expected, in: words)
         #expect(missing.count == 0, "missing \(missing.count): \(missing.prefix(10).map { "#\($0.index) \($0.word)" })")
+        return words
     }
 
     @Test("the header block's values all reach the PDF", arguments: committeePapers)

@@ -64,25 +64,30 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
         return ParagraphSpec(text: StyledText(text), family: theme.body.family, size: running.size, color: theme.body.color,
                              width: width, alignment: alignment)
     }
-    // Shape the batch's headers and footers together.
+    // Shape the batch's headers and footers together; an empty template asks for nothing.
     var specs: [ParagraphSpec] = []
-    for (offset, run) in runs.enumerated() {
-        specs.append(spec(fill(theme.header.template, first + offset + 1, run.section), theme.header))
-        specs.append(spec(fill(theme.footer.template, first + offset + 1, run.section), theme.footer))
+    func request(_ running: RunningText, _ run: PageRun, _ number: Int) -> Int? {
+        guard run.furniture, !running.template.isEmpty else { return nil }
+        specs.append(spec(fill(running.template, number, run.section), running))
+        return specs.count - 1
     }
-    let shaped = shaper.shape(specs)
+    var lines: [(header: Int?, footer: Int?)] = []
+    for (offset, run) in runs.enumerated() {
+        lines.append((request(theme.header, run, first + offset + 1), request(theme.footer, run, first + offset + 1)))
+    }
+    let shaped = specs.isEmpty ? [] : shaper.shape(specs)
     let origin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
     var pages: [Page] = []
     pages.reserveCapacity(bodies.count)
-    for (offset, (body, run)) in zip(bodies, runs).enumerated() {
+    for (offset, body) in bodies.enumerated() {
         var frame = Frame(size: theme.page.size)
         frame.reserve(body.items.count + 4)
         // Header baseline sits half the top margin down; footer half the bottom margin up.
-        for line in shaped[2 * offset].lines.prefix(1) where run.furniture && !theme.header.template.isEmpty {
+        for line in lines[offset].header.map({ shaped[$0].lines.prefix(1) }) ?? [] {
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.marginTop / 2 + line.ascent / 2)
         }
         frame.push(frame: body, at: origin)
-        for line in shaped[2 * offset + 1].lines.prefix(1) where run.furniture && !theme.footer.template.isEmpty {
+        for line in lines[offset].footer.map({ shaped[$0].lines.prefix(1) }) ?? [] {
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.size.height - theme.page.marginBottom / 2)
         }
         pages.append(Page(frame: frame, number: first + offset + 1, label: String(first + offset + 1)))

@@ -114,8 +114,8 @@ struct FigureResolver {
                                  hint: "write {{ change cpp 2016 2017 }}: an indicator and two periods")
             }
             let indicator = try lookup(words[1], location: location)
-            let old = try value(indicator, unquoted(words[2]), location: location)
-            let new = try value(indicator, unquoted(words[3]), location: location)
+            let old = try figureValue(indicator, unquoted(words[2]), location: location)
+            let new = try figureValue(indicator, unquoted(words[3]), location: location)
             return describeChange(from: old, to: new, unit: indicator.unit)
         }
         guard words.count == 1, let bracket = words[0].firstIndex(of: "["), words[0].hasSuffix("]") else {
@@ -125,7 +125,7 @@ struct FigureResolver {
         let id = String(words[0][..<bracket])
         let period = unquoted(String(words[0][words[0].index(after: bracket)...].dropLast()))
         let indicator = try lookup(id, location: location)
-        let figure = try value(indicator, period, location: location)
+        let figure = try figureValue(indicator, period, location: location)
         return formatFigure(figure.number, decimals: figure.decimals, unit: indicator.unit)
     }
 
@@ -144,10 +144,6 @@ struct FigureResolver {
                              hint: near + "available: \(data.order.joined(separator: ", "))")
         }
         return indicator
-    }
-
-    func value(_ indicator: Indicator, _ period: String, location: SourceLocation) throws(QuireError) -> DataValue {
-        try figureValue(indicator, period, location: location)
     }
 
     /// Splits on spaces, keeping a quoted period ("March 2017") in one token, quotes included;
