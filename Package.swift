@@ -2,7 +2,8 @@
 // Quire: committee papers from Markdown + YAML to paginated PDF, laid out by our own engine
 // with Pango shaping and Cairo drawing. One target per layer; dependencies point one way:
 // C modules → QuireModel → QuireSource → QuireLayout (+ QuirePages) → QuireRender
-// → QuirePangoCairo (the only Swift target importing Pango/Cairo) → QuireKit → quire.
+// → QuirePangoCairo (the only Swift target importing Pango/Cairo; cairo writes, QuirePDF
+// finishes the file with libqpdf) → QuireKit → quire.
 import PackageDescription
 
 let package = Package(
@@ -23,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers
@@ -31,8 +33,9 @@ let package = Package(
         .target(name: "QuirePages"),
         .target(name: "QuireLayout", dependencies: ["QuireModel", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
-        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg"]),
-        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo"]),
+        .target(name: "QuirePDF", dependencies: ["QuirePages", "CQPDF"]),
+        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg"]),
+        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
         .executableTarget(name: "quire", dependencies: ["QuireKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
+        .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: builds Quire and its tests, then `swift test` (source parsing,
-# layout rules on the page tree, real PDFs checked with qpdf/poppler, reference images, CLI).
+# layout rules on the page tree, real PDFs checked with qpdf/poppler/pikepdf, reference images, CLI).
 # Installs missing Debian packages first. Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 bash scripts/setup.sh
+# pikepdf (qpdf's Python binding) reads the PDFs independently of Quire in the accessibility tests.
+if ! python3 -c "import pikepdf" 2>/dev/null; then
+  python3 -m pip install --quiet pikepdf 2>/dev/null || python3 -m pip install --quiet --break-system-packages pikepdf
+fi
 
 swift build --build-tests
 log=$(mktemp)

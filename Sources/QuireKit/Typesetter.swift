@@ -44,21 +44,24 @@ public final class Typesetter: Sendable {
 
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
     /// in memory: the path for long documents, with the same bytes as `layout` + `writePDF`.
-    public func renderPDF(file: String, layout override: String? = nil, to output: String) throws(QuireError) -> Rendered {
+    /// `pdfa` forces PDF/A-2b output on (or off); nil leaves it to the layout.
+    public func renderPDF(file: String, layout override: String? = nil, pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
         let (data, directory) = try readSource(file)
-        return try renderPDF(data: data, file: file, directory: directory, layout: override, to: output)
+        return try renderPDF(data: data, file: file, directory: directory, layout: override, pdfa: pdfa, to: output)
     }
 
     /// `renderPDF` for source bytes.
-    public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, to output: String) throws(QuireError) -> Rendered {
+    public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, pdfa: Bool? = nil,
+                          to output: String) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             store: spool.append, load: spool.frame(at:))
         var metadata = streamed.metadata
         stampCreationDate(&metadata)
+        let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
         try atomically(output) { temporary in
-            renderer.writePDF(pages: streamed.pages(), outline: streamed.outline, metadata: metadata, to: temporary)
+            renderer.writePDF(pages: streamed.pages(), outline: streamed.outline, metadata: metadata, archivalProfile: profile, to: temporary)
                 ?? spool.failure
         }
         return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
@@ -107,8 +110,19 @@ public final class Typesetter: Sendable {
 
     /// Writes the PDF beside its destination, then renames it into place: a failed render
     /// never leaves a partial file.
-    public func writePDF(_ document: PagedDocument, to output: String) throws(QuireError) {
-        try atomically(output) { temporary in renderer.writePDF(document, to: temporary) }
+    public func writePDF(_ document: PagedDocument, pdfa: Bool = false, to output: String) throws(QuireError) {
+        let profile = try archivalProfile(pdfa)
+        try atomically(output) { temporary in renderer.writePDF(document, archivalProfile: profile, to: temporary) }
+    }
+
+    /// The sRGB profile PDF/A output embeds (bundled, so every machine embeds the same bytes).
+    private func archivalProfile(_ pdfa: Bool) throws(QuireError) -> String? {
+        guard pdfa else { return nil }
+        let path = resources.assets.appendingPathComponent("icc/sRGB.icc").path
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw QuireError(.io, at: nil, "PDF/A output needs the colour profile \(path)", hint: "restore assets/icc/sRGB.icc, or set QUIRE_HOME")
+        }
+        return path
     }
 
     /// Writes `page-1.png`, `page-2.png`, … into `directory`.

@@ -85,7 +85,12 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
         frontRuns += contents.map { PageRun($0, section: theme.contents.title) }
     }
 
-    let runs = frontRuns + sectionRuns(bodyRuns)
+    // Front pages are numbered in roman, so the body's page 1 is its first page (as printed
+    // reports are); the PDF's page labels say the same.
+    for index in frontRuns.indices { frontRuns[index].label = romanNumeral(index + 1) }
+    var numberedBody = sectionRuns(bodyRuns)
+    if !frontRuns.isEmpty { for index in numberedBody.indices { numberedBody[index].label = String(index + 1) } }
+    let runs = frontRuns + numberedBody
     let (outline, figures) = outlineAndFigures(runs, theme: theme)
     let matter = paper.frontMatter
     let values = RunningValues(subject: matter.subject?.plainText ?? "", classification: matter.classification?.plainText ?? "")
@@ -93,12 +98,12 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
         title: matter.subject?.plainText ?? "", author: matter.by.map(\.name).joined(separator: ", "),
         subject: matter.summary?.plainText ?? "", keywords: matter.classification?.plainText ?? "",
         creationDate: matter.date?.iso, language: theme.language)
-    let total = runs.count
+    let total = runs.count, printedTotal = bodyRuns.count
     return StreamedLayout(
         pageCount: total, outline: outline, figures: figures, metadata: metadata, diagnostics: diagnostics, runs: runs,
         front: front.map(\.frame), load: load,
         finish: { frames, batch, first in
-            finalize(frames, runs: batch, first: first, total: total, theme: theme, values: values, shaper: shaper)
+            finalize(frames, runs: batch, first: first, total: printedTotal, theme: theme, values: values, shaper: shaper)
         })
 }
 
@@ -110,13 +115,15 @@ private func contentsPages(_ body: [PageRun], after frontCount: Int, flow: ((Col
     let sections = body.enumerated().flatMap { index, page in
         page.bookmarks.filter { $0.level == 1 }.map { (title: $0.title, bodyIndex: index, y: $0.y + theme.page.marginTop) }
     }
+    // The printed numbers count body pages only, so the contents never moves them; the
+    // links still need the contents' own length.
     var count = 1
     for _ in 0..<3 {
         let offset = frontCount + count
-        let pages = flow { $0.collectContents(sections.map { ($0.title, offset + $0.bodyIndex, $0.y) }) }
+        let pages = flow { $0.collectContents(sections.map { ($0.title, offset + $0.bodyIndex, $0.bodyIndex + 1, $0.y) }) }
         if pages.count == count { return pages }
         count = pages.count
     }
-    diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), "the contents page count did not settle; its page numbers may be off by one"))
-    return flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.y) }) }
+    diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), "the contents page count did not settle; its links may be off by a page"))
+    return flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.bodyIndex + 1, $0.y) }) }
 }

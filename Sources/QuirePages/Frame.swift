@@ -12,6 +12,11 @@ public enum FrameItem: Hashable, Sendable {
     case image(path: String, Size)
     /// A clickable area that goes to a place in this document (0-based page, y from its top).
     case pageLink(pageIndex: Int, y: Double, Size)
+    /// Opens a structure element: what follows, up to the matching `endTag`, belongs to it.
+    /// Tags nest, may span pages, and the page tree is in reading order, so the tags give
+    /// the document's logical structure (the position is unused).
+    case beginTag(StructureTag)
+    case endTag
 }
 
 /// An item at a position, relative to the frame that holds it.
@@ -42,4 +47,22 @@ public struct Frame: Hashable, Sendable {
     }
 
     public mutating func reserve(_ count: Int) { items.reserveCapacity(count) }
+
+    public mutating func open(_ tag: StructureTag) { items.append(Positioned(.beginTag(tag), at: .zero)) }
+    public mutating func open(_ role: StructureRole) { open(StructureTag(role)) }
+    public mutating func close(_ count: Int = 1) {
+        for _ in 0..<count { items.append(Positioned(.endTag, at: .zero)) }
+    }
+
+    /// Opens elements before everything already in the frame.
+    public mutating func prepend(opening tags: [StructureTag]) {
+        items.insert(contentsOf: tags.map { Positioned(.beginTag($0), at: .zero) }, at: 0)
+    }
+
+    /// The same frame without structure tags (a copy drawn again, such as a repeated header).
+    public var untagged: Frame {
+        var copy = self
+        copy.items.removeAll { if case .beginTag = $0.item { true } else if case .endTag = $0.item { true } else { false } }
+        return copy
+    }
 }

@@ -42,6 +42,11 @@ public struct FrameCodec {
             case .pageLink(let page, let y, let size):
                 out.append(5)
                 put(Int32(page), &out); put(y, &out); put(size, &out)
+            case .beginTag(let tag):
+                out.append(6)
+                put(tag.role.rawValue, &out); put(tag.alt ?? "", &out); put(tag.scope?.rawValue ?? "", &out)
+            case .endTag:
+                out.append(7)
             }
         }
         return out
@@ -76,7 +81,11 @@ public struct FrameCodec {
             case 2: item = .rect(reader.size(), fill: reader.color())
             case 3: item = .link(url: reader.string(), reader.size())
             case 4: item = .image(path: reader.string(), reader.size())
-            default: item = .pageLink(pageIndex: Int(reader.int32()), y: reader.double(), reader.size())
+            case 5: item = .pageLink(pageIndex: Int(reader.int32()), y: reader.double(), reader.size())
+            case 6:
+                let role = StructureRole(rawValue: reader.string()) ?? .paragraph, alt = reader.string()
+                item = .beginTag(StructureTag(role, alt: alt.isEmpty ? nil : alt, scope: HeaderScope(rawValue: reader.string())))
+            default: item = .endTag
             }
             frame.push(item, at: point)
         }

@@ -19,6 +19,10 @@ public func dumpPageTree(_ document: PagedDocument) -> String {
                 out += "  pagelink page \(index + 1) y \(formatNumber(y)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .image(let path, let size):
                 out += "  image \(quoted(path)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+            case .beginTag(let tag):
+                out += "  <\(tag.role.rawValue)" + (tag.scope.map { " scope=\($0.rawValue)" } ?? "") + (tag.alt.map { " alt=\(quoted($0))" } ?? "") + ">\n"
+            case .endTag:
+                out += "  </>\n"
             }
         }
     }

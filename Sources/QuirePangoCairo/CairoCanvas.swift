@@ -2,6 +2,7 @@ import CCairo
 import CPangoCairo
 import Foundation
 import QuirePages
+import QuirePDF
 import QuireRender
 
 /// Draws pages with Cairo, on a PDF surface (one page per page) or on one image surface per
@@ -20,11 +21,16 @@ struct CairoCanvas: Canvas {
     private var cr: OpaquePointer?
     private var pageNumber = 0
     private(set) var failure: String?
+    /// Structure elements as written (PDF only).
+    private(set) var tagger = CairoTagger()
+    /// Archival output: images are drawn without interpolation, which PDF/A forbids.
+    private let archival: Bool
 
     /// A PDF canvas writing to `path`.
-    init(pdfAt path: String, fonts: PangoContextOwner) {
+    init(pdfAt path: String, fonts: PangoContextOwner, archival: Bool = false) {
         self.fonts = fonts
         self.target = .pdf
+        self.archival = archival
         surface = cairo_pdf_surface_create(path, Size.a4.width, Size.a4.height)
         cr = cairo_create(surface)
     }
@@ -33,7 +39,10 @@ struct CairoCanvas: Canvas {
     init(pngScale scale: Double, path: @escaping (Int) -> String, fonts: PangoContextOwner) {
         self.fonts = fonts
         self.target = .png(scale: scale, path: path)
+        self.archival = false
     }
+
+    private var tagged: Bool { if case .pdf = target { true } else { false } }
 
     var pdfSurface: OpaquePointer? { surface }
 
@@ -44,9 +53,7 @@ struct CairoCanvas: Canvas {
         switch target {
         case .pdf:
             cairo_pdf_surface_set_size(surface, size.width, size.height)
-            // cairo 1.16 writes link annotations into a structure tree; without a root
-            // element the parent tree points at an object it never writes.
-            if pageNumber == 1 { cairo_tag_begin(cr, "Document", "") }
+            if pageNumber == 1 { tagger.beginDocument(cr) }
         case .png(let scale, _):
             surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((size.width * scale).rounded(.up)), Int32((size.height * scale).rounded(.up)))
             cr = cairo_create(surface)
@@ -58,6 +65,8 @@ struct CairoCanvas: Canvas {
 
     mutating func drawGlyphs(_ run: GlyphRun, at origin: Point) {
         guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
+        let wrapped = tagged && tagger.beforeContent(text: true, cr)
+        defer { if wrapped { tagger.afterContent(true, cr) } }
         cairo_set_scaled_font(cr, font)
         setColor(run.color)
         var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: origin.x + Double($0.x), y: origin.y + Double($0.y)) }
@@ -74,6 +83,8 @@ struct CairoCanvas: Canvas {
     }
 
     mutating func drawLine(from: Point, to: Point, width: Double, color: Color) {
+        let wrapped = tagged && tagger.beforeContent(text: false, cr)
+        defer { if wrapped { tagger.afterContent(true, cr) } }
         setColor(color)
         cairo_set_line_width(cr, width)
         cairo_move_to(cr, from.x, from.y)
@@ -82,12 +93,16 @@ struct CairoCanvas: Canvas {
     }
 
     mutating func fill(_ rect: Rect, color: Color) {
+        let wrapped = tagged && tagger.beforeContent(text: false, cr)
+        defer { if wrapped { tagger.afterContent(true, cr) } }
         setColor(color)
         cairo_rectangle(cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height)
         cairo_fill(cr)
     }
 
     mutating func drawImage(path: String, in rect: Rect) {
+        let wrapped = tagged && tagger.beforeContent(text: false, cr)
+        defer { if wrapped { tagger.afterContent(true, cr) } }
         if path.lowercased().hasSuffix(".svg") {
             if !SVGImage.draw(path, cr: cr, x: rect.origin.x, y: rect.origin.y, width: rect.size.width, height: rect.size.height) {
                 failure = "cannot draw SVG image \(path)"
@@ -104,6 +119,7 @@ struct CairoCanvas: Canvas {
         cairo_translate(cr, rect.origin.x, rect.origin.y)
         cairo_scale(cr, rect.size.width / w, rect.size.height / h)
         cairo_set_source_surface(cr, image, 0, 0)
+        if archival { cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST) }
         cairo_paint(cr)
         cairo_restore(cr)
     }
@@ -112,20 +128,28 @@ struct CairoCanvas: Canvas {
         guard case .pdf = target else { return }
         let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         let attributes = "uri='\(escaped)' rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_LINK)
+        let contents = url.hasPrefix("mailto:") ? "Email " + url.dropFirst(7) : "Link to " + url
+        tagger.link(attributes: attributes, contents: contents, cr)
     }
 
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) {
         guard case .pdf = target else { return }
         let attributes = "page=\(pageIndex + 1) pos=[0 \(max(0, y - 12))] rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_LINK)
+        tagger.link(attributes: attributes, contents: "Go to page \(pageIndex + 1)", cr)
+    }
+
+    mutating func beginTag(_ tag: StructureTag) {
+        if tagged { tagger.begin(tag, cr) }
+    }
+
+    mutating func endTag() {
+        if tagged { tagger.end(cr) }
     }
 
     mutating func endPage() {
         switch target {
         case .pdf:
+            tagger.endPage(cr)
             cairo_show_page(cr)
         case .png(_, let path):
             cairo_surface_flush(surface)
@@ -143,7 +167,7 @@ struct CairoCanvas: Canvas {
 
     /// Ends the document; returns an error text if cairo failed anywhere.
     mutating func finish() -> String? {
-        if case .pdf = target, pageNumber > 0 { cairo_tag_end(cr, "Document") }
+        if case .pdf = target, pageNumber > 0 { tagger.endDocument(cr) }
         if let cr {
             let status = cairo_status(cr)
             if status != CAIRO_STATUS_SUCCESS, failure == nil { failure = String(cString: cairo_status_to_string(status)) }

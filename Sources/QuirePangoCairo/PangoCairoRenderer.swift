@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 public import QuirePages
+import QuirePDF
 import QuireRender
 
 /// Renders page trees to PDF and PNG through Cairo. Fonts are resolved through a Pango
@@ -26,19 +27,38 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         return body(fonts.value)
     }
 
-    /// Writes a PDF with metadata and bookmarks; returns an error text if Cairo failed.
-    public func writePDF(_ document: PagedDocument, to path: String) -> String? {
-        writePDF(pages: document.pages, outline: document.outline, metadata: document.metadata, to: path)
+    /// Writes a tagged PDF with metadata and bookmarks; returns an error text on failure.
+    /// `archivalProfile` (an sRGB ICC profile) makes it PDF/A-2b.
+    public func writePDF(_ document: PagedDocument, archivalProfile: String? = nil, to path: String) -> String? {
+        writePDF(pages: document.pages, outline: document.outline, metadata: document.metadata, archivalProfile: archivalProfile, to: path)
     }
 
-    /// Writes pages as they come (a lazily finished sequence keeps memory flat).
-    public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, to path: String) -> String? {
-        withFonts { fonts in
-            var canvas = CairoCanvas(pdfAt: path, fonts: fonts)
+    /// Writes pages as they come (a lazily finished sequence keeps memory flat): cairo draws
+    /// them into a temporary file, then `finishPDF` completes it into `path`.
+    public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
+                         archivalProfile: String? = nil, to path: String) -> String? {
+        let drawn = path + ".cairo"
+        defer { unlink(drawn) }
+        let result: (failure: String?, elements: [WrittenElement], labels: [String]) = withFonts { fonts in
+            var canvas = CairoCanvas(pdfAt: drawn, fonts: fonts, archival: archivalProfile != nil)
             if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
-            renderPages(pages, on: &canvas)
+            var labels: [String] = []
+            for page in pages {
+                labels.append(page.label)
+                renderPages(CollectionOfOne(page), on: &canvas)
+            }
             if let surface = canvas.pdfSurface { writeOutline(outline, surface) }
-            return canvas.finish()
+            let failure = canvas.finish()
+            return (failure, canvas.tagger.elements, labels)
+        }
+        if let failure = result.failure { return failure }
+        let producer = "Quire (cairo \(String(cString: cairo_version_string())), qpdf \(pdfLibraryVersion))"
+        do {
+            try finishPDF(drawn, to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
+                                                     producer: producer, archivalProfile: archivalProfile))
+            return nil
+        } catch {
+            return "finishing the PDF: \(error)"
         }
     }
 

@@ -11,5 +11,9 @@ public protocol Canvas {
     mutating func addLink(url: String, in rect: Rect)
     /// A link to a place in the same document: 0-based page index, y from that page's top.
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect)
+    /// Structure: what is drawn until the matching `endTag` belongs to the element. Tags nest
+    /// and may stay open across pages; a canvas without structure (PNG) ignores them.
+    mutating func beginTag(_ tag: StructureTag)
+    mutating func endTag()
     mutating func endPage()
 }

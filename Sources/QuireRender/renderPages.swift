@@ -13,6 +13,8 @@ public func renderPages(_ pages: some Sequence<Page>, on canvas: inout some Canv
             case .image(let path, let size): canvas.drawImage(path: path, in: Rect(origin: p, size: size))
             case .link(let url, let size): canvas.addLink(url: url, in: Rect(origin: p, size: size))
             case .pageLink(let index, let y, let size): canvas.addPageLink(pageIndex: index, y: y, in: Rect(origin: p, size: size))
+            case .beginTag(let tag): canvas.beginTag(tag)
+            case .endTag: canvas.endTag()
             }
         }
         canvas.endPage()

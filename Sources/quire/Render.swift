@@ -22,6 +22,9 @@ struct Render: AsyncParsableCommand {
     @Option(help: "Use this layout instead of the one the paper names.")
     var layout: String?
 
+    @Flag(inversion: .prefixedNo, help: "Write PDF/A-2b for the archive (default: as the layout says).")
+    var pdfa: Bool?
+
     func run() async throws {
         let typesetter = Typesetter()
         try exitingOnInputError { () throws(QuireError) in
@@ -32,7 +35,7 @@ struct Render: AsyncParsableCommand {
             }
             if png == nil || output != nil {
                 let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
-                let rendered = try typesetter.renderPDF(file: source, layout: layout, to: pdf)
+                let rendered = try typesetter.renderPDF(file: source, layout: layout, pdfa: pdfa, to: pdf)
                 if png == nil { report(rendered.diagnostics) }
             }
         }

@@ -25,9 +25,13 @@ struct AnnualReportTests {
             return (parts.dropLast().joined(separator: " "), page)
         }
         #expect(entries.count >= 5, "\(pages[contents])")
+        // Cover and contents are numbered i, ii; the body's first page is page 1.
+        #expect(pages[contents].contains("ii"))
         for (title, page) in entries {
-            let heading = pages[page - 1].split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-            #expect(heading.contains(title), "'\(title)' should start on page \(page)")
+            let body = pages[contents + page]
+            let lines = body.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains(title), "'\(title)' should start on page \(page)")
+            #expect(lines.last { !$0.isEmpty && $0 != "\u{0C}" } == String(page), "the footer of page \(page) prints its number")
         }
     }
 

@@ -12,6 +12,8 @@ private struct RecordingCanvas: Canvas {
     mutating func drawImage(path: String, in rect: Rect) { calls.append("image \(path)") }
     mutating func addLink(url: String, in rect: Rect) { calls.append("link \(url) \(Int(rect.origin.x)),\(Int(rect.origin.y))") }
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) { calls.append("pagelink \(pageIndex) \(Int(y))") }
+    mutating func beginTag(_ tag: StructureTag) { calls.append("<\(tag.role.rawValue)>") }
+    mutating func endTag() { calls.append("</>") }
     mutating func endPage() { calls.append("end") }
 }
 
@@ -21,13 +23,15 @@ struct CanvasWalkTests {
     func walk() {
         var frame = Frame(size: Size(width: 100, height: 200))
         var inner = Frame(size: Size(width: 50, height: 20))
+        inner.open(.paragraph)
         inner.push(.glyphs(GlyphRun(font: FontRef(family: "X", size: 10), color: .black, text: "Hi", glyphs: [], width: 10)), at: Point(x: 1, y: 2))
+        inner.close()
         inner.push(.link(url: "mailto:a@b", Size(width: 10, height: 5)), at: Point(x: 3, y: 4))
         frame.push(.rect(Size(width: 30, height: 10), fill: .black), at: Point(x: 0, y: 0))
         frame.push(frame: inner, at: Point(x: 10, y: 20))
         frame.push(.line(to: Point(x: 50, y: 0), width: 1, color: .black), at: Point(x: 5, y: 100))
         var canvas = RecordingCanvas()
         renderPages([Page(frame: frame, number: 1, label: "1")], on: &canvas)
-        #expect(canvas.calls == ["page 100x200", "fill 30x10", "text Hi 11,22", "link mailto:a@b 13,24", "line 5,100-55,100", "end"])
+        #expect(canvas.calls == ["page 100x200", "fill 30x10", "<P>", "text Hi 11,22", "</>", "link mailto:a@b 13,24", "line 5,100-55,100", "end"])
     }
 }

@@ -29,7 +29,7 @@ func scratchDirectory() throws -> URL {
 func renderExample(_ name: String) throws -> String {
     let output = try scratchDirectory().appendingPathComponent("\(name).pdf").path
     let result = try typesetter.layout(file: examplePath(name))
-    try typesetter.writePDF(result.layout.document, to: output)
+    try typesetter.writePDF(result.layout.document, pdfa: result.theme.pdfa, to: output)
     return output
 }
 

@@ -14,6 +14,8 @@ final class Collector {
     /// paragraphs just before it is added).
     private var builders: [(specs: Range<Int>, build: (Shaped) -> [FlowItem])] = []
     private var specsAtLastAdd = 0
+    /// Whether numbered paragraphs have an open list (L › LI › LBody) that later blocks join.
+    var numberedListOpen = false
 
     init(theme: Theme, file: String, images: [String: ImageInfo]) {
         self.theme = theme
@@ -44,6 +46,11 @@ final class Collector {
         specsAtLastAdd = specs.count
     }
 
+    /// Opens a structure element around what is added next, until `close`.
+    func open(_ tag: StructureTag) { add { _ in [.open(tag)] } }
+    func open(_ role: StructureRole) { open(StructureTag(role)) }
+    func close(_ count: Int = 1) { add { _ in Array(repeating: .close, count: count) } }
+
     /// Vertical space; consecutive spaces collapse to the largest, as margins do in CSS.
     func space(_ height: Double) {
         add { _ in [.space(height)] }
@@ -56,35 +63,43 @@ final class Collector {
         var items: [FlowItem] = []
         items.reserveCapacity(shaped.count * 4)
         for builder in builders { append(builder.build(Shaped(paragraphs: shaped)), to: &items) }
-        return items
+        var folder = MarkFolder()
+        return folder.fold(items, final: true)
     }
 
     /// Shapes and builds in chunks of about `chunk` paragraphs, handing each chunk's flow items
     /// on before shaping the next, so shaped text for the whole document is never held at once.
     func stream(through shaper: any TextShaper, chunk: Int, _ consume: ([FlowItem]) -> Void) {
         var first = 0
-        var heldSpace: FlowItem?  // a trailing space may merge with the next chunk's first
+        var heldSpace: [FlowItem] = []  // a trailing space (and marks after it) may merge with the next chunk's first
+        var folder = MarkFolder()
         while first < builders.count {
             let base = builders[first].specs.lowerBound
             var last = first + 1
             while last < builders.count, builders[last].specs.upperBound - base <= chunk { last += 1 }
             let upper = builders[last - 1].specs.upperBound
             let shaped = Shaped(paragraphs: shaper.shape(Array(specs[base..<upper])), base: base)
-            var items: [FlowItem] = heldSpace.map { [$0] } ?? []
+            var items = heldSpace
             for builder in builders[first..<last] { append(builder.build(shaped), to: &items) }
-            heldSpace = nil
-            if case .space? = items.last { heldSpace = items.removeLast() }
-            consume(items)
+            heldSpace = []
+            if let space = lastNonMark(items), case .space = items[space] {
+                heldSpace = Array(items[space...])
+                items.removeSubrange(space...)
+            }
+            consume(folder.fold(items, final: false))
             first = last
         }
-        if let heldSpace { consume([heldSpace]) }
+        consume(folder.fold(heldSpace, final: true))
     }
 
-    /// Appends items; consecutive spaces collapse to the largest, as margins do in CSS.
+    private func lastNonMark(_ items: [FlowItem]) -> Int? { items.lastIndex { !$0.isMark } }
+
+    /// Appends items; consecutive spaces collapse to the largest, as margins do in CSS
+    /// (structure marks between them take no room).
     private func append(_ new: [FlowItem], to items: inout [FlowItem]) {
         for item in new {
-            if case .space(let h) = item, case .space(let previous)? = items.last {
-                items[items.count - 1] = .space(max(h, previous))
+            if case .space(let h) = item, let index = lastNonMark(items), case .space(let previous) = items[index] {
+                items[index] = .space(max(h, previous))
             } else {
                 items.append(item)
             }

@@ -25,6 +25,17 @@ enum FlowItem {
     /// Vertical space; dropped at the top of a page.
     case space(Double)
     case pageBreak
+    /// Opens or closes a structure element around the slices between (a list around its
+    /// items). Folded into the neighbouring slices before distribution (`MarkFolder`).
+    case open(StructureTag)
+    case close
+
+    var isMark: Bool {
+        switch self {
+        case .open, .close: true
+        default: false
+        }
+    }
 }
 
 /// A page's body before numbering: its content frame, bookmarks and figures.

@@ -14,32 +14,72 @@ struct TextBlock {
     var keepTogether = false
     var bookmark: (title: String, level: Int)?
     var line: Int?
+    /// The text's structure: elements opened before it, and the element holding it.
+    var textTags = Tagging(leaf: StructureTag(.paragraph))
+    /// Each label's structure, parallel to `labels`; empty: the labels are part of the text's
+    /// element (a heading's number).
+    var labelTags: [Tagging] = []
+    /// Labels read after the text (a contents entry's page number) rather than before it.
+    var labelsLast = false
 
-    /// One slice per line; `breakAfter` set by the orphan/widow rule or keep flags.
+    /// One slice per line; `breakAfter` set by the orphan/widow rule or keep flags. A label's
+    /// lines all go into the first slice (or the last, for `labelsLast`) so that each label is
+    /// one run in reading order; a label never splits across pages.
     func slices(_ shaped: Collector.Shaped, width: Double, orphans: Int, widows: Int) -> [FlowItem] {
         let lines = shaped[text].lines
         let labelLines = labels.map { (shaped[$0.index].lines, $0.x) }
         // A label longer than its text (a wrapped header label) still gets every line.
-        let count = max(lines.count, labelLines.map(\.0.count).max() ?? 0)
+        let labelCount = labelLines.map(\.0.count).max() ?? 0
+        let count = max(lines.count, labelCount)
+        guard count > 0 else { return [] }
+        func baseline(_ index: Int) -> Double {
+            let reference = index < lines.count ? lines[index] : labelLines.first { index < $0.0.count }?.0[index]
+            return Double(index) * leading + (reference.map { baselineOffset($0, leading: leading) } ?? leading * 0.8)
+        }
+        func placeLabels(_ frame: inout Frame, top: Double) {
+            for (number, (labelLine, labelX)) in labelLines.enumerated() {
+                let tags = number < labelTags.count ? labelTags[number] : nil
+                tags?.open(&frame)
+                for (index, line) in labelLine.enumerated() { place(line, in: &frame, x: labelX, baseline: baseline(index) - top) }
+                if tags?.leaf != nil { frame.close() }
+            }
+        }
         var items: [FlowItem] = []
         items.reserveCapacity(count)
         for index in 0..<count {
             var frame = Frame(size: Size(width: width, height: leading))
-            let reference = index < lines.count ? lines[index] : labelLines.first { index < $0.0.count }!.0[index]
-            let baseline = baselineOffset(reference, leading: leading)
+            let top = Double(index) * leading
             // Labels first: the page tree is in reading order ("(1)" before its text).
-            for (labelLine, labelX) in labelLines where index < labelLine.count {
-                place(labelLine[index], in: &frame, x: labelX, baseline: baseline)
+            if index == 0, !labelsLast, !labelTags.isEmpty { placeLabels(&frame, top: top) }
+            if index == 0 { textTags.open(&frame) }
+            if index == 0, !labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
+            if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline(index) - top) }
+            if index == count - 1 {
+                if labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
+                if textTags.leaf != nil { frame.close() }
+                if labelsLast, !labelTags.isEmpty { placeLabels(&frame, top: top) }
             }
-            if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline) }
             let n = index + 1
-            // A break after line n leaves n lines behind (orphans) and carries the rest over (widows).
-            let allowed = n == count ? !keepWithNext : !keepTogether && n >= orphans && count - n >= widows
+            // A break after line n leaves n lines behind (orphans) and carries the rest over
+            // (widows); never inside a label.
+            let allowed = n == count ? !keepWithNext : !keepTogether && n >= orphans && count - n >= widows && n >= labelCount
             var slice = Slice(frame: frame, height: leading, breakAfter: allowed, line: self.line)
             if index == 0 { slice.bookmark = bookmark }
             items.append(.slice(slice))
         }
         return items
+    }
+}
+
+/// Elements opened before a run of content, and the element that holds it (nil: the content
+/// belongs to the innermost opened one, or, with nothing opened, to the enclosing element).
+struct Tagging {
+    var opens: [StructureTag] = []
+    var leaf: StructureTag?
+
+    func open(_ frame: inout Frame) {
+        for tag in opens { frame.open(tag) }
+        if let leaf { frame.open(leaf) }
     }
 }
 

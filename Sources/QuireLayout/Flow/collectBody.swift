@@ -28,13 +28,6 @@ func itemLabel(_ index: Int, depth: Int, ordered: Bool) -> String {
     return "(" + String(repeating: letter, count: index / 26 + 1) + ")"
 }
 
-func romanNumeral(_ n: Int) -> String {
-    let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                  (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    var n = n, out = ""
-    for (value, digits) in table { while n >= value { out += digits; n -= value } }
-    return out
-}
 
 extension Collector {
     /// The body's blocks: sections, numbered paragraphs, lists, tables, quotes, code.
@@ -43,6 +36,20 @@ extension Collector {
             if index > 0 { space(theme.blockSpace) }
             collect(block, numbering: &numbering)
         }
+        endNumberedList()
+    }
+
+    /// Numbered paragraphs are a list: each paragraph an item with its number as the label,
+    /// and the blocks that follow it (lettered items, tables) inside that item.
+    private func numberedItem() {
+        if numberedListOpen { close(2) } else { open(.list) }
+        open(.listItem)
+        numberedListOpen = true
+    }
+
+    func endNumberedList() {
+        if numberedListOpen { close(3) }
+        numberedListOpen = false
     }
 
     private var textX: Double { theme.paragraphs.indent }
@@ -54,6 +61,7 @@ extension Collector {
         case .paragraph(let inlines, let line):
             let label = numbering.nextParagraph(theme.paragraphs.numbering)
             let x = numbering.section > 0 ? textX : 0
+            if label != nil { numberedItem() }
             paragraph(styledText(inlines), x: x, label: label, labelX: 0, line: line)
         case .list(let ordered, let items, _):
             list(items, ordered: ordered, x: numbering.section > 0 ? textX : 0, depth: 0)
@@ -61,21 +69,19 @@ extension Collector {
             collectTable(table, x: numbering.section > 0 ? textX : 0)
         case .quote(let blocks, _):
             var inner = Numbering()  // quoted text is not numbered
+            open(.blockQuote)
             for (i, b) in blocks.enumerated() {
                 if i > 0 { space(theme.blockSpace) }
                 quoteBlock(b, x: (numbering.section > 0 ? textX : 0) + theme.paragraphs.itemIndent, numbering: &inner)
             }
+            close()
         case .code(let code, let line):
             var text = StyledText()
             text.append(code, style: SpanStyle(monospace: true))
-            paragraph(text, x: numbering.section > 0 ? textX : 0, label: nil, labelX: 0, line: line, alignment: .left, size: theme.body.size - 1)
+            paragraph(text, x: numbering.section > 0 ? textX : 0, label: nil, labelX: 0, line: line, alignment: .left,
+                      size: theme.body.size - 1, role: .code)
         case .thematicBreak:
-            let width = theme.contentWidth
-            add { _ in
-                var frame = Frame(size: Size(width: width, height: 1))
-                frame.push(.line(to: Point(x: width, y: 0), width: 0.5, color: .black), at: Point(x: 0, y: 0.5))
-                return [.slice(Slice(frame: frame, height: 1, breakAfter: true))]
-            }
+            rule(width: 0.5)
         case .image(let path, let alt, let line):
             image(path: path, alt: alt, x: numbering.section > 0 ? textX : 0, line: line)
         case .chart(let chart):
@@ -100,7 +106,20 @@ extension Collector {
 
     // MARK: - Elements
 
+    /// A rule across the column: decoration, so an artifact.
+    func rule(width lineWidth: Double) {
+        let width = theme.contentWidth
+        add { _ in
+            var frame = Frame(size: Size(width: width, height: 1))
+            frame.open(.artifact)
+            frame.push(.line(to: Point(x: width, y: 0), width: lineWidth, color: .black), at: Point(x: 0, y: 0.5))
+            frame.close()
+            return [.slice(Slice(frame: frame, height: 1, breakAfter: true))]
+        }
+    }
+
     func heading(level: Int, text: StyledText, numbering: inout Numbering, line: Int?) {
+        endNumberedList()
         let style = level == 1 ? theme.heading : theme.subheading
         let span = SpanStyle(bold: style.bold, italic: style.italic)
         var styled = StyledText()
@@ -121,8 +140,9 @@ extension Collector {
         let x = label != nil || numbering.section > 0 ? textX : 0
         let textIndex = request(styled, width: width - x, size: style.size, alignment: .left)
         let labelIndex = label.map { request(StyledText($0, style: span), width: textX, size: style.size, alignment: .left) }
-        let block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, 0)] } ?? [], leading: theme.body.leading,
+        var block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, 0)] } ?? [], leading: theme.body.leading,
                               keepWithNext: true, bookmark: (title, level), line: line)
+        block.textTags = Tagging(leaf: .heading(level: level))  // the number reads as part of the heading
         let (orphans, widows) = (theme.orphans, theme.widows)
         add { block.slices($0, width: width, orphans: orphans, widows: widows) }
         space(style.spaceAfter)
@@ -133,21 +153,26 @@ extension Collector {
         let text = styledText(inlines, base: SpanStyle(bold: true))
         let width = theme.contentWidth
         let index = request(text, width: width - x, size: theme.table.size, alignment: .left)
-        let block = TextBlock(text: index, x: x, leading: theme.table.leading, keepWithNext: true, keepTogether: true, line: line)
+        var block = TextBlock(text: index, x: x, leading: theme.table.leading, keepWithNext: true, keepTogether: true, line: line)
+        block.textTags = Tagging(leaf: StructureTag(.caption))
         add { block.slices($0, width: width, orphans: 1, widows: 1) }
         space(4)
     }
 
+    /// A paragraph; with a label (a number, a letter) it is a list item's label and body
+    /// (the caller opened the list item, and closes it with its body).
     func paragraph(_ text: StyledText, x: Double, label: String?, labelX: Double, line: Int?,
-                   alignment: TextAlignment? = nil, size: Double? = nil, keepTogether: Bool = false) {
+                   alignment: TextAlignment? = nil, size: Double? = nil, keepTogether: Bool = false, role: StructureRole = .paragraph) {
         guard !text.isEmpty else { return }
         let width = theme.contentWidth
         let align = alignment ?? (theme.body.justify ? .justify : .left)
         let family = text.spans.allSatisfy(\.style.monospace) ? "Liberation Mono" : nil
         let textIndex = request(text, width: width - x, size: size, family: family, alignment: align)
         let labelIndex = label.map { request(StyledText($0), width: max(1, x - labelX), size: size, alignment: .left) }
-        let block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, labelX)] } ?? [], leading: theme.body.leading,
+        var block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, labelX)] } ?? [], leading: theme.body.leading,
                               keepTogether: keepTogether, line: line)
+        block.textTags = Tagging(opens: label == nil ? [] : [StructureTag(.listBody)], leaf: StructureTag(role))
+        if label != nil { block.labelTags = [Tagging(leaf: StructureTag(.label))] }
         let (orphans, widows) = (theme.orphans, theme.widows)
         add { block.slices($0, width: width, orphans: orphans, widows: widows) }
     }
@@ -155,9 +180,13 @@ extension Collector {
     /// Sub-items: the label hangs at `x`, the text one item-indent further in.
     func list(_ items: [[Block]], ordered: Bool, x: Double, depth: Int) {
         let textX = x + theme.paragraphs.itemIndent
+        open(.list)
+        defer { close() }
         for (index, item) in items.enumerated() {
             space(theme.blockSpace / 2)
+            open(.listItem)
             var labelled = false
+            defer { close(labelled ? 2 : 1) }  // LBody, opened with the label, and LI
             for block in item {
                 switch block {
                 case .paragraph(let inlines, let line):

@@ -51,7 +51,9 @@ extension Collector {
             }
             if !legend.isEmpty { plot.drawLegend(legend, markers: chart.kind == .line) }
             var frame = Frame(size: Size(width: fullWidth, height: plot.height))
+            frame.open(StructureTag(.figure, alt: alt))  // the whole chart, read as its text alternative
             frame.push(frame: plot.frame, at: .zero)
+            frame.close()
             return [.slice(Slice(frame: frame, height: plot.height, breakAfter: true, figure: alt, line: line))]
         }
     }

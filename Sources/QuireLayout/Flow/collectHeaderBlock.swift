@@ -23,34 +23,47 @@ extension Collector {
         }
         guard !rows.isEmpty else { return }
         let itemIndent = theme.paragraphs.itemIndent
+        // A table to assistive technology: each row a label (TH, heading its row) and a value
+        // (TD); several values are a list inside the cell.
+        open(.table)
         for (rowIndex, row) in rows.enumerated() {
             if rowIndex > 0 { space(style.rowSpace) }
             let isLastRow = rowIndex == rows.count - 1
+            let listed = row.values.count > 1 || row.values.first?.label != nil
+            open(.tableRow)
             for (valueIndex, value) in row.values.enumerated() {
                 if valueIndex > 0 { space(style.rowSpace / 2) }
                 let x = value.label == nil ? valueX : valueX + itemIndent
                 let textIndex = request(value.text, width: theme.contentWidth - x, alignment: .left)
                 var labels: [(index: Int, x: Double)] = []
+                var labelTags: [Tagging] = []
+                var cellOpens: [StructureTag] = valueIndex == 0 ? [StructureTag(.dataCell)] : []
                 if valueIndex == 0, !row.label.isEmpty {
                     let label = StyledText(row.label, style: SpanStyle(bold: style.labelBold))
                     labels.append((request(label, width: style.labelWidth - 4, alignment: .left), 0))
+                    labelTags.append(Tagging(leaf: StructureTag(.headerCell, scope: .row)))
                 }
-                if let item = value.label { labels.append((request(StyledText(item), width: itemIndent, alignment: .left), valueX)) }
+                if let item = value.label {
+                    labels.append((request(StyledText(item), width: itemIndent, alignment: .left), valueX))
+                    labelTags.append(Tagging(opens: cellOpens + (valueIndex == 0 ? [StructureTag(.list)] : []) + [StructureTag(.listItem)],
+                                             leaf: StructureTag(.label)))
+                    cellOpens = [StructureTag(.listBody)]
+                }
                 // Only the very end of the block may end a page: the block stays together.
                 let isEnd = isLastRow && valueIndex == row.values.count - 1
-                let block = TextBlock(text: textIndex, x: x, labels: labels, leading: theme.body.leading, keepWithNext: !isEnd, keepTogether: true)
+                var block = TextBlock(text: textIndex, x: x, labels: labels, leading: theme.body.leading, keepWithNext: !isEnd, keepTogether: true)
+                block.labelTags = labelTags.count == labels.count ? labelTags : []
+                block.textTags = listed ? Tagging(opens: cellOpens, leaf: StructureTag(.paragraph)) : Tagging(leaf: StructureTag(.dataCell))
                 let fullWidth = theme.contentWidth
                 add { block.slices($0, width: fullWidth, orphans: 1, widows: 1) }
+                if listed { close(value.label == nil ? 0 : 2) }  // LBody, LI
             }
+            close(listed ? (row.values.first?.label == nil ? 2 : 3) : 1)  // (L,) TD, TR
         }
+        close()
         if style.ruleBelow {
             space(style.spaceAfter / 2)
-            let width = theme.contentWidth
-            add { _ in
-                var frame = Frame(size: Size(width: width, height: 1))
-                frame.push(.line(to: Point(x: width, y: 0), width: 0.75, color: .black), at: Point(x: 0, y: 0.5))
-                return [.slice(Slice(frame: frame, height: 1, breakAfter: true))]
-            }
+            rule(width: 0.75)
         }
         space(style.spaceAfter)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import QuirePages
 
 /// An image the caller has found and measured (the layout does no file I/O).
@@ -30,7 +31,10 @@ extension Collector {
         let fullWidth = theme.contentWidth
         add { _ in
             var frame = Frame(size: Size(width: fullWidth, height: size.height))
+            // The alt text is also printed below as a caption; without one the image says where it came from.
+            frame.open(StructureTag(.figure, alt: alt.isEmpty ? "Image: " + (path as NSString).lastPathComponent : alt))
             frame.push(.image(path: info.path, size), at: Point(x: x, y: 0))
+            frame.close()
             return [.slice(Slice(frame: frame, height: size.height, breakAfter: alt.isEmpty, line: line))]
         }
         if !alt.isEmpty {

@@ -9,6 +9,8 @@ extension Collector {
         let width = theme.contentWidth - x
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return }
+        open(.table)
+        defer { close() }
         if let caption = table.caption { self.caption(caption, x: x, line: table.line) }
         let widths = columnWidths(table, columns: columns, width: width)
         let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .left }
@@ -79,15 +81,25 @@ private func row(_ shaped: Collector.Shaped, cells: [Int], widths: [Double], x: 
     let height = Double(lineCounts.max() ?? 1) * style.leading + 2 * style.padding
     let tableWidth = widths.reduce(0, +)
     var frame = Frame(size: Size(width: fullWidth, height: height))
-    if fill { frame.push(.rect(Size(width: tableWidth, height: height), fill: style.headerFill), at: Point(x: x, y: 0)) }
+    frame.open(.tableRow)
+    if fill {
+        frame.open(.artifact)
+        frame.push(.rect(Size(width: tableWidth, height: height), fill: style.headerFill), at: Point(x: x, y: 0))
+        frame.close()
+    }
     var cellX = x
+    // The filled row is the header row: its cells head their columns.
+    let cellTag = fill ? StructureTag(.headerCell, scope: .column) : StructureTag(.dataCell)
     for (column, index) in cells.enumerated() {
+        frame.open(cellTag)
         for (n, shapedLine) in shaped[index].lines.enumerated() {
             let baseline = style.padding + Double(n) * style.leading + baselineOffset(shapedLine, leading: style.leading)
             place(shapedLine, in: &frame, x: cellX + style.padding, baseline: baseline)
         }
+        frame.close()
         cellX += widths[column]
     }
+    frame.open(.artifact)  // the rules
     let rule = { (frame: inout Frame, from: Point, to: Point) in
         frame.push(.line(to: Point(x: to.x - from.x, y: to.y - from.y), width: style.ruleWidth, color: style.ruleColor), at: from)
     }
@@ -99,5 +111,6 @@ private func row(_ shaped: Collector.Shaped, cells: [Int], widths: [Double], x: 
         edge += w
         rule(&frame, Point(x: edge, y: 0), Point(x: edge, y: height))
     }
+    frame.close(2)  // the rules, the row
     return Slice(frame: frame, height: height, breakAfter: true, line: line)
 }

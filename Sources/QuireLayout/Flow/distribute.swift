@@ -67,6 +67,8 @@ struct Distributor {
             case .space(let h):
                 y = min(y + h, size.height)
                 end += 1
+            case .open, .close:
+                end += 1  // folded into slices before distribution; nothing to place
             case .slice(let slice):
                 if y + slice.height <= size.height + tolerance || !placedAny {
                     if y + slice.height > size.height + tolerance {
@@ -97,8 +99,11 @@ private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size)
     var bookmarks: [(title: String, level: Int, y: Double)] = []
     var figures: [(alt: String, y: Double, height: Double)] = []
     var y = 0.0
+    // A header row repeated on a new page is a reminder, not content: an artifact.
     for slice in header {
-        frame.push(frame: slice.frame, at: Point(x: 0, y: y))
+        frame.open(.artifact)
+        frame.push(frame: slice.frame.untagged, at: Point(x: 0, y: y))
+        frame.close()
         y += slice.height
     }
     // Trailing space is not content.
@@ -107,7 +112,7 @@ private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size)
     for item in items[items.startIndex..<last] {
         switch item {
         case .space(let h): y += h
-        case .pageBreak: break
+        case .pageBreak, .open, .close: break
         case .slice(let slice):
             frame.push(frame: slice.frame, at: Point(x: 0, y: y))
             if let mark = slice.bookmark { bookmarks.append((mark.title, mark.level, y)) }

@@ -15,6 +15,8 @@ struct PageRun {
     var furniture = true
     /// The section the page is in, for `{section}`.
     var section = ""
+    /// The printed page number ("ii", "3"); empty: the page's position in the document.
+    var label = ""
 
     init(_ body: BodyPage, furniture: Bool = true, section: String = "") {
         bookmarks = body.bookmarks
@@ -44,12 +46,12 @@ func outlineAndFigures(_ runs: [PageRun], theme: Theme) -> (outline: [OutlineEnt
 
 /// Adds margins, running header and footer ("Page N of M") to a batch of laid-out bodies.
 /// Page numbers only enter here, so body layout never depends on them. `first` is the
-/// 0-based index of the batch's first page; `total` the document's page count.
+/// 0-based index of the batch's first page; `total` the count `{pages}` shows.
 func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: Int, theme: Theme, values: RunningValues,
               shaper: any TextShaper) -> [Page] {
     let width = theme.contentWidth
-    func fill(_ template: String, _ number: Int, _ section: String) -> String {
-        template.replacingOccurrences(of: "{page}", with: String(number))
+    func fill(_ template: String, _ label: String, _ section: String) -> String {
+        template.replacingOccurrences(of: "{page}", with: label)
             .replacingOccurrences(of: "{pages}", with: String(total))
             .replacingOccurrences(of: "{subject}", with: values.subject)
             .replacingOccurrences(of: "{classification}", with: values.classification)
@@ -66,14 +68,17 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
     }
     // Shape the batch's headers and footers together; an empty template asks for nothing.
     var specs: [ParagraphSpec] = []
-    func request(_ running: RunningText, _ run: PageRun, _ number: Int) -> Int? {
+    func label(_ run: PageRun, _ offset: Int) -> String { run.label.isEmpty ? String(first + offset + 1) : run.label }
+    func request(_ running: RunningText, _ run: PageRun, _ label: String) -> Int? {
         guard run.furniture, !running.template.isEmpty else { return nil }
-        specs.append(spec(fill(running.template, number, run.section), running))
+        specs.append(spec(fill(running.template, label, run.section), running))
         return specs.count - 1
     }
     var lines: [(header: Int?, footer: Int?)] = []
+    var labels: [String] = []
     for (offset, run) in runs.enumerated() {
-        lines.append((request(theme.header, run, first + offset + 1), request(theme.footer, run, first + offset + 1)))
+        labels.append(label(run, offset))
+        lines.append((request(theme.header, run, labels[offset]), request(theme.footer, run, labels[offset])))
     }
     let shaped = specs.isEmpty ? [] : shaper.shape(specs)
     let origin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
@@ -83,14 +88,19 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
         var frame = Frame(size: theme.page.size)
         frame.reserve(body.items.count + 4)
         // Header baseline sits half the top margin down; footer half the bottom margin up.
+        // Both are page furniture: artifacts, not content.
         for line in lines[offset].header.map({ shaped[$0].lines.prefix(1) }) ?? [] {
+            frame.open(.artifact)
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.marginTop / 2 + line.ascent / 2)
+            frame.close()
         }
         frame.push(frame: body, at: origin)
         for line in lines[offset].footer.map({ shaped[$0].lines.prefix(1) }) ?? [] {
+            frame.open(.artifact)
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.size.height - theme.page.marginBottom / 2)
+            frame.close()
         }
-        pages.append(Page(frame: frame, number: first + offset + 1, label: String(first + offset + 1)))
+        pages.append(Page(frame: frame, number: first + offset + 1, label: labels[offset]))
     }
     return pages
 }

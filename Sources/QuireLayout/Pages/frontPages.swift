@@ -9,10 +9,13 @@ extension Collector {
         if let logo = images[style.logo] {
             let scale = style.logoWidth / Double(max(1, logo.pixelWidth))
             let size = Size(width: style.logoWidth, height: Double(logo.pixelHeight) * scale)
+            let alt = matter.organisation.map { $0.plainText + " logo" } ?? "Logo"
             add { _ in
                 var frame = Frame(size: Size(width: width, height: size.height))
+                frame.open(StructureTag(.figure, alt: alt))
                 frame.push(.image(path: logo.path, size), at: .zero)
-                return [.slice(Slice(frame: frame, height: size.height, breakAfter: false, figure: "Logo", line: nil))]
+                frame.close()
+                return [.slice(Slice(frame: frame, height: size.height, breakAfter: false, figure: alt, line: nil))]
             }
         }
         space(theme.contentHeight * 0.22)
@@ -20,21 +23,25 @@ extension Collector {
         let color = style.color
         add { _ in
             var frame = Frame(size: Size(width: width, height: 6))
+            frame.open(.artifact)
             frame.push(.rect(Size(width: width, height: 6), fill: color), at: .zero)
+            frame.close()
             return [.slice(Slice(frame: frame, height: 6, breakAfter: false, line: nil))]
         }
         space(style.subtitleSize)
-        func line(_ text: StyledText, size: Double, leading: Double) {
+        func line(_ text: StyledText, size: Double, leading: Double, role: StructureRole = .paragraph) {
             guard !text.isEmpty else { return }
             let index = request(text, width: width, size: size, color: style.color, alignment: .left)
-            let block = TextBlock(text: index, x: 0, leading: leading, keepWithNext: true, keepTogether: true)
+            var block = TextBlock(text: index, x: 0, leading: leading, keepWithNext: true, keepTogether: true)
+            block.textTags = Tagging(leaf: StructureTag(role))
             add { block.slices($0, width: width, orphans: 1, widows: 1) }
         }
         if let organisation = matter.organisation {
             line(styledText(organisation), size: style.subtitleSize, leading: style.subtitleSize * 1.3)
             space(style.subtitleSize)
         }
-        line(styledText(matter.subject ?? [], base: SpanStyle(bold: true)), size: style.titleSize, leading: style.titleSize * 1.2)
+        line(styledText(matter.subject ?? [], base: SpanStyle(bold: true)), size: style.titleSize, leading: style.titleSize * 1.2,
+             role: .heading1)
         space(style.subtitleSize)
         if let period = matter.period { line(styledText(period), size: style.subtitleSize, leading: style.subtitleSize * 1.3) }
         if let date = matter.date {
@@ -44,30 +51,41 @@ extension Collector {
     }
 
     /// The contents: the title, then each section with the page it starts on, linked to it.
-    /// `entries` holds each section's title and its 0-based index in the finished document.
-    func collectContents(_ entries: [(title: String, pageIndex: Int, y: Double)]) {
+    /// `entries` holds each section's title, its 0-based index in the finished document and
+    /// its printed page number.
+    func collectContents(_ entries: [(title: String, pageIndex: Int, number: Int, y: Double)]) {
         let width = theme.contentWidth
         let titleIndex = request(StyledText(theme.contents.title, style: SpanStyle(bold: true)), width: width, size: theme.heading.size + 4, alignment: .left)
-        let titleBlock = TextBlock(text: titleIndex, x: 0, leading: (theme.heading.size + 4) * 1.3, keepWithNext: true,
+        var titleBlock = TextBlock(text: titleIndex, x: 0, leading: (theme.heading.size + 4) * 1.3, keepWithNext: true,
                                    bookmark: (theme.contents.title, 1))
+        titleBlock.textTags = Tagging(leaf: .heading(level: 1))
         add { titleBlock.slices($0, width: width, orphans: 1, widows: 1) }
         space(theme.blockSpace)
         let numberWidth = theme.body.size * 3
+        open(.contents)
         for entry in entries {
             let title = request(StyledText(entry.title), width: width - numberWidth - 12, alignment: .left)
-            let number = request(StyledText(String(entry.pageIndex + 1)), width: numberWidth, alignment: .right)
+            let number = request(StyledText(String(entry.number)), width: numberWidth, alignment: .right)
             let leading = theme.body.leading
+            open(.contentsItem)
             add { shaped in
-                var items = TextBlock(text: title, x: 0, labels: [(number, width - numberWidth)], leading: leading, keepTogether: true)
-                    .slices(shaped, width: width, orphans: 1, widows: 1)
-                // The whole entry is a link to the section's page.
-                if case .slice(var first) = items[0] {
-                    first.frame.push(.pageLink(pageIndex: entry.pageIndex, y: entry.y, Size(width: width, height: leading)), at: .zero)
-                    items[0] = .slice(first)
+                // The title reads before its page number; the link follows the entry's text.
+                var block = TextBlock(text: title, x: 0, labels: [(number, width - numberWidth)], leading: leading, keepTogether: true)
+                block.labelsLast = true
+                var items = block.slices(shaped, width: width, orphans: 1, widows: 1)
+                // The whole entry is a link to the section's page, added after the entry's text
+                // (the entry is kept on one page, so the last line can reach back to the first).
+                let last = items.count - 1
+                if last >= 0, case .slice(var slice) = items[last] {
+                    let size = Size(width: width, height: leading * Double(items.count))
+                    slice.frame.push(.pageLink(pageIndex: entry.pageIndex, y: entry.y, size), at: Point(x: 0, y: -leading * Double(last)))
+                    items[last] = .slice(slice)
                 }
                 return items
             }
+            close()
             space(theme.blockSpace / 2)
         }
+        close()
     }
 }

@@ -6,6 +6,8 @@ public struct Theme: Hashable, Sendable {
     public var name = "committee-paper"
     public var description = ""
     public var language = "en-GB"
+    /// Write PDF/A-2b (archival) output by default, as `quire render --pdfa` does.
+    public var pdfa = false
     public var page = PageStyle()
     public var body = TextSpec(size: 12, leading: 14)
     /// Space between blocks (paragraphs, lists, tables).

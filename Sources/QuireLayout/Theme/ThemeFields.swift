@@ -21,6 +21,7 @@ enum ThemeSetter: @unchecked Sendable {
 /// reported with the nearest match, instead of being ignored.
 let themeFields: [String: ThemeSetter] = [
     "name": .text(\.name), "description": .text(\.description), "language": .text(\.language),
+    "pdfa": .flag(\.pdfa),
     "page.size": .pageSize, "page.margins": .margins,
     "page.margin-top": .length(\.page.marginTop), "page.margin-bottom": .length(\.page.marginBottom),
     "page.margin-left": .length(\.page.marginLeft), "page.margin-right": .length(\.page.marginRight),

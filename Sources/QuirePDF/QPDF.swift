@@ -1,0 +1,195 @@
+import CQPDF
+import Foundation
+
+/// A failure reading, editing or writing a PDF, in libqpdf's words.
+public struct PDFError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// libqpdf's version, for the producer entry.
+public var pdfLibraryVersion: String { String(cString: qpdf_get_qpdf_version()) }
+
+/// A PDF opened with libqpdf (its C API): objects and streams are read and edited in place,
+/// then the whole file is written anew. Never text edits on the file.
+final class QPDF {
+    private var data: qpdf_data?
+
+    init(reading path: String) throws(PDFError) {
+        data = qpdf_init()
+        qpdf_silence_errors(data)
+        qpdf_set_suppress_warnings(data, QPDF_TRUE)
+        if qpdf_read(data, path, nil) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot read \(path)") }
+    }
+
+    deinit { qpdf_cleanup(&data) }
+
+    /// The most recent error, if any (clears it).
+    var lastError: String? {
+        guard qpdf_has_error(data) == QPDF_TRUE, let error = qpdf_get_error(data) else { return nil }
+        return String(cString: qpdf_get_error_full_text(data, error))
+    }
+
+    var root: PDFObject { PDFObject(self, qpdf_get_root(data)) }
+    var trailer: PDFObject { PDFObject(self, qpdf_get_trailer(data)) }
+    var isEncrypted: Bool { qpdf_is_encrypted(data) == QPDF_TRUE }
+    var version: String { String(cString: qpdf_get_pdf_version(data)) }
+
+    var pages: [PDFObject] {
+        let count = qpdf_get_num_pages(data)
+        guard count > 0 else { return [] }
+        return (0..<count).map { PDFObject(self, qpdf_get_page_n(data, Int($0))) }
+    }
+
+    // MARK: - New objects
+
+    func name(_ value: String) -> PDFObject { PDFObject(self, qpdf_oh_new_name(data, "/" + value)) }
+    func integer(_ value: Int) -> PDFObject { PDFObject(self, qpdf_oh_new_integer(data, Int64(value))) }
+    func bool(_ value: Bool) -> PDFObject { PDFObject(self, qpdf_oh_new_bool(data, value ? QPDF_TRUE : QPDF_FALSE)) }
+    func null() -> PDFObject { PDFObject(self, qpdf_oh_new_null(data)) }
+    /// A text string: PDFDocEncoding when it fits, UTF-16 otherwise (qpdf decides).
+    func text(_ value: String) -> PDFObject { PDFObject(self, qpdf_oh_new_unicode_string(data, value)) }
+    /// A byte string, for dates and identifiers.
+    func string(_ value: String) -> PDFObject { PDFObject(self, qpdf_oh_new_string(data, value)) }
+
+    func array(_ items: [PDFObject]) -> PDFObject {
+        let array = PDFObject(self, qpdf_oh_new_array(data))
+        for item in items { qpdf_oh_append_item(data, array.handle, item.handle) }
+        return array
+    }
+
+    func dictionary(_ entries: KeyValuePairs<String, PDFObject>) -> PDFObject {
+        let dictionary = PDFObject(self, qpdf_oh_new_dictionary(data))
+        for (key, value) in entries { dictionary[key] = value }
+        return dictionary
+    }
+
+    /// A new stream with unfiltered `bytes` and the given dictionary entries.
+    func stream(_ bytes: [UInt8], _ entries: KeyValuePairs<String, PDFObject>) -> PDFObject {
+        let stream = PDFObject(self, qpdf_oh_new_stream(data))
+        stream.replaceStreamData(bytes)
+        let dictionary = PDFObject(self, qpdf_oh_get_dict(data, stream.handle))
+        for (key, value) in entries { dictionary[key] = value }
+        return stream
+    }
+
+    func makeIndirect(_ object: PDFObject) -> PDFObject { PDFObject(self, qpdf_make_indirect_object(data, object.handle)) }
+
+    // MARK: - Write
+
+    /// Writes the whole file; the /ID is derived from the content, so equal input gives equal bytes.
+    func write(to path: String) throws(PDFError) {
+        if qpdf_init_write(data, path) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot write \(path)") }
+        qpdf_set_deterministic_ID(data, QPDF_TRUE)
+        qpdf_set_compress_streams(data, QPDF_TRUE)
+        qpdf_set_object_stream_mode(data, qpdf_o_disable)
+        if qpdf_write(data) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot write \(path)") }
+    }
+
+    fileprivate var raw: qpdf_data? { data }
+}
+
+/// One object of a `QPDF` document (a handle; indirect objects are shared, so edits through
+/// any handle change the document).
+struct PDFObject {
+    let pdf: QPDF
+    let handle: qpdf_oh
+
+    fileprivate init(_ pdf: QPDF, _ handle: qpdf_oh) {
+        self.pdf = pdf
+        self.handle = handle
+    }
+
+    private var data: qpdf_data? { pdf.raw }
+
+    var isNull: Bool { qpdf_oh_is_null(data, handle) == QPDF_TRUE || qpdf_oh_is_initialized(data, handle) != QPDF_TRUE }
+    var isDictionary: Bool { qpdf_oh_is_dictionary(data, handle) == QPDF_TRUE }
+    var isArray: Bool { qpdf_oh_is_array(data, handle) == QPDF_TRUE }
+    var isStream: Bool { qpdf_oh_is_stream(data, handle) == QPDF_TRUE }
+    var isInteger: Bool { qpdf_oh_is_integer(data, handle) == QPDF_TRUE }
+    var isIndirect: Bool { qpdf_oh_is_indirect(data, handle) == QPDF_TRUE }
+    /// Object number of an indirect object (0 for direct objects).
+    var objectID: Int { Int(qpdf_oh_get_object_id(data, handle)) }
+
+    /// The name without its slash, if this is a name.
+    var name: String? {
+        guard qpdf_oh_is_name(data, handle) == QPDF_TRUE, let c = qpdf_oh_get_name(data, handle) else { return nil }
+        return String(String(cString: c).dropFirst())
+    }
+    var int: Int? { isInteger ? Int(qpdf_oh_get_int_value(data, handle)) : nil }
+    var bool: Bool? { qpdf_oh_is_bool(data, handle) == QPDF_TRUE ? qpdf_oh_get_bool_value(data, handle) == QPDF_TRUE : nil }
+    /// A string's text, decoded from PDFDocEncoding or UTF-16.
+    var text: String? {
+        guard qpdf_oh_is_string(data, handle) == QPDF_TRUE, let c = qpdf_oh_get_utf8_value(data, handle) else { return nil }
+        return String(cString: c)
+    }
+
+    /// An entry of a dictionary (or of a stream's dictionary); nil when missing or null.
+    subscript(key: String) -> PDFObject? {
+        get {
+            guard isDictionary || isStream, qpdf_oh_has_key(data, handle, "/" + key) == QPDF_TRUE else { return nil }
+            let value = PDFObject(pdf, qpdf_oh_get_key(data, handle, "/" + key))
+            return value.isNull ? nil : value
+        }
+        nonmutating set {
+            let target = isStream ? qpdf_oh_get_dict(data, handle) : handle
+            if let newValue { qpdf_oh_replace_key(data, target, "/" + key, newValue.handle) }
+            else { qpdf_oh_remove_key(data, target, "/" + key) }
+        }
+    }
+
+    var keys: [String] {
+        guard isDictionary else { return [] }
+        var out: [String] = []
+        qpdf_oh_begin_dict_key_iter(data, handle)
+        while qpdf_oh_dict_more_keys(data) == QPDF_TRUE {
+            if let key = qpdf_oh_dict_next_key(data) { out.append(String(String(cString: key).dropFirst())) }
+        }
+        return out
+    }
+
+    /// An array's items (an empty list for anything else).
+    var items: [PDFObject] {
+        guard isArray else { return [] }
+        let count = qpdf_oh_get_array_n_items(data, handle)
+        return (0..<count).map { PDFObject(pdf, qpdf_oh_get_array_item(data, handle, $0)) }
+    }
+
+    var count: Int { isArray ? Int(qpdf_oh_get_array_n_items(data, handle)) : 0 }
+
+    /// The value as a list: an array's items, or the single value itself.
+    var asList: [PDFObject] { isArray ? items : (isNull ? [] : [self]) }
+
+    func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(data, handle, Int32(index), value.handle) }
+    func append(_ value: PDFObject) { qpdf_oh_append_item(data, handle, value.handle) }
+
+    /// A stream's data, decoded from Flate and the other generalized filters.
+    var streamData: [UInt8]? {
+        guard isStream else { return nil }
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var filtered: QPDF_BOOL = QPDF_FALSE
+        guard qpdf_oh_get_stream_data(data, handle, qpdf_dl_generalized, &filtered, &buffer, &length) == 0, let buffer else { return nil }
+        defer { free(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: length))
+    }
+
+    /// Replaces a stream's data with unfiltered bytes (compressed again when written).
+    func replaceStreamData(_ bytes: [UInt8]) {
+        let empty = PDFObject(pdf, qpdf_oh_new_null(data))
+        bytes.withUnsafeBufferPointer { b in
+            qpdf_oh_replace_stream_data(data, handle, b.baseAddress, b.count, empty.handle, empty.handle)
+        }
+    }
+
+    /// The PDF syntax of this object, for diagnostics and tests.
+    var unparsed: String { String(cString: qpdf_oh_unparse(data, handle)) }
+}
+
+// MARK: - Reading helpers (inspectPDF)
+
+extension PDFObject {
+    /// Where to read keys: a stream's dictionary (libqpdf's key lookups on a stream handle
+    /// find nothing), or the object itself.
+    var dictionary: PDFObject { isStream ? PDFObject(pdf, qpdf_oh_get_dict(pdf.raw, handle)) : self }
+}

@@ -1,0 +1,46 @@
+/// What a run of page content is, for tagged output and screen readers: the standard PDF
+/// structure types (PDF 32000-1, 14.8.4), which every assistive technology knows.
+public enum StructureRole: String, Hashable, Sendable, CaseIterable {
+    case section = "Sect"
+    case heading1 = "H1", heading2 = "H2", heading3 = "H3"
+    case paragraph = "P"
+    case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
+    case table = "Table", tableRow = "TR", headerCell = "TH", dataCell = "TD"
+    case caption = "Caption", figure = "Figure"
+    case blockQuote = "BlockQuote", code = "Code"
+    case contents = "TOC", contentsItem = "TOCI"
+    /// Page furniture (running header and footer, a table header repeated on a new page):
+    /// drawn, but not part of the content a reader reads.
+    case artifact = "Artifact"
+
+    /// Roles whose element holds content directly rather than other elements.
+    public var holdsContent: Bool {
+        switch self {
+        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact: true
+        default: false
+        }
+    }
+}
+
+/// Which cells a header cell heads.
+public enum HeaderScope: String, Hashable, Sendable {
+    case row = "Row", column = "Column"
+}
+
+/// An element opened in the page tree: its role and the attributes that role needs.
+public struct StructureTag: Hashable, Sendable {
+    public var role: StructureRole
+    /// A figure's text alternative.
+    public var alt: String?
+    public var scope: HeaderScope?
+
+    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil) {
+        self.role = role
+        self.alt = alt
+        self.scope = scope
+    }
+
+    public static func heading(level: Int) -> StructureTag {
+        StructureTag(level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3)
+    }
+}

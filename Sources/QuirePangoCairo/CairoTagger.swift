@@ -1,0 +1,118 @@
+import CCairo
+import QuirePages
+import QuirePDF
+
+/// Turns the page tree's structure tags into cairo's tag calls, within what cairo 1.16 can
+/// write, and records every element it opens so `finishPDF` can complete them:
+/// - cairo marks content only for elements without child elements, so content is drawn only
+///   inside such leaves: an element that holds content and then meets a child is interrupted
+///   (the child becomes its sibling), a link (itself an element) met inside an open leaf waits
+///   until the leaf closes, and content met outside any leaf gets a leaf of its own;
+/// - cairo has no artifacts, so furniture goes in a placeholder element ("Private") that the
+///   finisher turns into /Artifact content; a leaf interrupted by furniture is closed and
+///   reopened as a continuation, which the finisher merges back.
+struct CairoTagger {
+    private(set) var elements: [WrittenElement] = []
+    private struct Open {
+        var tag: StructureTag
+        var name: String
+        /// The element this one is (the first of its continuations).
+        var origin: Int
+        /// Whether its cairo tag is open now (false while interrupted).
+        var drawing: Bool
+        /// Whether content was drawn in it, or elements opened in it (a cell holding a list).
+        var hasContent = false
+        var hasChildren = false
+
+        /// Whether content may be drawn in it: cairo marks it only while it has no children.
+        var isLeaf: Bool { tag.role.holdsContent && !hasChildren }
+    }
+    private var stack: [Open] = []
+    private var waitingLinks: [(attributes: String, contents: String)] = []
+
+    /// The root element; every other one nests in it.
+    mutating func beginDocument(_ cr: OpaquePointer?) {
+        cairo_tag_begin(cr, "Document", "")
+        elements.append(WrittenElement(role: "Document"))
+    }
+
+    mutating func endDocument(_ cr: OpaquePointer?) {
+        while !stack.isEmpty { end(cr) }
+        cairo_tag_end(cr, "Document")
+    }
+
+    mutating func begin(_ tag: StructureTag, _ cr: OpaquePointer?) {
+        if let top = stack.last, top.isLeaf, top.drawing, top.hasContent || tag.role == .artifact {
+            interruptLeaf(cr)
+        } else if !stack.isEmpty {
+            stack[stack.count - 1].hasChildren = true
+        }
+        let name = tag.role == .artifact ? "Private" : tag.role.rawValue
+        cairo_tag_begin(cr, name, "")
+        elements.append(WrittenElement(role: name, kind: tag.role == .artifact ? .artifact : .element, alt: tag.alt, scope: tag.scope?.rawValue))
+        stack.append(Open(tag: tag, name: name, origin: elements.count - 1, drawing: true))
+    }
+
+    mutating func end(_ cr: OpaquePointer?) {
+        guard let top = stack.popLast() else { return }
+        guard top.drawing else { return }
+        cairo_tag_end(cr, top.name)
+        if top.isLeaf { emitWaitingLinks(cr) }
+    }
+
+    /// Call before drawing: makes sure the content lands in a leaf. Returns true when it
+    /// opened a leaf just for this content, which `afterContent` then closes.
+    mutating func beforeContent(text: Bool, _ cr: OpaquePointer?) -> Bool {
+        if let top = stack.last, top.isLeaf {
+            if !top.drawing {
+                cairo_tag_begin(cr, top.name, "")
+                elements.append(WrittenElement(role: top.name, kind: .continuation(of: top.origin)))
+                stack[stack.count - 1].drawing = true
+            }
+            stack[stack.count - 1].hasContent = true
+            return false
+        }
+        // Text outside any leaf is still read (a paragraph); graphics are decoration.
+        begin(StructureTag(text ? .paragraph : .artifact), cr)
+        return true
+    }
+
+    mutating func afterContent(_ opened: Bool, _ cr: OpaquePointer?) {
+        if opened { end(cr) }
+    }
+
+    /// A link annotation: `attributes` as cairo's Link tag takes them.
+    mutating func link(attributes: String, contents: String, _ cr: OpaquePointer?) {
+        if let top = stack.last, top.isLeaf, top.drawing {
+            waitingLinks.append((attributes, contents))
+        } else {
+            emitLink(attributes: attributes, contents: contents, cr)
+        }
+    }
+
+    /// At a page's end a waiting link must still be written on this page: interrupt the leaf.
+    mutating func endPage(_ cr: OpaquePointer?) {
+        if !waitingLinks.isEmpty { interruptLeaf(cr) }
+    }
+
+    // MARK: - Private
+
+    private mutating func interruptLeaf(_ cr: OpaquePointer?) {
+        guard let top = stack.last, top.isLeaf, top.drawing else { return }
+        cairo_tag_end(cr, top.name)
+        stack[stack.count - 1].drawing = false
+        emitWaitingLinks(cr)
+    }
+
+    private mutating func emitWaitingLinks(_ cr: OpaquePointer?) {
+        let links = waitingLinks
+        waitingLinks.removeAll()
+        for link in links { emitLink(attributes: link.attributes, contents: link.contents, cr) }
+    }
+
+    private mutating func emitLink(attributes: String, contents: String, _ cr: OpaquePointer?) {
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+        elements.append(WrittenElement(role: "Link", kind: .link(contents: contents)))
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import QuireModel
+import QuirePDF
+
+/// `quire check paper.pdf [--tree] [--pdfa]`: accessibility and archival basics of any PDF.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a PDF (any PDF) for tagging, language, title, headings, tables, figures, artifacts, fonts and PDF/A.",
+        discussion: "Exits 0 when every check passes, 1 when any fails, 2 when the file cannot be read.")
+
+    @Argument(help: "The PDF to inspect.")
+    var file: String
+
+    @Flag(help: "Print the structure tree first: role, page, alternative text and text of each element.")
+    var tree = false
+
+    @Flag(help: "Fail unless the file claims PDF/A (and meets what the claim needs).")
+    var pdfa = false
+
+    func run() async throws {
+        let report: AccessibilityReport
+        do {
+            report = try inspectPDF(at: file, requirePDFA: pdfa)
+        } catch {
+            throw failWith(QuireError(.io, at: nil, "cannot read '\(file)' as a PDF: \(error.description)"))
+        }
+        if tree {
+            for line in report.tree { print(Self.treeLine(line)) }
+            print()
+        }
+        let width = max(12, (report.checks.map(\.name.count).max() ?? 0) + 2)
+        for check in report.checks {
+            let status = check.status == .fail ? "FAIL" : check.status.rawValue
+            print(status + "  " + check.name.padding(toLength: width, withPad: " ", startingAt: 0) + check.detail)
+        }
+        if !report.passed { throw ExitCode(1) }
+    }
+
+    /// `  Role [p.N] alt="…" "text…"`: two spaces per level.
+    static func treeLine(_ line: StructureLine) -> String {
+        var text = String(repeating: "  ", count: line.depth) + line.role
+        if let page = line.page { text += " [p.\(page)]" }
+        if let alt = line.alt { text += " alt=\"\(truncated(collapsed(alt), to: 40))\"" }
+        if !line.text.isEmpty { text += " \"\(truncated(line.text, to: 70))\"" }
+        return text
+    }
+
+    private static func collapsed(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+    private static func truncated(_ text: String, to length: Int) -> String {
+        text.count > length ? String(text.prefix(length - 1)) + "…" : text
+    }
+}
