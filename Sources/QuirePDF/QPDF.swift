@@ -22,7 +22,27 @@ final class QPDF {
         if qpdf_read(data, path, nil) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot read \(path)") }
     }
 
-    deinit { qpdf_cleanup(&data) }
+    /// Reads a PDF held in memory (no file, no seek per object). libqpdf reads from the
+    /// buffer for as long as the document lives, so it is kept here.
+    init(bytes: [UInt8], name: String) throws(PDFError) {
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
+        _ = bytes.withUnsafeBytes { source in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+        }
+        memory = buffer
+        data = qpdf_init()
+        qpdf_silence_errors(data)
+        qpdf_set_suppress_warnings(data, QPDF_TRUE)
+        if qpdf_read_memory(data, name, buffer.baseAddress, UInt64(bytes.count), nil) & QPDF_ERRORS != 0 {
+            throw PDFError(lastError ?? "cannot read \(name)")
+        }
+    }
+    private var memory: UnsafeMutableBufferPointer<CChar>?
+
+    deinit {
+        qpdf_cleanup(&data)
+        memory?.deallocate()
+    }
 
     /// The most recent error, if any (clears it).
     var lastError: String? {
@@ -102,7 +122,9 @@ struct PDFObject {
 
     private var data: qpdf_data? { pdf.raw }
 
-    var isNull: Bool { qpdf_oh_is_null(data, handle) == QPDF_TRUE || qpdf_oh_is_initialized(data, handle) != QPDF_TRUE }
+    /// The object's type, in one call (the structure walks ask this of every object).
+    var type: qpdf_object_type_e { qpdf_oh_get_type_code(data, handle) }
+    var isNull: Bool { let t = type; return t == ot_null || t == ot_uninitialized }
     var isDictionary: Bool { qpdf_oh_is_dictionary(data, handle) == QPDF_TRUE }
     var isArray: Bool { qpdf_oh_is_array(data, handle) == QPDF_TRUE }
     var isStream: Bool { qpdf_oh_is_stream(data, handle) == QPDF_TRUE }
@@ -127,8 +149,9 @@ struct PDFObject {
     /// An entry of a dictionary (or of a stream's dictionary); nil when missing or null.
     subscript(key: String) -> PDFObject? {
         get {
-            guard isDictionary || isStream, qpdf_oh_has_key(data, handle, "/" + key) == QPDF_TRUE else { return nil }
-            let value = PDFObject(pdf, qpdf_oh_get_key(data, handle, "/" + key))
+            let type = self.type
+            guard type == ot_dictionary || type == ot_stream else { return nil }
+            let value = PDFObject(pdf, qpdf_oh_get_key(data, type == ot_stream ? qpdf_oh_get_dict(data, handle) : handle, "/" + key))
             return value.isNull ? nil : value
         }
         nonmutating set {
@@ -158,7 +181,10 @@ struct PDFObject {
     var count: Int { isArray ? Int(qpdf_oh_get_array_n_items(data, handle)) : 0 }
 
     /// The value as a list: an array's items, or the single value itself.
-    var asList: [PDFObject] { isArray ? items : (isNull ? [] : [self]) }
+    var asList: [PDFObject] {
+        let type = self.type
+        return type == ot_array ? items : (type == ot_null || type == ot_uninitialized ? [] : [self])
+    }
 
     func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(data, handle, Int32(index), value.handle) }
     func append(_ value: PDFObject) { qpdf_oh_append_item(data, handle, value.handle) }
@@ -192,4 +218,9 @@ extension PDFObject {
     /// Where to read keys: a stream's dictionary (libqpdf's key lookups on a stream handle
     /// find nothing), or the object itself.
     var dictionary: PDFObject { isStream ? PDFObject(pdf, qpdf_oh_get_dict(pdf.raw, handle)) : self }
+
+    /// An integer's or a real's value.
+    var number: Double? {
+        qpdf_oh_is_number(pdf.raw, handle) == QPDF_TRUE ? qpdf_oh_get_numeric_value(pdf.raw, handle) : nil
+    }
 }

@@ -1,3 +1,5 @@
+import CQPDF
+
 /// Completes the structure tree cairo wrote, element by element in the order they were
 /// opened: attributes cairo cannot write (/Alt, a header cell's /Scope, a link's /Contents),
 /// placeholder elements of page furniture taken out (their content becomes artifacts), and
@@ -14,6 +16,7 @@ struct StructureCompletion {
     private struct Node {
         var element: PDFObject
         var parent: PDFObject
+        var role: String?
     }
 
     /// Applies `written` to the tree; returns the MCIDs, by page object number, that are
@@ -33,8 +36,8 @@ struct StructureCompletion {
         var artifacts: [Int: Set<Int>] = [:]
         var removed: [Int: Set<Int>] = [:]  // parent object number → children taken out
         for (index, (node, element)) in zip(nodes, written).enumerated() {
-            guard node.element["S"]?.name == element.role else {
-                throw PDFError("structure element \(index + 1) is \(node.element["S"]?.name ?? "untyped") where \(element.role) was written")
+            guard node.role == element.role else {
+                throw PDFError("structure element \(index + 1) is \(node.role ?? "untyped") where \(element.role) was written")
             }
             switch element.kind {
             case .element:
@@ -74,16 +77,13 @@ struct StructureCompletion {
     /// Elements in depth-first order: the order they were opened in.
     private func collect(_ parent: PDFObject, into nodes: inout [Node], depth: Int) {
         guard depth < 512 else { return }
-        for kid in parent["K"]?.asList ?? [] where isElement(kid) {
-            nodes.append(Node(element: kid, parent: parent))
+        // Kids are MCIDs (integers), marked-content and object references (dictionaries
+        // without /S), or elements.
+        for kid in parent["K"]?.asList ?? [] where kid.type == ot_dictionary {
+            guard let role = kid["S"] else { continue }
+            nodes.append(Node(element: kid, parent: parent, role: role.name))
             collect(kid, into: &nodes, depth: depth + 1)
         }
-    }
-
-    private func isElement(_ object: PDFObject) -> Bool {
-        guard object.isDictionary else { return false }
-        let type = object["Type"]?.name
-        return type != "MCR" && type != "OBJR" && object["S"] != nil
     }
 
     /// The marked content an element holds directly, in order.

@@ -21,13 +21,13 @@ public struct PDFFinish: Sendable {
     }
 }
 
-/// Completes the PDF at `input` into an accessible one at `output`: the structure tree's
+/// Completes the PDF cairo wrote (`input`, in memory) into an accessible one at `output`: the structure tree's
 /// attributes and artifacts, /Lang, /MarkInfo, the title shown in the title bar, one set of
 /// document properties in /Info and XMP, page labels, link descriptions and tab order, and
 /// for the archive a PDF/A-2b identification and output intent. Written by libqpdf with an
 /// /ID derived from the content: the same input gives the same bytes.
-public func finishPDF(_ input: String, to output: String, _ finish: PDFFinish) throws(PDFError) {
-    let pdf = try QPDF(reading: input)
+public func finishPDF(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+    let pdf = try QPDF(bytes: input, name: output)
     let artifacts = try StructureCompletion(pdf: pdf).complete(finish.elements)
     for page in pdf.pages {
         if let mcids = artifacts[page.objectID], let contents = page["Contents"], contents.isStream, let data = contents.streamData {

@@ -26,12 +26,16 @@ struct CairoCanvas: Canvas {
     /// Archival output: images are drawn without interpolation, which PDF/A forbids.
     private let archival: Bool
 
-    /// A PDF canvas writing to `path`.
-    init(pdfAt path: String, fonts: PangoContextOwner, archival: Bool = false) {
+    /// A PDF canvas writing into `sink` (the finisher reads it from memory).
+    init(pdfInto sink: PDFBytes, fonts: PangoContextOwner, archival: Bool = false) {
         self.fonts = fonts
         self.target = .pdf
         self.archival = archival
-        surface = cairo_pdf_surface_create(path, Size.a4.width, Size.a4.height)
+        surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<PDFBytes>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque(), Size.a4.width, Size.a4.height)
         cr = cairo_create(surface)
     }
 
@@ -187,6 +191,11 @@ struct CairoCanvas: Canvas {
     private func setColor(_ color: Color) {
         cairo_set_source_rgb(cr, color.red, color.green, color.blue)
     }
+}
+
+/// The bytes cairo writes, gathered in memory.
+final class PDFBytes {
+    var bytes: [UInt8] = []
 }
 
 /// Cairo's cluster map (bytes ↔ glyphs) from each glyph's cluster offset, so PDF text

@@ -34,13 +34,12 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     }
 
     /// Writes pages as they come (a lazily finished sequence keeps memory flat): cairo draws
-    /// them into a temporary file, then `finishPDF` completes it into `path`.
+    /// them into memory (compressed, about 7 KB a page), then `finishPDF` completes that into `path`.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, to path: String) -> String? {
-        let drawn = path + ".cairo"
-        defer { unlink(drawn) }
+        let drawn = PDFBytes()
         let result: (failure: String?, elements: [WrittenElement], labels: [String]) = withFonts { fonts in
-            var canvas = CairoCanvas(pdfAt: drawn, fonts: fonts, archival: archivalProfile != nil)
+            var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
             if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
             var labels: [String] = []
             for page in pages {
@@ -54,7 +53,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         if let failure = result.failure { return failure }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())), qpdf \(pdfLibraryVersion))"
         do {
-            try finishPDF(drawn, to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
+            try finishPDF(drawn.bytes, to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
                                                      producer: producer, archivalProfile: archivalProfile))
             return nil
         } catch {

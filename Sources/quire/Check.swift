@@ -26,6 +26,7 @@ struct Check: AsyncParsableCommand {
             throw failWith(QuireError(.io, at: nil, "cannot read '\(file)' as a PDF: \(error.description)"))
         }
         if tree {
+            if report.tree.isEmpty { print("(no structure tree)") }
             for line in report.tree { print(Self.treeLine(line)) }
             print()
         }

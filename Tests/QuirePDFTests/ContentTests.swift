@@ -51,4 +51,17 @@ import Testing
             #expect(AccessibilityCheck.artifacts(walker.counts, stoppedEarly: true).status == .fail)
         }
     }
+
+    @Test("runs placed apart on one line read as words, runs placed end to end as one word (via /Widths)")
+    func wordGaps() throws {
+        // "Bud" is 15 units wide at 10 pt: "get" starts where it ends; "12" starts 85 units on.
+        let pdf = Fixtures.paragraph("/P << /MCID 0 >> BDC BT /F1 10 Tf 72 700 Td (Bud) Tj 15 0 Td (get) Tj 100 0 Td (12) Tj ET EMC")
+        #expect(try pdf.inspect().tree.map(\.text) == ["Budget 12"])
+    }
+
+    @Test("TJ: adjustments below -200 read as spaces; small kerning does not")
+    func kerning() throws {
+        let pdf = Fixtures.paragraph("/P << /MCID 0 >> BDC BT /F1 10 Tf 72 700 Td [(W) 80 (ord) -250 (two)] TJ T* (next) Tj ET EMC")
+        #expect(try pdf.inspect().tree.map(\.text) == ["Word two next"])
+    }
 }

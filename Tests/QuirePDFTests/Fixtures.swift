@@ -134,3 +134,25 @@ extension Fixtures {
         return pdf
     }
 }
+
+extension Fixtures {
+    /// One tagged paragraph (MCID 0 on page 1) drawn by `content`, with font /F1 (Helvetica,
+    /// every glyph 500/1000 em wide) and `extra` objects (numbered from 30).
+    static func paragraph(_ content: String, resources: String = "", extra: [Int: String] = [:]) -> MiniPDF {
+        var pdf = MiniPDF()
+        pdf.object(1, "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 10 0 R >>")
+        pdf.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.object(3, """
+            << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /StructParents 0 /Contents 4 0 R
+               /Resources << /Font << /F1 5 0 R >> \(resources) >> >>
+            """)
+        pdf.stream(4, "", content)
+        let widths = Array(repeating: "500", count: 95).joined(separator: " ")
+        pdf.object(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [\(widths)] >>")
+        pdf.object(10, "<< /Type /StructTreeRoot /K 11 0 R /ParentTree 12 0 R >>")
+        pdf.object(11, "<< /Type /StructElem /S /P /P 10 0 R /Pg 3 0 R /K 0 >>")
+        pdf.object(12, "<< /Nums [0 [11 0 R]] >>")
+        for (number, body) in extra { pdf.object(number, body) }
+        return pdf
+    }
+}

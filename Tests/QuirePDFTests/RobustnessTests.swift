@@ -75,6 +75,24 @@ import Testing
         #expect(report.tree.map(\.role) == ["Document", "P"])
     }
 
+    @Test("forms drawing forms (10 × 10 × … nine deep) are walked once each, not 10^9 times")
+    func formFanOut() throws {
+        func fanOut(tagged: Bool) -> MiniPDF {
+            var pdf = Fixtures.paragraph(tagged ? "/P << /MCID 0 >> BDC /X Do EMC" : "/X Do", resources: "/XObject << /X 39 0 R >>")
+            pdf.stream(30, "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /Font << /F1 5 0 R >> >>", "BT /F1 1 Tf (x) Tj ET")
+            for level in 31...39 {
+                pdf.stream(level, "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X \(level - 1) 0 R >> >>",
+                           String(repeating: "/X Do ", count: 10))
+            }
+            return pdf
+        }
+        let untagged = try #require(try fanOut(tagged: false).inspect().checks.first { $0.name == "artifacts" })
+        #expect(untagged.detail.hasPrefix("1000000000 of 1000000000 drawing operations"), "\(untagged.detail)")
+        // Text repeated into one sequence is paid for: the walk gives up rather than build gigabytes.
+        let tagged = try #require(try fanOut(tagged: true).inspect().checks.first { $0.name == "artifacts" })
+        #expect(tagged.status == .fail && tagged.detail.hasPrefix("gave up after"), "\(tagged.detail)")
+    }
+
     @Test("byte mutations of the fixtures never crash the inspector")
     func mutations() throws {
         var random = SplitMix(seed: 0x5EED)

@@ -1,17 +1,18 @@
 /// Turns the bytes of a text-showing operator into Unicode text for one font: split into
 /// character codes (simple fonts 1 byte, Type0 per its CMap, Identity 2 bytes), then each
-/// code through the font's /ToUnicode map.
+/// code through the font's /ToUnicode map. Also sums the codes' advances, where known.
 struct FontTextDecoder {
-    private enum Width {
+    private enum CodeLength {
         case one, two
         case codespace(CMap)
     }
 
-    private var width: Width = .one
+    private var codeLength: CodeLength = .one
     private var toUnicode: CMap?
     /// Simple fonts without a mapping for a code fall back to WinAnsi, which is right for
     /// the standard-14 fonts and plain ASCII; composite fonts have no such fallback.
     private var latinFallback = true
+    private var widths: GlyphWidths?
 
     /// The decoder used before any `Tf`: bytes read as WinAnsi.
     init() {}
@@ -21,38 +22,47 @@ struct FontTextDecoder {
         if let stream = font["ToUnicode"], stream.isStream, let data = stream.streamData {
             toUnicode = CMap(data)
         }
-        guard font["Subtype"]?.name == "Type0" else { return }
+        let subtype = font["Subtype"]?.name
+        guard subtype == "Type0" else {
+            widths = GlyphWidths.simple(font, type3: subtype == "Type3")
+            return
+        }
         latinFallback = false
-        width = .two
-        if let encoding = font["Encoding"], encoding.isStream, let data = encoding.streamData {
+        codeLength = .two
+        if font["Encoding"]?.name?.hasPrefix("Identity") == true {
+            // Codes are CIDs only under Identity; otherwise widths would need the CMap's CIDs.
+            widths = font["DescendantFonts"]?.asList.first.map { GlyphWidths.cid($0.dictionary) }
+        } else if let encoding = font["Encoding"], encoding.isStream, let data = encoding.streamData {
             let cmap = CMap(data)
-            if !cmap.codespace.isEmpty { width = .codespace(cmap) }
-        } else if let name = font["Encoding"]?.name, !name.hasPrefix("Identity"),
-                  let toUnicode, !toUnicode.codespace.isEmpty {
+            if !cmap.codespace.isEmpty { codeLength = .codespace(cmap) }
+        } else if font["Encoding"]?.name != nil, let toUnicode, !toUnicode.codespace.isEmpty {
             // A predefined CJK CMap (mixed widths): the ToUnicode code space is the best guess.
-            width = .codespace(toUnicode)
+            codeLength = .codespace(toUnicode)
         }
     }
 
-    func decode(_ bytes: [UInt8]) -> String {
+    /// The text, and the advance in thousandths of text space (nil when the font has no widths).
+    func decode(_ bytes: [UInt8]) -> (text: String, width: Double?) {
         var out = ""
+        var advance = 0.0
         var i = 0
         while i < bytes.count {
             let length: Int
-            switch width {
+            switch codeLength {
             case .one: length = 1
             case .two: length = min(2, bytes.count - i)
             case .codespace(let cmap): length = min(cmap.codeLength(at: i, in: bytes), bytes.count - i)
             }
             let code = CMap.code(bytes[i..<(i + length)])
             i += length
+            advance += widths?.width(code) ?? 0
             if let text = toUnicode?.text(for: code) {
                 out += text
             } else if latinFallback, let scalar = Self.winAnsi(UInt8(truncatingIfNeeded: code)) {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return (out, widths == nil ? nil : advance)
     }
 
     /// WinAnsiEncoding: Latin-1 plus the typographic marks in 0x80–0x9F. Control codes give

@@ -2,48 +2,40 @@
 /// drawing operation is tagged (in marked content whose MCID the /ParentTree maps), an
 /// artifact, or neither; and what text each marked-content id shows.
 final class MarkedContentWalker {
-    /// Marked content on a page: `stream` is 0 for the page's own content, else the object
-    /// number of the form XObject holding it (what a structure element's MCR /Stm names).
-    struct Key: Hashable {
-        var page: Int
-        var stream: Int
-        var mcid: Int
-    }
-
-    struct Counts {
-        var tagged = 0, artifact = 0, untagged = 0
-        var firstUntaggedPage: Int?
-        var unmappedIDs = 0
-    }
-
-    /// The marked-content state inside one BMC/BDC, folded with every enclosing one, so
-    /// each operation asks only the innermost.
-    struct Mark {
-        var artifact = false
-        var tagged = false
-        var key: Key?
-        /// Inside a sequence whose /ActualText replaces the text shown.
-        var suppressed = false
-        var actualText: String?
-    }
-
     private struct Scope {
         var page: Int
         var stream: Int
         var structParents: Int?
         var resources: PDFObject?
+        var owner: ResourceCache.Owner
         var outer: Mark
         var forms: [Int]
+    }
+
+    /// A form drawn again on the same page in the same state adds the same counts and the
+    /// same text to the enclosing sequence: replayed, nested forms cost one walk each.
+    private struct Visit: Hashable {
+        var form: Int, page: Int, artifact: Bool, tagged: Bool, showsText: Bool
+        /// Whose resources a form without its own uses.
+        var borrowed: ResourceCache.Owner?
+    }
+
+    private struct Replay {
+        var counts: Counts
+        var operations: Int
+        var text: String
     }
 
     private(set) var texts: [Key: String] = [:]
     private(set) var counts = Counts()
     private(set) var stoppedEarly = false
     private let parentTree: ParentTree
-    /// Operations left before giving up: forms drawing forms can multiply work without bound.
+    private let resources = ResourceCache()
+    /// Operations left before giving up on content too large (or too repetitive) to walk.
     private var budget: Int
-    private var decoders: [Int: FontTextDecoder] = [:]
-    private var formBytes: [Int: [UInt8]] = [:]
+    private var visits: [Visit: Replay] = [:]
+    /// Text kept in all, in UTF-8 bytes: replayed forms could otherwise grow it without bound.
+    private var textRoom = 64 << 20
 
     init(parentTree: ParentTree, budget: Int = 20_000_000) {
         self.parentTree = parentTree
@@ -55,111 +47,106 @@ final class MarkedContentWalker {
             var bytes: [UInt8] = []
             for stream in page["Contents"]?.asList ?? [] {
                 bytes += stream.streamData ?? []
-                bytes.append(0x0A)
+                bytes.append(0x0A)  // streams of one page join as one, split anywhere between tokens
             }
-            let scope = Scope(page: index, stream: 0, structParents: page["StructParents"]?.int,
-                              resources: inheritedPageAttribute("Resources", of: page), outer: Mark(), forms: [])
-            run(bytes, scope)
+            let pageResources = inheritedPageAttribute("Resources", of: page)
+            run(ResourceCache.Content(bytes), Scope(
+                page: index, stream: 0, structParents: page["StructParents"]?.int, resources: pageResources,
+                owner: ResourceCache.owner(of: pageResources, else: .page(index)), outer: Mark(), forms: []))
         }
     }
 
-    private func run(_ bytes: [UInt8], _ scope: Scope) {
-        let (lexer, operations) = ContentLexer.operations(bytes)
+    private func run(_ content: ResourceCache.Content, _ scope: Scope) {
+        let lexer = content.lexer, bytes = lexer.bytes
         var marks: [Mark] = []
         var cursor = TextCursor()
         var font = FontTextDecoder()
-        for operation in operations {
+        for operation in content.operations {
             budget -= 1
             if budget < 0 { stoppedEarly = true; return }
             let op = lexer.text(operation.op)
             let state = marks.last ?? scope.outer
             switch op {
             case "BMC", "BDC":
-                marks.append(mark(operation.operands, in: bytes, outer: state, scope))
+                let properties = MarkedContentProperties(operation.operands, in: bytes, resources: scope.resources)
+                marks.append(mark(properties, outer: state, scope))
             case "EMC":
                 guard let ended = marks.popLast() else { break }
                 if let text = ended.actualText, let key = ended.key, !(marks.last ?? scope.outer).suppressed {
                     append(text, to: key, space: false)
                 }
-            case "Tf":
-                if let name = operation.operands.first.flatMap({ TokenValues.name($0, in: bytes) }) {
-                    font = decoder(scope.resources?["Font"]?[name])
+            case "Tf", "BT", "Tm", "Td", "TD", "T*":
+                if op == "Tf", let name = operation.operands.first.flatMap({ TokenValues.name($0, in: bytes) }) {
+                    font = resources.font(name, in: scope.resources, owner: scope.owner)
                 }
-            case "BT", "Tm", "Td", "TD", "T*":
                 cursor.apply(op, operation.operands.compactMap { TokenValues.number($0, in: bytes) })
             case "Tj", "TJ", "'", "\"":
                 cursor.apply(op, [])
                 count(state, page: scope.page)
                 let space = cursor.spaceBeforeShowing()
+                let text = cursor.show(operation, op == "TJ", bytes, font)
                 guard let key = state.key, !state.suppressed else { break }
-                append(shownText(operation, op == "TJ", bytes, font), to: key, space: space)
+                append(text, to: key, space: space)
             case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "BI":
                 count(state, page: scope.page)
             case "Do":
-                guard let name = operation.operands.last.flatMap({ TokenValues.name($0, in: bytes) }),
-                      let xobject = scope.resources?["XObject"]?[name] else { break }
-                drawXObject(xobject, state, scope)
+                guard let name = operation.operands.last.flatMap({ TokenValues.name($0, in: bytes) }) else { break }
+                switch resources.xobject(name, in: scope.resources, owner: scope.owner) {
+                case .image: count(state, page: scope.page)
+                case .form(let form): draw(form, state, scope)
+                case .other: break
+                }
             default: break
             }
         }
     }
 
-    /// The state inside a new BMC/BDC: tag first, then properties inline or by resource name.
-    private func mark(_ operands: [ContentToken], in bytes: [UInt8], outer: Mark, _ scope: Scope) -> Mark {
-        let isArtifact = operands.first.flatMap { TokenValues.name($0, in: bytes) } == "Artifact"
-        var mcid: Int?
-        var actualText: String?
-        if operands.count == 2, let name = TokenValues.name(operands[1], in: bytes),
-           let properties = scope.resources?["Properties"]?[name] {
-            mcid = properties["MCID"]?.int
-            actualText = properties["ActualText"]?.text
-        } else {
-            for (i, token) in operands.enumerated().dropFirst() where i + 1 < operands.count {
-                let value = operands[i + 1]
-                switch TokenValues.name(token, in: bytes) {
-                case "MCID": mcid = TokenValues.number(value, in: bytes).flatMap { Int(exactly: $0) }
-                case "ActualText": actualText = TokenValues.textString(TokenValues.stringBytes(value, in: bytes))
-                default: break
-                }
-            }
-        }
+    /// The state inside a new BMC/BDC.
+    private func mark(_ properties: MarkedContentProperties, outer: Mark, _ scope: Scope) -> Mark {
         var mark = outer
         mark.actualText = nil
-        if let mcid {
+        if let mcid = properties.mcid {
             let mapped = parentTree.maps(structParents: scope.structParents, mcid: mcid)
-            if !mapped && !isArtifact { counts.unmappedIDs += 1 }
+            if !mapped && !properties.isArtifact { counts.unmappedIDs += 1 }
             mark.tagged = outer.tagged || mapped
             mark.key = Key(page: scope.page, stream: scope.stream, mcid: mcid)
         }
-        if isArtifact {
+        if properties.isArtifact {
             mark.artifact = true
             mark.key = nil
         }
-        if let actualText, mark.key != nil {
+        if let actualText = properties.actualText, mark.key != nil {
             mark.actualText = actualText
             mark.suppressed = true
         }
         return mark
     }
 
-    /// Images count as drawing; forms are walked with the marked-content state of the `Do`.
-    private func drawXObject(_ xobject: PDFObject, _ state: Mark, _ scope: Scope) {
-        let dictionary = xobject.dictionary
-        switch dictionary["Subtype"]?.name {
-        case "Image":
-            count(state, page: scope.page)
-        case "Form":
-            let id = xobject.objectID
-            guard scope.forms.count < inspectionMaxDepth, !scope.forms.contains(id) else { return }
-            if id != 0, formBytes[id] == nil { formBytes[id] = xobject.streamData ?? [] }
-            let bytes = id != 0 ? formBytes[id] ?? [] : xobject.streamData ?? []
-            var outer = state
-            outer.actualText = nil
-            let inner = Scope(page: scope.page, stream: id, structParents: dictionary["StructParents"]?.int,
-                              resources: dictionary["Resources"] ?? scope.resources, outer: outer, forms: scope.forms + [id])
-            run(bytes, inner)
-        default: break
+    /// A form's content, walked in the marked-content state of its `Do`.
+    private func draw(_ form: ResourceCache.Form, _ state: Mark, _ scope: Scope) {
+        guard scope.forms.count < inspectionMaxDepth, !scope.forms.contains(form.id) else { return }
+        let destination = state.suppressed ? nil : state.key
+        let visit = Visit(form: form.id, page: scope.page, artifact: state.artifact, tagged: state.tagged,
+                          showsText: destination != nil, borrowed: form.resources == nil ? scope.owner : nil)
+        if let replay = visits[visit] {
+            counts.add(replay.counts)
+            if let destination, !replay.text.isEmpty {
+                budget -= replay.operations  // text repeats cost what walking would have
+                if budget < 0 { stoppedEarly = true; return }
+                append(replay.text, to: destination, space: false)
+            }
+            return
         }
+        let before = (counts: counts, budget: budget, text: destination.flatMap { texts[$0]?.utf8.count } ?? 0)
+        var outer = state
+        outer.actualText = nil
+        run(form.content, Scope(
+            page: scope.page, stream: form.id, structParents: form.structParents, resources: form.resources ?? scope.resources,
+            owner: form.resources == nil ? scope.owner : ResourceCache.owner(of: form.resources, else: .form(form.id)),
+            outer: outer, forms: scope.forms + [form.id]))
+        guard !stoppedEarly else { return }
+        let shown = destination.flatMap { texts[$0] }.map { String(decoding: $0.utf8.dropFirst(before.text), as: UTF8.self) }
+        visits[visit] = Replay(counts: counts.minus(before.counts), operations: before.budget - budget, text: shown ?? "")
     }
 
     private func count(_ state: Mark, page: Int) {
@@ -173,32 +160,10 @@ final class MarkedContentWalker {
         }
     }
 
-    private func decoder(_ font: PDFObject?) -> FontTextDecoder {
-        guard let font else { return FontTextDecoder() }
-        let id = font.objectID
-        if id != 0, let cached = decoders[id] { return cached }
-        let decoder = FontTextDecoder(font: font)
-        if id != 0 { decoders[id] = decoder }
-        return decoder
-    }
-
-    /// The text of Tj, ', " (last operand) or TJ (strings, with wide gaps as spaces).
-    private func shownText(_ operation: ContentOperation, _ isTJ: Bool, _ bytes: [UInt8], _ font: FontTextDecoder) -> String {
-        guard isTJ else {
-            return operation.operands.last.map { font.decode(TokenValues.stringBytes($0, in: bytes)) } ?? ""
-        }
-        var text = ""
-        for token in operation.operands {
-            if token.kind == .number, let gap = TokenValues.number(token, in: bytes), gap < -200 {
-                text += " "
-            } else if token.kind == .string || token.kind == .hexString {
-                text += font.decode(TokenValues.stringBytes(token, in: bytes))
-            }
-        }
-        return text
-    }
-
     private func append(_ text: String, to key: Key, space: Bool) {
-        texts[key, default: ""] += space ? " " + text : text
+        let piece = space ? " " + text : text
+        guard textRoom >= piece.utf8.count else { return }
+        textRoom -= piece.utf8.count
+        texts[key, default: ""] += piece
     }
 }

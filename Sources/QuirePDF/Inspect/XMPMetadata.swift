@@ -11,7 +11,8 @@ struct XMPMetadata {
     /// The catalog's /Metadata stream, if it has one.
     init?(catalog: PDFObject) {
         guard let stream = catalog["Metadata"], stream.isStream, let bytes = stream.streamData else { return nil }
-        self.init(String(decoding: bytes, as: UTF8.self))
+        // Packets are kilobytes; a hostile megabyte-scale one is cut rather than pattern-searched.
+        self.init(String(decoding: bytes.prefix(1 << 20), as: UTF8.self))
     }
 
     init(_ xml: String) {
