@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Quire (release) and renders every example in examples/ to out/<name>.pdf, with PNG
-# previews of page 1 in out/<name>/. Installs missing Debian packages first.
+# previews in out/<name>/, and prints each PDF's accessibility check. Installs missing Debian
+# packages first.
 # Usage: bash scripts/render-examples.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,5 @@ for paper in examples/*/paper.md; do
   "$quire" render "$paper" -o "out/$name.pdf"
   "$quire" render "$paper" --png "out/$name"
   echo "out/$name.pdf  $(pdfinfo "out/$name.pdf" | awk '/^Pages:/ {print $2}') pages"
+  "$quire" check "out/$name.pdf" | sed 's/^/    /'
 done

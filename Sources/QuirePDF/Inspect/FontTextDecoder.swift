@@ -57,7 +57,9 @@ struct FontTextDecoder {
             i += length
             advance += widths?.width(code) ?? 0
             if let text = toUnicode?.text(for: code) {
-                out += text
+                // Some maps send unknown glyphs to U+0000 and the like: control codes are dropped.
+                let scalars = text.unicodeScalars.compactMap { $0.value < 0x20 ? Self.winAnsi(UInt8($0.value)) : $0 }
+                out.unicodeScalars.append(contentsOf: scalars)
             } else if latinFallback, let scalar = Self.winAnsi(UInt8(truncatingIfNeeded: code)) {
                 out.unicodeScalars.append(scalar)
             }

@@ -1,7 +1,8 @@
 /// Where text goes on the page, tracked only as far as word breaks need. PDF text rarely
 /// spells the space between separately placed runs, so a new line (T*, ' and ", or a move
 /// of more than half an em up or down), a gap wider than 0.15 em on the line, or a jump back
-/// reads as a space. Positions are in user space, ignoring rotation, Tc, Tw and Tz.
+/// reads as a space. Positions are in the text matrix's frame: Tm's scale is applied, the
+/// CTM, rotation, Tc, Tw and Tz are not (close enough to tell a gap from a glyph).
 struct TextCursor {
     private var lineX = 0.0, x = 0.0, y = 0.0
     /// The text matrix's scale, so Td offsets and glyph advances compare with Tm positions.
@@ -14,21 +15,19 @@ struct TextCursor {
     private var xKnown = true
 
     mutating func apply(_ op: String, _ numbers: [Double]) {
-        if ["BT", "Tm", "Td", "TD", "T*", "'", "\""].contains(op) { xKnown = true }
         switch op {
         case "BT":
-            (lineX, x, y, scaleX, scaleY) = (0, 0, 0, 1, 1)
+            (lineX, x, y, scaleX, scaleY, xKnown) = (0, 0, 0, 1, 1, true)
         case "Tm" where numbers.count >= 6:
             scaleX = numbers[0] == 0 ? 1 : numbers[0]
             scaleY = numbers[3] == 0 ? 1 : numbers[3]
-            (lineX, x, y) = (numbers[4], numbers[4], numbers[5])
+            (lineX, x, y, xKnown) = (numbers[4], numbers[4], numbers[5], true)
         case "Td" where numbers.count >= 2, "TD" where numbers.count >= 2:
             lineX += numbers[0] * scaleX
-            x = lineX
             y += numbers[1] * scaleY
+            (x, xKnown) = (lineX, true)
         case "T*", "'", "\"":
-            x = lineX
-            newLine = true
+            (x, xKnown, newLine) = (lineX, true, true)
         case "Tf" where !numbers.isEmpty:
             fontSize = numbers[numbers.count - 1] == 0 ? 1 : numbers[numbers.count - 1]
         default: break
