@@ -55,6 +55,14 @@ import Testing
         #expect(cmap.codeLength(at: 3, in: bytes) == 1)
     }
 
+    @Test("targets with control codes: U+0000 and the like dropped, tab as a space")
+    func controlTargets() {
+        let cmap = CMap(Array("3 beginbfchar <05> <0000> <06> <0009> <07> <00410000> endbfchar".utf8))
+        #expect(cmap.text(for: 5) == "")
+        #expect(cmap.text(for: 6) == " ")
+        #expect(cmap.text(for: 7) == "A")
+    }
+
     @Test("a hostile range is cut short rather than filling memory")
     func hugeRange() {
         let cmap = CMap(Array("1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange".utf8))

@@ -48,8 +48,12 @@ struct CMap {
         return max(1, codespace.map(\.low.count).min() ?? 1)
     }
 
-    static func code(_ bytes: some Collection<UInt8>) -> UInt32 {
-        bytes.suffix(4).reduce(0) { $0 << 8 | UInt32($1) }
+    /// Big-endian bytes as one code (the last four, should there be more).
+    static func code(_ bytes: [UInt8], from start: Int = 0, length: Int? = nil) -> UInt32 {
+        let end = min(bytes.count, start + (length ?? bytes.count))
+        var code: UInt32 = 0
+        for index in max(start, end - 4)..<end { code = code << 8 | UInt32(bytes[index]) }
+        return code
     }
 
     // MARK: - Sections
@@ -112,7 +116,17 @@ struct CMap {
 
     private mutating func set(_ code: UInt32, _ text: String) {
         guard unicode.count < Self.maxEntries || unicode[code] != nil else { return }
-        unicode[code] = text
+        // Some maps send unknown glyphs to U+0000 and the like: control codes are dropped,
+        // tabs and line ends read as spaces.
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            unicode[code] = text
+            return
+        }
+        var clean = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x20 { clean.append(scalar) } else if [0x09, 0x0A, 0x0D].contains(scalar.value) { clean.append(" ") }
+        }
+        unicode[code] = String(clean)
     }
 
     /// Target strings are UTF-16BE; a one-byte target (seen in the wild) is taken as Latin-1.

@@ -53,13 +53,11 @@ struct FontTextDecoder {
             case .two: length = min(2, bytes.count - i)
             case .codespace(let cmap): length = min(cmap.codeLength(at: i, in: bytes), bytes.count - i)
             }
-            let code = CMap.code(bytes[i..<(i + length)])
+            let code = CMap.code(bytes, from: i, length: length)
             i += length
             advance += widths?.width(code) ?? 0
             if let text = toUnicode?.text(for: code) {
-                // Some maps send unknown glyphs to U+0000 and the like: control codes are dropped.
-                let scalars = text.unicodeScalars.compactMap { $0.value < 0x20 ? Self.winAnsi(UInt8($0.value)) : $0 }
-                out.unicodeScalars.append(contentsOf: scalars)
+                out += text
             } else if latinFallback, let scalar = Self.winAnsi(UInt8(truncatingIfNeeded: code)) {
                 out.unicodeScalars.append(scalar)
             }

@@ -71,14 +71,14 @@ struct StructureTree {
                 switch part {
                 case .content(let key):
                     see(key.page + 1)
-                    if let shown = texts[key] { pieces.append(shown) }
+                    if let shown = texts[key].map(collapsingWhitespace), !shown.isEmpty { pieces.append(shown) }
                 case .child(let child):
                     see(page[child])
-                    pieces.append(text[child])
+                    if !text[child].isEmpty { pieces.append(text[child]) }  // collapsed already
                 }
             }
             page[index] = first
-            text[index] = collapsingWhitespace(elements[index].actualText ?? pieces.joined(separator: " "))
+            text[index] = elements[index].actualText.map(collapsingWhitespace) ?? pieces.joined(separator: " ")
         }
         return elements.indices.map {
             StructureLine(depth: elements[$0].depth, role: elements[$0].role, page: page[$0], alt: elements[$0].alt, text: text[$0])

@@ -13,9 +13,10 @@ enum TokenValues {
     /// final digit counts as if followed by 0, as the standard says.
     static func hexBytes(_ raw: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(raw.count / 2)
         var high: UInt8?
-        for byte in raw {
-            guard let value = hexValue(byte) else { continue }
+        for index in raw.indices {  // indices, not the slice's iterator: the hot loop of text reading
+            guard let value = hexValue(raw[index]) else { continue }
             if let h = high {
                 out.append(h << 4 | value)
                 high = nil
