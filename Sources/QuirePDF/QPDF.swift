@@ -26,9 +26,7 @@ final class QPDF {
     /// buffer for as long as the document lives, so it is kept here.
     init(bytes: [UInt8], name: String) throws(PDFError) {
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
-        _ = bytes.withUnsafeBytes { source in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
-        }
+        bytes.withUnsafeBytes { source in UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source) }
         memory = buffer
         data = qpdf_init()
         qpdf_silence_errors(data)
@@ -40,6 +38,8 @@ final class QPDF {
     private var memory: UnsafeMutableBufferPointer<CChar>?
 
     deinit {
+        // An error nobody read makes libqpdf print a warning at cleanup; it was reported already.
+        if qpdf_has_error(data) == QPDF_TRUE { _ = qpdf_get_error(data) }
         qpdf_cleanup(&data)
         memory?.deallocate()
     }
@@ -200,11 +200,13 @@ struct PDFObject {
         return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
 
-    /// Replaces a stream's data with unfiltered bytes (compressed again when written).
-    func replaceStreamData(_ bytes: [UInt8]) {
+    /// Replaces a stream's data: unfiltered bytes (compressed when written), or bytes already
+    /// compressed with `/FlateDecode`.
+    func replaceStreamData(_ bytes: [UInt8], flateCompressed: Bool = false) {
         let empty = PDFObject(pdf, qpdf_oh_new_null(data))
+        let filter = flateCompressed ? PDFObject(pdf, qpdf_oh_new_name(data, "/FlateDecode")) : empty
         bytes.withUnsafeBufferPointer { b in
-            qpdf_oh_replace_stream_data(data, handle, b.baseAddress, b.count, empty.handle, empty.handle)
+            qpdf_oh_replace_stream_data(data, handle, b.baseAddress, b.count, filter.handle, empty.handle)
         }
     }
 

@@ -29,12 +29,9 @@ public struct PDFFinish: Sendable {
 public func finishPDF(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
     let pdf = try QPDF(bytes: input, name: output)
     let artifacts = try StructureCompletion(pdf: pdf).complete(finish.elements)
-    for page in pdf.pages {
-        if let mcids = artifacts[page.objectID], let contents = page["Contents"], contents.isStream, let data = contents.streamData {
-            contents.replaceStreamData(markArtifacts(data, mcids: mcids))
-            contents["Filter"] = nil
-            contents["DecodeParms"] = nil
-        }
+    let pages = pdf.pages
+    remarkArtifacts(pages, artifacts)
+    for page in pages {
         // Links are read in structure order; printable so PDF/A accepts them.
         if let annotations = page["Annots"], annotations.count > 0 {
             page["Tabs"] = pdf.name("S")
@@ -52,6 +49,32 @@ public func finishPDF(_ input: [UInt8], to output: String, _ finish: PDFFinish) 
     pdf.trailer["Info"] = pdf.makeIndirect(infoDictionary)
     if let error = pdf.lastError { throw PDFError(error) }
     try pdf.write(to: output)
+}
+
+/// Page contents with artifacts to re-mark: decoded one by one (libqpdf is not thread-safe),
+/// re-marked and compressed on every core (most of the finishing time), put back one by one.
+private func remarkArtifacts(_ pages: [PDFObject], _ artifacts: [Int: Set<Int>]) {
+    let streams = pages.compactMap { page -> (PDFObject, [UInt8], Set<Int>)? in
+        guard let mcids = artifacts[page.objectID], let contents = page["Contents"], contents.isStream,
+              let data = contents.streamData else { return nil }
+        return (contents, data, mcids)
+    }
+    let inputs = streams.map { ($0.1, $0.2) }
+    nonisolated(unsafe) var outputs = [[UInt8]?](repeating: nil, count: inputs.count)
+    outputs.withUnsafeMutableBufferPointer { out in
+        nonisolated(unsafe) let out = out
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            out[index] = deflated(markArtifacts(inputs[index].0, mcids: inputs[index].1))
+        }
+    }
+    for (index, stream) in streams.enumerated() {
+        if let compressed = outputs[index] {
+            stream.0.replaceStreamData(compressed, flateCompressed: true)
+        } else {
+            stream.0.replaceStreamData(markArtifacts(inputs[index].0, mcids: inputs[index].1))
+        }
+        stream.0["DecodeParms"] = nil
+    }
 }
 
 private func writeCatalog(_ pdf: QPDF, info: DocumentInfo, finish: PDFFinish) {
