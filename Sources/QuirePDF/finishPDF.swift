@@ -27,10 +27,11 @@ public struct PDFFinish: Sendable {
 /// for the archive a PDF/A-2b identification and output intent. Written by libqpdf with an
 /// /ID derived from the content: the same input gives the same bytes.
 public func finishPDF(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+    let remarked = RemarkedContents(input)
+    defer { remarked.settle() }
     let pdf = try QPDF(bytes: input, name: output)
     let artifacts = try StructureCompletion(pdf: pdf).complete(finish.elements)
     let pages = pdf.pages
-    remarkArtifacts(pages, artifacts)
     for page in pages {
         // Links are read in structure order; printable so PDF/A accepts them.
         if let annotations = page["Annots"], annotations.count > 0 {
@@ -47,35 +48,26 @@ public func finishPDF(_ input: [UInt8], to output: String, _ finish: PDFFinish) 
     let infoDictionary = pdf.dictionary([:])
     for (key, value) in entries { infoDictionary[key] = value }
     pdf.trailer["Info"] = pdf.makeIndirect(infoDictionary)
+    try replaceContents(pdf, pages, try remarked.wait(), artifacts: artifacts)
     if let error = pdf.lastError { throw PDFError(error) }
     try pdf.write(to: output)
 }
 
-/// Page contents with artifacts to re-mark: decoded one by one (libqpdf is not thread-safe),
-/// re-marked and compressed on every core (most of the finishing time), put back one by one.
-private func remarkArtifacts(_ pages: [PDFObject], _ artifacts: [Int: Set<Int>]) {
-    let streams = pages.compactMap { page -> (PDFObject, [UInt8], Set<Int>)? in
-        guard let mcids = artifacts[page.objectID], let contents = page["Contents"], contents.isStream,
-              let data = contents.streamData else { return nil }
-        return (contents, data, mcids)
+/// Puts the re-marked contents in place, after checking that the furniture the structure
+/// tree lost is exactly what the content re-marked.
+private func replaceContents(_ pdf: QPDF, _ pages: [PDFObject], _ remarked: RemarkedContents.Pages, artifacts: [Int: Set<Int>]) throws(PDFError) {
+    var found: [Int: Set<Int>] = [:]
+    for page in pages {
+        guard let contents = page["Contents"], let entry = remarked[contents.objectID], entry.page == page.objectID else { continue }
+        contents.replaceStreamData(entry.compressed, flateCompressed: true)
+        contents["DecodeParms"] = nil
+        found[page.objectID] = entry.mcids
     }
-    let inputs = streams.map { ($0.1, $0.2) }
-    nonisolated(unsafe) var outputs = [[UInt8]?](repeating: nil, count: inputs.count)
-    outputs.withUnsafeMutableBufferPointer { out in
-        nonisolated(unsafe) let out = out
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            out[index] = deflated(markArtifacts(inputs[index].0, mcids: inputs[index].1))
-        }
-    }
-    for (index, stream) in streams.enumerated() {
-        if let compressed = outputs[index] {
-            stream.0.replaceStreamData(compressed, flateCompressed: true)
-        } else {
-            stream.0.replaceStreamData(markArtifacts(inputs[index].0, mcids: inputs[index].1))
-        }
-        stream.0["DecodeParms"] = nil
+    guard found == artifacts.filter({ !$0.value.isEmpty }) else {
+        throw PDFError("the page contents mark \(found.values.map(\.count).reduce(0, +)) artifacts where the structure tree had \(artifacts.values.map(\.count).reduce(0, +))")
     }
 }
+
 
 private func writeCatalog(_ pdf: QPDF, info: DocumentInfo, finish: PDFFinish) {
     let root = pdf.root
