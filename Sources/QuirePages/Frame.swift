@@ -12,6 +12,9 @@ public enum FrameItem: Hashable, Sendable {
     case image(path: String, Size)
     /// A clickable area that goes to a place in this document (0-based page, y from its top).
     case pageLink(pageIndex: Int, y: Double, Size)
+    /// Page `index` (0-based) of an existing PDF file (an appendix), drawn as vectors scaled
+    /// into the size, top-left at the position.
+    case pdfPage(path: String, index: Int, Size)
     /// Opens a structure element: what follows, up to the matching `endTag`, belongs to it.
     /// Tags nest, may span pages, and the page tree is in reading order, so the tags give
     /// the document's logical structure (the position is unused).

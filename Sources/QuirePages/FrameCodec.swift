@@ -47,6 +47,9 @@ public struct FrameCodec {
                 put(tag.role.rawValue, &out); put(tag.alt ?? "", &out); put(tag.scope?.rawValue ?? "", &out)
             case .endTag:
                 out.append(7)
+            case .pdfPage(let path, let index, let size):
+                out.append(8)
+                put(path, &out); put(Int32(index), &out); put(size, &out)
             }
         }
         return out
@@ -85,6 +88,7 @@ public struct FrameCodec {
             case 6:
                 let role = StructureRole(rawValue: reader.string()) ?? .paragraph, alt = reader.string()
                 item = .beginTag(StructureTag(role, alt: alt.isEmpty ? nil : alt, scope: HeaderScope(rawValue: reader.string())))
+            case 8: item = .pdfPage(path: reader.string(), index: Int(reader.int32()), reader.size())
             default: item = .endTag
             }
             frame.push(item, at: point)

@@ -23,6 +23,8 @@ public func dumpPageTree(_ document: PagedDocument) -> String {
                 out += "  <\(tag.role.rawValue)" + (tag.scope.map { " scope=\($0.rawValue)" } ?? "") + (tag.alt.map { " alt=\(quoted($0))" } ?? "") + ">\n"
             case .endTag:
                 out += "  </>\n"
+            case .pdfPage(let path, let index, let size):
+                out += "  pdfpage \(quoted(path)) page \(index + 1) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             }
         }
     }

@@ -9,6 +9,9 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     case caption = "Caption", figure = "Figure"
     case blockQuote = "BlockQuote", code = "Code"
     case contents = "TOC", contentsItem = "TOCI"
+    /// A part of a larger document (an agenda item in a pack) and an untagged document placed
+    /// whole (a PDF appendix: its content read in its own order).
+    case part = "Part", article = "Art"
     /// Page furniture (running header and footer, a table header repeated on a new page):
     /// drawn, but not part of the content a reader reads.
     case artifact = "Artifact"
@@ -16,7 +19,7 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     /// Roles whose element holds content directly rather than other elements.
     public var holdsContent: Bool {
         switch self {
-        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact: true
+        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact, .article: true
         default: false
         }
     }

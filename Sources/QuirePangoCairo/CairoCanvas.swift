@@ -128,6 +128,10 @@ struct CairoCanvas: Canvas {
         cairo_restore(cr)
     }
 
+    mutating func drawPDFPage(path: String, index: Int, in rect: Rect) {
+        failure = "drawing PDF pages is not available yet (\(path))"
+    }
+
     mutating func addLink(url: String, in rect: Rect) {
         guard case .pdf = target else { return }
         let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")

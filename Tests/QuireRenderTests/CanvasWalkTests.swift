@@ -10,6 +10,7 @@ private struct RecordingCanvas: Canvas {
     mutating func drawLine(from: Point, to: Point, width: Double, color: Color) { calls.append("line \(Int(from.x)),\(Int(from.y))-\(Int(to.x)),\(Int(to.y))") }
     mutating func fill(_ rect: Rect, color: Color) { calls.append("fill \(Int(rect.size.width))x\(Int(rect.size.height))") }
     mutating func drawImage(path: String, in rect: Rect) { calls.append("image \(path)") }
+    mutating func drawPDFPage(path: String, index: Int, in rect: Rect) { calls.append("pdf \(path) \(index)") }
     mutating func addLink(url: String, in rect: Rect) { calls.append("link \(url) \(Int(rect.origin.x)),\(Int(rect.origin.y))") }
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) { calls.append("pagelink \(pageIndex) \(Int(y))") }
     mutating func beginTag(_ tag: StructureTag) { calls.append("<\(tag.role.rawValue)>") }
