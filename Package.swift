@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "QuireLayout", dependencies: ["QuireModel", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
         .target(name: "QuirePDF", dependencies: ["QuirePages", "CQPDF", "CZlib"]),
-        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg"]),
+        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CPopplerGlib"]),
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
         .executableTarget(name: "quire", dependencies: ["QuireKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 

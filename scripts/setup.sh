@@ -7,6 +7,7 @@ packages=(
   pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing, shaping, fonts
   librsvg2-dev                                      # SVG logos drawn as vectors
+  libpoppler-glib-dev                               # PDF appendices drawn as vectors
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # Markdown (CommonMark + GFM tables)
   libqpdf-dev zlib1g-dev                            # PDF finishing: tags, metadata, PDF/A (libqpdf C API)
   poppler-utils qpdf                                # pdfinfo/pdffonts/pdftotext/pdftoppm, qpdf --check (tests)

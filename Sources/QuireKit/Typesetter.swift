@@ -10,7 +10,7 @@ import QuireSource
 public final class Typesetter: Sendable {
     public let resources: Resources
     public let shaper: PangoShaper
-    private let renderer: PangoCairoRenderer
+    let renderer: PangoCairoRenderer
 
     public init(resources: Resources = .locate(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.resources = resources
@@ -36,7 +36,13 @@ public final class Typesetter: Sendable {
 
     /// Lays out source bytes; `directory` is where relative image paths are looked up.
     public func layout(data: Data, file: String, directory: URL, layout override: String? = nil) throws(QuireError) -> Result {
-        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+        try layout(data: data, file: file, directory: directory, layout: override, adjust: { _ in })
+    }
+
+    /// `layout` with the theme changed first (a paper in a pack gives its footer to the pack's page numbers).
+    func layout(data: Data, file: String, directory: URL, layout override: String?, adjust: (inout Theme) -> Void) throws(QuireError) -> Result {
+        var prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+        adjust(&prepared.theme)
         var result = layoutPaper(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images)
         stampCreationDate(&result.document.metadata)
         return Result(paper: prepared.paper, theme: prepared.theme, layout: result)
@@ -74,7 +80,7 @@ public final class Typesetter: Sendable {
     }
 
     /// A source file's bytes and the folder its relative paths start from.
-    private func readSource(_ file: String) throws(QuireError) -> (Data, URL) {
+    func readSource(_ file: String) throws(QuireError) -> (Data, URL) {
         let url = URL(fileURLWithPath: file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")
@@ -116,7 +122,7 @@ public final class Typesetter: Sendable {
     }
 
     /// The sRGB profile PDF/A output embeds (bundled, so every machine embeds the same bytes).
-    private func archivalProfile(_ pdfa: Bool) throws(QuireError) -> String? {
+    func archivalProfile(_ pdfa: Bool) throws(QuireError) -> String? {
         guard pdfa else { return nil }
         let path = resources.assets.appendingPathComponent("icc/sRGB.icc").path
         guard FileManager.default.isReadableFile(atPath: path) else {
@@ -141,7 +147,7 @@ public final class Typesetter: Sendable {
         }
     }
 
-    private func atomically(_ output: String, _ write: (String) -> String?) throws(QuireError) {
+    func atomically(_ output: String, _ write: (String) -> String?) throws(QuireError) {
         let directory = (output as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((output as NSString).lastPathComponent).\(getpid()).tmp"
         if let failure = write(temporary) {

@@ -1,5 +1,6 @@
 import CCairo
 import CPangoCairo
+import CPopplerGlib
 import Foundation
 import QuirePages
 import QuirePDF
@@ -25,6 +26,8 @@ struct CairoCanvas: Canvas {
     private(set) var tagger = CairoTagger()
     /// Archival output: images are drawn without interpolation, which PDF/A forbids.
     private let archival: Bool
+    /// Appendix PDFs, each opened once for all its pages.
+    private let appendices = PDFDocumentCache()
 
     /// A PDF canvas writing into `sink` (the finisher reads it from memory).
     init(pdfInto sink: PDFBytes, fonts: PangoContextOwner, archival: Bool = false) {
@@ -128,8 +131,26 @@ struct CairoCanvas: Canvas {
         cairo_restore(cr)
     }
 
+    /// Poppler replays the page's own drawing operators on our surface, so on a PDF target
+    /// its text stays text and its vectors stay vectors.
     mutating func drawPDFPage(path: String, index: Int, in rect: Rect) {
-        failure = "drawing PDF pages is not available yet (\(path))"
+        let wrapped = tagged && tagger.beforeContent(text: true, cr)
+        defer { if wrapped { tagger.afterContent(true, cr) } }
+        let page: OpaquePointer
+        switch appendices.page(path, index: index) {
+        case .success(let opened): page = opened
+        case .failure(let problem): failure = problem.message; return
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        let size = pageSize(page)
+        guard size.width > 0, size.height > 0 else { failure = "appendix \(path) page \(index + 1) has no size"; return }
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height)
+        cairo_clip(cr)  // nothing drawn outside the page's place, whatever the file holds
+        cairo_translate(cr, rect.origin.x, rect.origin.y)
+        cairo_scale(cr, rect.size.width / size.width, rect.size.height / size.height)
+        poppler_page_render(page, cr)
+        cairo_restore(cr)
     }
 
     mutating func addLink(url: String, in rect: Rect) {
@@ -175,6 +196,7 @@ struct CairoCanvas: Canvas {
 
     /// Ends the document; returns an error text if cairo failed anywhere.
     mutating func finish() -> String? {
+        defer { appendices.close() }
         if case .pdf = target, pageNumber > 0 { tagger.endDocument(cr) }
         if let cr {
             let status = cairo_status(cr)

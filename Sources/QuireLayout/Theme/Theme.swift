@@ -23,6 +23,7 @@ public struct Theme: Hashable, Sendable {
     public var chart = ChartStyle()
     public var cover = CoverStyle()
     public var contents = ContentsStyle()
+    public var pack = PackStyle()
     /// Fewest lines of a paragraph left at the foot of a page.
     public var orphans = 2
     /// Fewest lines of a paragraph carried to the head of a page.
@@ -176,4 +177,24 @@ public struct CoverStyle: Hashable, Sendable {
 public struct ContentsStyle: Hashable, Sendable {
     public var enabled = false
     public var title = "Contents"
+}
+
+/// A committee pack's own words and stamps (the `agenda` layout), `{…}` filled in per page.
+public struct PackStyle: Hashable, Sendable {
+    public var title = "Agenda"
+    public var supplementTitle = "Supplementary agenda"
+    public var membership = "Membership"
+    public var items = "Agenda items"
+    public var exemptHeading = "Exempt items"
+    public var exemptIntro = "The public and press are likely to be excluded from the meeting for the following items, which contain exempt information as defined in Part 1 of Schedule 12A to the Local Government Act 1972:"
+    /// On the page that stands in for an exempt item or appendix in the public pack.
+    public var exemptNotice = "This item is not for publication: it contains exempt information as defined in paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act 1972."
+    public var pages = "(Pages {first} - {last})"
+    public var page = "(Page {first})"
+    public var itemStamp = "Agenda Item {item}"
+    public var pageStamp = "Page {page}"
+    public var band = "EXEMPT: NOT FOR PUBLICATION (paragraph {paragraph}, Schedule 12A)"
+    public var bandColor = Color(red: 0.6, green: 0.0, blue: 0.0)
+    public var blankPage = "This page is intentionally left blank"
+    public var contact = "Contact"
 }

@@ -52,6 +52,12 @@ let themeFields: [String: ThemeSetter] = [
     "cover.enabled": .flag(\.cover.enabled), "cover.logo": .text(\.cover.logo), "cover.logo-width": .length(\.cover.logoWidth),
     "cover.title-size": .length(\.cover.titleSize), "cover.subtitle-size": .length(\.cover.subtitleSize), "cover.color": .color(\.cover.color),
     "contents.enabled": .flag(\.contents.enabled), "contents.title": .text(\.contents.title),
+    "pack.title": .text(\.pack.title), "pack.supplement-title": .text(\.pack.supplementTitle),
+    "pack.membership": .text(\.pack.membership), "pack.items": .text(\.pack.items),
+    "pack.exempt-heading": .text(\.pack.exemptHeading), "pack.exempt-intro": .text(\.pack.exemptIntro),
+    "pack.exempt-notice": .text(\.pack.exemptNotice), "pack.pages": .text(\.pack.pages), "pack.page": .text(\.pack.page),
+    "pack.item-stamp": .text(\.pack.itemStamp), "pack.page-stamp": .text(\.pack.pageStamp), "pack.band": .text(\.pack.band),
+    "pack.band-color": .color(\.pack.bandColor), "pack.blank-page": .text(\.pack.blankPage), "pack.contact": .text(\.pack.contact),
 ]
 
 /// Header-block fields a layout row may name.

@@ -1,0 +1,123 @@
+public import Foundation
+import QuireLayout
+public import QuireModel
+import QuirePages
+import QuirePangoCairo
+import QuireSource
+
+/// Which pack: the public one leaves exempt (Part 2) content out; the full one, for members,
+/// has it, banded.
+public enum PackEdition: Sendable {
+    case publicPack, fullPack
+}
+
+extension Typesetter {
+    /// Renders a meeting's pack from its manifest into one PDF. Exempt content is never read
+    /// for the public pack. Nothing is written unless everything renders.
+    public func renderPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
+                           pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
+        let result = try layoutPack(manifest: file, edition: edition, print: print, supplement: supplement)
+        let profile = try archivalProfile(pdfa ?? result.theme.pdfa)
+        try atomically(output) { temporary in
+            renderer.writePDF(result.layout.document, archivalProfile: profile, to: temporary)
+        }
+        return Rendered(pages: result.layout.document.pages.count, diagnostics: result.layout.diagnostics)
+    }
+
+    /// The pack laid out, with the front sheet's theme.
+    public func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false)
+        throws(QuireError) -> (layout: LayoutResult, theme: Theme)
+    {
+        let (data, directory) = try readSource(file)
+        let manifest = try parsePackManifest(data: data, file: file)
+        let location = manifest.lines["layout"].map { SourceLocation(file: file, line: $0) }
+        let theme = try resources.theme(named: manifest.layout ?? "agenda", requestedAt: manifest.layout == nil ? nil : location)
+        let items = manifest.items.filter { $0.supplement == supplement }
+        var firstPage = manifest.firstPage ?? 1
+        if supplement, manifest.firstPage == nil {
+            // Numbered on from the main pack: lay it out (no drawing) to count its pages.
+            let main = try layoutPack(manifest: file, edition: edition, print: print, supplement: false)
+            firstPage = main.layout.document.pages.count + 1
+        }
+        let contents = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack)
+        let options = PackOptions(print: print, supplement: supplement, firstPage: firstPage)
+        return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme)
+    }
+
+    /// Each item's documents, resolved against the manifest's folder: papers laid out in
+    /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
+    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool) throws(QuireError)
+        -> [PackItemContent]
+    {
+        // Every document first, in order, so that papers can be laid out side by side.
+        // A withheld document (exempt, public pack) has no document to read.
+        var jobs: [(item: Int, title: String, document: PackDocument?, exempt: ExemptParagraph?, isAppendix: Bool, line: Int)] = []
+        var contents = items.map { PackItemContent(item: $0, documents: []) }
+        for (index, item) in items.enumerated() {
+            if let exempt = item.exempt, !full {
+                contents[index].documents = [PackDocumentContent(title: item.title, content: .withheld(exempt), exempt: nil, isAppendix: false)]
+                continue
+            }
+            if let paper = item.paper { jobs.append((index, item.title, paper, item.exempt, false, item.line)) }
+            for appendix in item.appendices {
+                let exempt = appendix.exempt ?? item.exempt
+                jobs.append((index, appendix.title, exempt != nil && !full ? nil : appendix.document, exempt, true, appendix.line))
+            }
+        }
+        let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory)
+        for (job, content) in zip(jobs, placed) {
+            guard let placedContent = content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
+            contents[job.item].documents.append(PackDocumentContent(title: job.title, content: placedContent,
+                                                                    exempt: job.exempt, isAppendix: job.isAppendix))
+        }
+        return contents
+    }
+
+    /// Lays out or measures each document (nil for one withheld); the first error, in
+    /// manifest order, is thrown.
+    private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL)
+        throws(QuireError) -> [PackContent?]
+    {
+        let results = UnsafeResults<Swift.Result<PackContent?, QuireError>>(count: documents.count, initial: .success(nil))
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            guard let document = documents[index].document else { return }
+            let line = documents[index].line
+            results[index] = Swift.Result { () throws(QuireError) -> PackContent? in
+                try place(document, line: line, manifest: manifest, directory: directory)
+            }
+        }
+        return try results.values.map { result throws(QuireError) in try result.get() }
+    }
+
+    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL) throws(QuireError) -> PackContent {
+        let location = SourceLocation(file: manifest.file, line: line)
+        switch document {
+        case .source(let path):
+            let url = try findLocalFile(path, in: [directory], location: location, field: "paper", what: "the paper")
+            let (data, paperDirectory) = try readSource(url.path)
+            let result = try layout(data: data, file: url.path, directory: paperDirectory, layout: nil) { theme in
+                theme.footer.template = ""  // the pack numbers the pages
+            }
+            return .laidOut(result.layout.document)
+        case .pdf(let path):
+            let url = try findLocalFile(path, in: [directory], location: location, field: "pdf", what: "the PDF")
+            switch readPDFAppendix(url.path) {
+            case .success(let sizes): return .pdf(path: url.path, sizes: sizes)
+            case .failure(let problem):
+                throw QuireError(.invalidValue, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
+                                 hint: "give an unencrypted, complete PDF file (open it and save a copy if in doubt)")
+            }
+        }
+    }
+}
+
+/// Results written by concurrent workers, one slot each.
+private final class UnsafeResults<Value>: @unchecked Sendable {
+    var values: [Value]
+    private let lock = NSLock()
+    init(count: Int, initial: Value) { values = Array(repeating: initial, count: count) }
+    subscript(index: Int) -> Value {
+        get { lock.lock(); defer { lock.unlock() }; return values[index] }
+        set { lock.lock(); values[index] = newValue; lock.unlock() }
+    }
+}

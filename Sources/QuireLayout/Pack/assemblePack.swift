@@ -1,0 +1,111 @@
+import QuireModel
+import QuirePages
+
+/// A pack page before numbering: what it shows and which item it belongs to.
+struct Sheet {
+    enum Body {
+        /// A finished page of a laid-out paper.
+        case page(Page)
+        case pdf(path: String, index: Int, size: Size)
+        /// A body laid out here (the front sheet, a withheld item's notice), set in the margins.
+        case frame(Frame)
+        /// Left blank so that the next item starts on a right-hand page.
+        case blank
+    }
+    var body: Body
+    /// The item's index in the pack, and its agenda number for the stamp.
+    var item: Int? = nil
+    var itemNumber: String? = nil
+    var band: ExemptParagraph? = nil
+    var outline: [(title: String, level: Int, y: Double)] = []
+}
+
+/// Front sheet + items → the pack's pages: continuous page numbers from `firstPage` stamped
+/// on every page, "Agenda Item N" on each item's first page, a band on every page of exempt
+/// content, blank pages so that items start on odd pages when printing, the front sheet's
+/// page ranges resolved after layout, bookmarks per item and appendix, and each item a
+/// `Part` of the structure tree (papers keep their own tags).
+public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], options: PackOptions, theme: Theme,
+                         shaper: any TextShaper) -> LayoutResult {
+    let region = Size(width: theme.contentWidth, height: theme.contentHeight)
+    var diagnostics: [Diagnostic] = []
+    func flow(_ collect: (Collector) -> Void) -> [BodyPage] {
+        let collector = Collector(theme: theme, file: manifest.file, images: [:])
+        collect(collector)
+        let result = distribute(collector.build(with: shaper.shape(collector.specs)), size: region, file: manifest.file)
+        diagnostics += result.diagnostics
+        return result.pages
+    }
+    let itemSheets = items.enumerated().map { index, item in sheets(for: item, index: index, theme: theme, flow: flow) }
+
+    // The front sheet's length moves every item, so it is laid out until its count settles.
+    var frontCount = 1
+    var plan = numbered(itemSheets, items: items, frontCount: frontCount, options: options)
+    var front = flow { $0.collectFrontSheet(manifest, entries: plan.entries, supplement: options.supplement) }
+    for _ in 0..<3 where front.count != frontCount {
+        frontCount = front.count
+        plan = numbered(itemSheets, items: items, frontCount: frontCount, options: options)
+        front = flow { $0.collectFrontSheet(manifest, entries: plan.entries, supplement: options.supplement) }
+    }
+    var sheetsInOrder = front.map { Sheet(body: .frame($0.frame), outline: $0.bookmarks) }
+    if !sheetsInOrder.isEmpty { sheetsInOrder[0].outline.insert((theme.pack.title, 1, 0), at: 0) }
+    sheetsInOrder += plan.sheets
+    let pages = stampedPages(sheetsInOrder, theme: theme, options: options, shaper: shaper)
+    let outline = sheetsInOrder.enumerated().flatMap { index, sheet in
+        sheet.outline.map { OutlineEntry(title: $0.title, level: $0.level, pageIndex: index, y: $0.y) }
+    }
+    let meeting = manifest.meeting
+    let metadata = DocumentMetadata(
+        title: "\(meeting.committee), \(formatDate(meeting.date, theme.headerBlock.dateFormat)): \(options.supplement ? theme.pack.supplementTitle : theme.pack.title)",
+        author: meeting.contact?.name ?? meeting.committee, subject: items.map { "\($0.item.number). \($0.item.title)" }.joined(separator: "; "),
+        keywords: meeting.committee, creationDate: meeting.date.iso, language: theme.language)
+    return LayoutResult(document: PagedDocument(pages: pages, outline: outline, metadata: metadata), diagnostics: diagnostics)
+}
+
+/// An item's pages, unnumbered, with its bookmarks: the report and appendices in order.
+private func sheets(for content: PackItemContent, index: Int, theme: Theme, flow: ((Collector) -> Void) -> [BodyPage]) -> [Sheet] {
+    var out: [Sheet] = []
+    for document in content.documents {
+        let level = document.isAppendix ? 2 : 1
+        let title = document.isAppendix ? document.title : "\(content.item.number). \(document.title)"
+        var sheets: [Sheet]
+        switch document.content {
+        case .laidOut(let paper):
+            sheets = paper.pages.map { Sheet(body: .page($0), item: index, itemNumber: content.item.number, band: document.exempt) }
+            for entry in paper.outline where entry.pageIndex < sheets.count {
+                sheets[entry.pageIndex].outline.append((entry.title, level + entry.level, entry.y))
+            }
+        case .pdf(let path, let sizes):
+            sheets = sizes.enumerated().map { Sheet(body: .pdf(path: path, index: $0.offset, size: $0.element), item: index, itemNumber: content.item.number,
+                                                  band: document.exempt) }
+        case .withheld(let paragraph):
+            let notice = flow { $0.collectWithheld(title: title, paragraph: paragraph) }
+            sheets = notice.map { Sheet(body: .frame($0.frame), item: index, itemNumber: content.item.number) }
+        }
+        if !sheets.isEmpty { sheets[0].outline.insert((title, level, 0), at: 0) }
+        out += sheets
+    }
+    return out
+}
+
+/// Pack page numbers for a given front-sheet length: blank pages where printing needs them,
+/// and each item's page range for the front sheet.
+private func numbered(_ itemSheets: [[Sheet]], items: [PackItemContent], frontCount: Int, options: PackOptions)
+    -> (sheets: [Sheet], entries: [AgendaEntry])
+{
+    var sheets: [Sheet] = []
+    var entries: [AgendaEntry] = []
+    for (index, itemPages) in itemSheets.enumerated() {
+        guard !itemPages.isEmpty else {
+            entries.append(AgendaEntry(item: items[index].item, pages: nil, pageIndex: nil))
+            continue
+        }
+        if options.print, (options.firstPage + frontCount + sheets.count) % 2 == 0 {
+            sheets.append(Sheet(body: .blank))
+        }
+        let first = options.firstPage + frontCount + sheets.count
+        entries.append(AgendaEntry(item: items[index].item, pages: first...(first + itemPages.count - 1), pageIndex: frontCount + sheets.count))
+        sheets += itemPages
+    }
+    return (sheets, entries)
+}

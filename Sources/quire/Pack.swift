@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import QuireKit
+import QuireModel
+
+/// `quire pack meeting/pack.yaml -o pack.pdf [--full] [--print] [--supplement]`.
+struct Pack: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a meeting's committee pack: the agenda front sheet, then every paper and appendix, in one PDF.")
+
+    @Argument(help: "The pack manifest (pack.yaml).")
+    var manifest: String
+
+    @Option(name: .shortAndLong, help: "The PDF to write (default: pack.pdf, or full.pdf with --full, beside the manifest).")
+    var output: String?
+
+    @Flag(help: "The members' pack, with exempt (Part 2) items and appendices; the default is the public pack without them.")
+    var full = false
+
+    @Flag(help: "For duplex printing: every item starts on an odd (right-hand) page.")
+    var print = false
+
+    @Flag(help: "Only the items marked `supplement: true`, numbered on from the main pack.")
+    var supplement = false
+
+    @Flag(inversion: .prefixedNo, help: "Write PDF/A-2b for the archive (default: as the layout says).")
+    var pdfa: Bool?
+
+    func run() async throws {
+        let typesetter = Typesetter()
+        let folder = (manifest as NSString).deletingLastPathComponent
+        let name = (supplement ? "supplement" : full ? "full" : "pack") + ".pdf"
+        let pdf = output ?? (folder.isEmpty ? name : folder + "/" + name)
+        try exitingOnInputError { () throws(QuireError) in
+            let rendered = try typesetter.renderPack(manifest: manifest, edition: full ? .fullPack : .publicPack, print: print,
+                                                     supplement: supplement, pdfa: pdfa, to: pdf)
+            report(rendered.diagnostics)
+        }
+    }
+}
