@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds Quire (release) and renders every example in examples/ to out/<name>.pdf, with PNG
-# previews in out/<name>/, and prints each PDF's accessibility check. Installs missing Debian
+# Builds Quire (release), renders every example paper in examples/ to out/<name>.pdf, with PNG
+# previews in out/<name>/, and the example committee pack (public, full, supplement); prints
+# each PDF's accessibility check. Installs missing Debian
 # packages first.
 # Usage: bash scripts/render-examples.sh
 set -euo pipefail
@@ -17,4 +18,13 @@ for paper in examples/*/paper.md; do
   "$quire" render "$paper" --png "out/$name"
   echo "out/$name.pdf  $(pdfinfo "out/$name.pdf" | awk '/^Pages:/ {print $2}') pages"
   "$quire" check "out/$name.pdf" | sed 's/^/    /'
+done
+# The committee pack of the County Council meeting: public (exempt items withheld) and full.
+pack=examples/county-council-2017-10-19/pack.yaml
+"$quire" pack "$pack" -o out/pack-public.pdf
+"$quire" pack "$pack" --full --print -o out/pack-full-print.pdf
+"$quire" pack "$pack" --supplement -o out/pack-supplement.pdf
+for pdf in out/pack-public.pdf out/pack-full-print.pdf out/pack-supplement.pdf; do
+  echo "$pdf  $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') pages"
+  "$quire" check "$pdf" | sed 's/^/    /'
 done
