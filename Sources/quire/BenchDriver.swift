@@ -64,6 +64,16 @@ struct BenchDriver {
         }
         printTable("single paper, whole process", single, baseline: single.count > 2 ? single[2].name : nil)
         printTable("long document, whole process", many, baseline: many.count > 1 ? many[1].name : nil)
+
+        // 4. Committee packs: 10, 20 and 30 generated papers (about 500 pages at 30), laid out
+        // in parallel; peak memory against the number of pages written.
+        var packs: [Row] = []
+        for papers in [10, 20, 30] {
+            let manifest = try generatePack(papers: papers, in: scratch.appendingPathComponent("pack-\(papers)"), resources: resources)
+            let out = scratch.appendingPathComponent("pack-\(papers).pdf").path
+            packs.append(try measureProcess("quire pack (\(papers) papers)", [executable, "pack", manifest, "-o", out], pdf: out))
+        }
+        printTable("committee pack, whole process", packs, baseline: nil)
     }
 
     // MARK: - Measuring
