@@ -73,6 +73,18 @@ public final class Typesetter: Sendable {
         return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
     }
 
+    /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
+    /// memory does not grow with its page count). The theme is changed first by `adjust`.
+    func layoutSpooled(file: String, adjust: (inout Theme) -> Void) throws(QuireError) -> (paper: PackPaper, spool: FrameSpool) {
+        let (data, directory) = try readSource(file)
+        var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
+        adjust(&prepared.theme)
+        let spool = try FrameSpool()
+        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
+                                            store: spool.append, load: spool.frame(at:))
+        return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool)
+    }
+
     /// What a render wrote.
     public struct Rendered: Sendable {
         public var pages: Int

@@ -109,9 +109,10 @@ final class QPDF {
     fileprivate var raw: qpdf_data? { data }
 }
 
-/// One object of a `QPDF` document (a handle; indirect objects are shared, so edits through
-/// any handle change the document).
-struct PDFObject {
+/// One object of a `QPDF` document: a libqpdf handle, released when the last reference goes
+/// (libqpdf otherwise keeps every handle until the document closes: tens of megabytes for a
+/// long pack). Indirect objects are shared, so edits through any handle change the document.
+final class PDFObject {
     let pdf: QPDF
     let handle: qpdf_oh
 
@@ -119,6 +120,8 @@ struct PDFObject {
         self.pdf = pdf
         self.handle = handle
     }
+
+    deinit { qpdf_oh_release(pdf.raw, handle) }
 
     private var data: qpdf_data? { pdf.raw }
 
@@ -154,7 +157,7 @@ struct PDFObject {
             let value = PDFObject(pdf, qpdf_oh_get_key(data, type == ot_stream ? qpdf_oh_get_dict(data, handle) : handle, "/" + key))
             return value.isNull ? nil : value
         }
-        nonmutating set {
+        set {
             let target = isStream ? qpdf_oh_get_dict(data, handle) : handle
             if let newValue { qpdf_oh_replace_key(data, target, "/" + key, newValue.handle) }
             else { qpdf_oh_remove_key(data, target, "/" + key) }

@@ -18,15 +18,17 @@ extension Typesetter {
                            pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
         let result = try layoutPack(manifest: file, edition: edition, print: print, supplement: supplement)
         let profile = try archivalProfile(pdfa ?? result.theme.pdfa)
+        let pack = result.pack
         try atomically(output) { temporary in
-            renderer.writePDF(result.layout.document, archivalProfile: profile, to: temporary)
+            renderer.writePDF(pages: pack.pages, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile, to: temporary)
+                ?? result.spools.compactMap(\.failure).first
         }
-        return Rendered(pages: result.layout.document.pages.count, diagnostics: result.layout.diagnostics)
+        return Rendered(pages: pack.pageCount, diagnostics: pack.diagnostics)
     }
 
-    /// The pack laid out, with the front sheet's theme.
-    public func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false)
-        throws(QuireError) -> (layout: LayoutResult, theme: Theme)
+    /// The pack laid out, with the front sheet's theme and the spools its papers' pages wait in.
+    func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false)
+        throws(QuireError) -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool])
     {
         let (data, directory) = try readSource(file)
         let manifest = try parsePackManifest(data: data, file: file)
@@ -37,17 +39,17 @@ extension Typesetter {
         if supplement, manifest.firstPage == nil {
             // Numbered on from the main pack: lay it out (no drawing) to count its pages.
             let main = try layoutPack(manifest: file, edition: edition, print: print, supplement: false)
-            firstPage = main.layout.document.pages.count + 1
+            firstPage = main.pack.pageCount + 1
         }
-        let contents = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack)
+        let (contents, spools) = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack)
         let options = PackOptions(print: print, supplement: supplement, firstPage: firstPage)
-        return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme)
+        return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme, spools)
     }
 
     /// Each item's documents, resolved against the manifest's folder: papers laid out in
     /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
     private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool) throws(QuireError)
-        -> [PackItemContent]
+        -> ([PackItemContent], [FrameSpool])
     {
         // Every document first, in order, so that papers can be laid out side by side.
         // A withheld document (exempt, public pack) has no document to read.
@@ -65,44 +67,45 @@ extension Typesetter {
             }
         }
         let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory)
-        for (job, content) in zip(jobs, placed) {
+        for (job, (content, _)) in zip(jobs, placed) {
             guard let placedContent = content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
             contents[job.item].documents.append(PackDocumentContent(title: job.title, content: placedContent,
                                                                     exempt: job.exempt, isAppendix: job.isAppendix))
         }
-        return contents
+        return (contents, placed.compactMap(\.spool))
     }
 
     /// Lays out or measures each document (nil for one withheld); the first error, in
     /// manifest order, is thrown.
     private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL)
-        throws(QuireError) -> [PackContent?]
+        throws(QuireError) -> [(content: PackContent?, spool: FrameSpool?)]
     {
-        let results = UnsafeResults<Swift.Result<PackContent?, QuireError>>(count: documents.count, initial: .success(nil))
+        let results = UnsafeResults<Swift.Result<(content: PackContent?, spool: FrameSpool?), QuireError>>(count: documents.count, initial: .success((nil, nil)))
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             guard let document = documents[index].document else { return }
             let line = documents[index].line
-            results[index] = Swift.Result { () throws(QuireError) -> PackContent? in
+            results[index] = Swift.Result { () throws(QuireError) -> (content: PackContent?, spool: FrameSpool?) in
                 try place(document, line: line, manifest: manifest, directory: directory)
             }
         }
         return try results.values.map { result throws(QuireError) in try result.get() }
     }
 
-    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL) throws(QuireError) -> PackContent {
+    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL) throws(QuireError)
+        -> (content: PackContent?, spool: FrameSpool?)
+    {
         let location = SourceLocation(file: manifest.file, line: line)
         switch document {
         case .source(let path):
             let url = try findLocalFile(path, in: [directory], location: location, field: "paper", what: "the paper")
-            let (data, paperDirectory) = try readSource(url.path)
-            let result = try layout(data: data, file: url.path, directory: paperDirectory, layout: nil) { theme in
+            let (paper, spool) = try layoutSpooled(file: url.path) { theme in
                 theme.footer.template = ""  // the pack numbers the pages
             }
-            return .laidOut(result.layout.document)
+            return (.paper(paper), spool)
         case .pdf(let path):
             let url = try findLocalFile(path, in: [directory], location: location, field: "pdf", what: "the PDF")
             switch readPDFAppendix(url.path) {
-            case .success(let sizes): return .pdf(path: url.path, sizes: sizes)
+            case .success(let sizes): return (.pdf(path: url.path, sizes: sizes), nil)
             case .failure(let problem):
                 throw QuireError(.invalidValue, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
                                  hint: "give an unencrypted, complete PDF file (open it and save a copy if in doubt)")

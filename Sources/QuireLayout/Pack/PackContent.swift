@@ -4,11 +4,30 @@ import QuirePages
 /// One document of an agenda item as it enters the pack.
 public enum PackContent: Sendable {
     /// A Quire source, laid out with the pack's footer in place of its own.
-    case laidOut(PagedDocument)
+    case paper(PackPaper)
     /// An existing PDF: each page's size.
     case pdf(path: String, sizes: [Size])
     /// Exempt content left out of the public pack: one page says what and why.
     case withheld(ExemptParagraph)
+}
+
+/// A laid-out paper whose pages are finished when the pack is drawn, in order, once (from
+/// frames parked on disk: a long pack's pages cost disk, not memory).
+public struct PackPaper: @unchecked Sendable {
+    public var pageCount: Int
+    public var outline: [OutlineEntry]
+    public var pages: () -> AnySequence<Page>
+
+    public init(pageCount: Int, outline: [OutlineEntry], pages: @escaping () -> AnySequence<Page>) {
+        self.pageCount = pageCount
+        self.outline = outline
+        self.pages = pages
+    }
+
+    /// A paper laid out in memory.
+    public init(_ document: PagedDocument) {
+        self.init(pageCount: document.pages.count, outline: document.outline, pages: { AnySequence(document.pages) })
+    }
 }
 
 /// A document in the pack: the item's report or one of its appendices.

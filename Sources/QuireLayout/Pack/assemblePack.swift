@@ -4,8 +4,8 @@ import QuirePages
 /// A pack page before numbering: what it shows and which item it belongs to.
 struct Sheet {
     enum Body {
-        /// A finished page of a laid-out paper.
-        case page(Page)
+        /// The next page of a laid-out paper (papers are numbered in pack order), and its size.
+        case paperPage(paper: Int, size: Size)
         case pdf(path: String, index: Int, size: Size)
         /// A body laid out here (the front sheet, a withheld item's notice), set in the margins.
         case frame(Frame)
@@ -26,7 +26,7 @@ struct Sheet {
 /// page ranges resolved after layout, bookmarks per item and appendix, and each item a
 /// `Part` of the structure tree (papers keep their own tags).
 public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], options: PackOptions, theme: Theme,
-                         shaper: any TextShaper) -> LayoutResult {
+                         shaper: any TextShaper) -> StreamedPack {
     let region = Size(width: theme.contentWidth, height: theme.contentHeight)
     var diagnostics: [Diagnostic] = []
     func flow(_ collect: (Collector) -> Void) -> [BodyPage] {
@@ -36,7 +36,8 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
         diagnostics += result.diagnostics
         return result.pages
     }
-    let itemSheets = items.enumerated().map { index, item in sheets(for: item, index: index, theme: theme, flow: flow) }
+    var papers: [PackPaper] = []
+    let itemSheets = items.enumerated().map { index, item in sheets(for: item, index: index, papers: &papers, theme: theme, flow: flow) }
 
     // The front sheet's length moves every item, so it is laid out until its count settles.
     var frontCount = 1
@@ -50,7 +51,8 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
     var sheetsInOrder = front.map { Sheet(body: .frame($0.frame), outline: $0.bookmarks) }
     if !sheetsInOrder.isEmpty { sheetsInOrder[0].outline.insert((theme.pack.title, 1, 0), at: 0) }
     sheetsInOrder += plan.sheets
-    let pages = stampedPages(sheetsInOrder, theme: theme, options: options, shaper: shaper)
+    let pages = PackPages(sheets: sheetsInOrder, papers: papers, stamps: packStamps(sheetsInOrder, theme: theme, options: options, shaper: shaper),
+                          theme: theme, options: options)
     let outline = sheetsInOrder.enumerated().flatMap { index, sheet in
         sheet.outline.map { OutlineEntry(title: $0.title, level: $0.level, pageIndex: index, y: $0.y) }
     }
@@ -59,19 +61,34 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
         title: "\(meeting.committee), \(formatDate(meeting.date, theme.headerBlock.dateFormat)): \(options.supplement ? theme.pack.supplementTitle : theme.pack.title)",
         author: meeting.contact?.name ?? meeting.committee, subject: items.map { "\($0.item.number). \($0.item.title)" }.joined(separator: "; "),
         keywords: meeting.committee, creationDate: meeting.date.iso, language: theme.language)
-    return LayoutResult(document: PagedDocument(pages: pages, outline: outline, metadata: metadata), diagnostics: diagnostics)
+    return StreamedPack(pageCount: sheetsInOrder.count, outline: outline, metadata: metadata, diagnostics: diagnostics, pages: pages)
+}
+
+/// A laid-out pack: everything but the pages, which are made as they are drawn.
+public struct StreamedPack: Sendable {
+    public var pageCount: Int
+    public var outline: [OutlineEntry]
+    public var metadata: DocumentMetadata
+    public var diagnostics: [Diagnostic]
+    /// The pages, in order; walk them once.
+    public var pages: PackPages
 }
 
 /// An item's pages, unnumbered, with its bookmarks: the report and appendices in order.
-private func sheets(for content: PackItemContent, index: Int, theme: Theme, flow: ((Collector) -> Void) -> [BodyPage]) -> [Sheet] {
+private func sheets(for content: PackItemContent, index: Int, papers: inout [PackPaper], theme: Theme,
+                    flow: ((Collector) -> Void) -> [BodyPage]) -> [Sheet] {
     var out: [Sheet] = []
     for document in content.documents {
         let level = document.isAppendix ? 2 : 1
         let title = document.isAppendix ? document.title : "\(content.item.number). \(document.title)"
         var sheets: [Sheet]
         switch document.content {
-        case .laidOut(let paper):
-            sheets = paper.pages.map { Sheet(body: .page($0), item: index, itemNumber: content.item.number, band: document.exempt) }
+        case .paper(let paper):
+            papers.append(paper)
+            let size = theme.page.size  // a paper's own layout may differ; its pages say so when drawn
+            sheets = (0..<paper.pageCount).map { _ in
+                Sheet(body: .paperPage(paper: papers.count - 1, size: size), item: index, itemNumber: content.item.number, band: document.exempt)
+            }
             for entry in paper.outline where entry.pageIndex < sheets.count {
                 sheets[entry.pageIndex].outline.append((entry.title, level + entry.level, entry.y))
             }
