@@ -71,6 +71,19 @@ struct TextBlock {
     }
 }
 
+/// A block kept on one page made a link to a place in the document as a whole: the link goes
+/// after the block's text (so it is not inside the text's element), on its last line,
+/// reaching back to the first.
+func linkedToPage(_ items: [FlowItem], pageIndex: Int, y: Double, width: Double, leading: Double) -> [FlowItem] {
+    var items = items
+    let last = items.count - 1
+    guard last >= 0, case .slice(var slice) = items[last] else { return items }
+    let size = Size(width: width, height: leading * Double(items.count))
+    slice.frame.push(.pageLink(pageIndex: pageIndex, y: y, size), at: Point(x: 0, y: -leading * Double(last)))
+    items[last] = .slice(slice)
+    return items
+}
+
 /// Elements opened before a run of content, and the element that holds it (nil: the content
 /// belongs to the innermost opened one, or, with nothing opened, to the enclosing element).
 struct Tagging {

@@ -117,16 +117,9 @@ extension Collector {
             let leading = theme.body.leading, target = entry.pageIndex
             open(.listItem)
             add { shaped in
-                var items = block.slices(shaped, width: width, orphans: 1, widows: 1)
-                // The whole entry links to the item's first page (kept on one page, so the
-                // last line can reach back to the first).
-                let last = items.count - 1
-                if let target, last >= 0, case .slice(var slice) = items[last] {
-                    let size = Size(width: width, height: leading * Double(items.count))
-                    slice.frame.push(.pageLink(pageIndex: target, y: 0, size), at: Point(x: 0, y: -leading * Double(last)))
-                    items[last] = .slice(slice)
-                }
-                return items
+                // The whole entry links to the item's first page.
+                let items = block.slices(shaped, width: width, orphans: 1, widows: 1)
+                return target.map { linkedToPage(items, pageIndex: $0, y: 0, width: width, leading: leading) } ?? items
             }
             close(2)  // LBody, LI
             space(theme.blockSpace / 2)

@@ -72,16 +72,9 @@ extension Collector {
                 // The title reads before its page number; the link follows the entry's text.
                 var block = TextBlock(text: title, x: 0, labels: [(number, width - numberWidth)], leading: leading, keepTogether: true)
                 block.labelsLast = true
-                var items = block.slices(shaped, width: width, orphans: 1, widows: 1)
-                // The whole entry is a link to the section's page, added after the entry's text
-                // (the entry is kept on one page, so the last line can reach back to the first).
-                let last = items.count - 1
-                if last >= 0, case .slice(var slice) = items[last] {
-                    let size = Size(width: width, height: leading * Double(items.count))
-                    slice.frame.push(.pageLink(pageIndex: entry.pageIndex, y: entry.y, size), at: Point(x: 0, y: -leading * Double(last)))
-                    items[last] = .slice(slice)
-                }
-                return items
+                // The whole entry is a link to the section's page.
+                return linkedToPage(block.slices(shaped, width: width, orphans: 1, widows: 1), pageIndex: entry.pageIndex, y: entry.y,
+                                    width: width, leading: leading)
             }
             close()
             space(theme.blockSpace / 2)
