@@ -10,6 +10,18 @@ public struct PDFError: Error, CustomStringConvertible, Sendable {
 /// libqpdf's version, for the producer entry.
 public var pdfLibraryVersion: String { String(cString: qpdf_get_qpdf_version()) }
 
+/// A whole PDF file in memory, read by libqpdf in place (one copy, however many readers).
+final class PDFBuffer: @unchecked Sendable {
+    let memory: UnsafeMutableBufferPointer<CChar>
+
+    init(_ bytes: [UInt8]) {
+        memory = .allocate(capacity: max(1, bytes.count))
+        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(memory).copyMemory(from: $0) }
+    }
+
+    deinit { memory.deallocate() }
+}
+
 /// A PDF opened with libqpdf (its C API): objects and streams are read and edited in place,
 /// then the whole file is written anew. Never text edits on the file.
 final class QPDF {
@@ -23,25 +35,23 @@ final class QPDF {
     }
 
     /// Reads a PDF held in memory (no file, no seek per object). libqpdf reads from the
-    /// buffer for as long as the document lives, so it is kept here.
-    init(bytes: [UInt8], name: String) throws(PDFError) {
-        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
-        bytes.withUnsafeBytes { source in UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source) }
-        memory = buffer
+    /// buffer for as long as the document lives, so the document keeps it; two documents may
+    /// share one.
+    init(bytes: PDFBuffer, name: String) throws(PDFError) {
+        buffer = bytes
         data = qpdf_init()
         qpdf_silence_errors(data)
         qpdf_set_suppress_warnings(data, QPDF_TRUE)
-        if qpdf_read_memory(data, name, buffer.baseAddress, UInt64(bytes.count), nil) & QPDF_ERRORS != 0 {
+        if qpdf_read_memory(data, name, bytes.memory.baseAddress, UInt64(bytes.memory.count), nil) & QPDF_ERRORS != 0 {
             throw PDFError(lastError ?? "cannot read \(name)")
         }
     }
-    private var memory: UnsafeMutableBufferPointer<CChar>?
+    private var buffer: PDFBuffer?
 
     deinit {
         // An error nobody read makes libqpdf print a warning at cleanup; it was reported already.
         if qpdf_has_error(data) == QPDF_TRUE { _ = qpdf_get_error(data) }
         qpdf_cleanup(&data)
-        memory?.deallocate()
     }
 
     /// The most recent error, if any (clears it).

@@ -9,7 +9,7 @@ final class RemarkedContents: @unchecked Sendable {
     private let done = DispatchGroup()
     private var result: Result<Pages, PDFError> = .success([:])
 
-    init(_ input: [UInt8]) {
+    init(_ input: PDFBuffer) {
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
             self.result = Result { () throws(PDFError) in try Self.remark(input) }
         }
@@ -25,7 +25,7 @@ final class RemarkedContents: @unchecked Sendable {
     /// the process exits).
     func settle() { done.wait() }
 
-    private static func remark(_ input: [UInt8]) throws(PDFError) -> Pages {
+    private static func remark(_ input: PDFBuffer) throws(PDFError) -> Pages {
         let pdf = try QPDF(bytes: input, name: "contents")
         var pages: Pages = [:]
         for page in pdf.pages {

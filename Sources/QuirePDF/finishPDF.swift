@@ -26,10 +26,12 @@ public struct PDFFinish: Sendable {
 /// document properties in /Info and XMP, page labels, link descriptions and tab order, and
 /// for the archive a PDF/A-2b identification and output intent. Written by libqpdf with an
 /// /ID derived from the content: the same input gives the same bytes.
-public func finishPDF(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
-    let remarked = RemarkedContents(input)
+public func finishPDF(_ input: consuming [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+    // One copy of the file, shared by both readers; the caller's array goes with `input`.
+    let buffer = PDFBuffer(input)
+    let remarked = RemarkedContents(buffer)
     defer { remarked.settle() }
-    let pdf = try QPDF(bytes: input, name: output)
+    let pdf = try QPDF(bytes: buffer, name: output)
     let artifacts = try StructureCompletion(pdf: pdf).complete(finish.elements)
     let pages = pdf.pages
     for page in pages {

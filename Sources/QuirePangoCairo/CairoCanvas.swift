@@ -222,6 +222,12 @@ struct CairoCanvas: Canvas {
 /// The bytes cairo writes, gathered in memory.
 final class PDFBytes {
     var bytes: [UInt8] = []
+
+    /// The bytes, leaving none behind (the finisher keeps its own single copy).
+    func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
 }
 
 /// Cairo's cluster map (bytes ↔ glyphs) from each glyph's cluster offset, so PDF text

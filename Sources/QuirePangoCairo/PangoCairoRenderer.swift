@@ -53,7 +53,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         if let failure = result.failure { return failure }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())), qpdf \(pdfLibraryVersion))"
         do {
-            try finishPDF(drawn.bytes, to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
+            try finishPDF(drawn.take(), to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
                                                      producer: producer, archivalProfile: archivalProfile))
             return nil
         } catch {
