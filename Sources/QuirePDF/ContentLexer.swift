@@ -16,10 +16,16 @@ struct ContentToken: Equatable {
 /// interpreted. Comments are skipped.
 struct ContentLexer: Sequence, IteratorProtocol {
     let bytes: [UInt8]
-    private var index = 0
+    private(set) var index = 0
     private var afterID = false
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A lexer starting at `offset` (an object in a file, for the finisher's reader).
+    init(_ bytes: [UInt8], at offset: Int) {
+        self.bytes = bytes
+        index = offset
+    }
 
     static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00 }
     static func isDelimiter(_ b: UInt8) -> Bool {

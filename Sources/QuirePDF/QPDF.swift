@@ -1,29 +1,14 @@
 import CQPDF
 import Foundation
 
-/// A failure reading, editing or writing a PDF, in libqpdf's words.
+/// A failure reading, finishing or writing a PDF.
 public struct PDFError: Error, CustomStringConvertible, Sendable {
     public var description: String
     init(_ description: String) { self.description = description }
 }
 
-/// libqpdf's version, for the producer entry.
-public var pdfLibraryVersion: String { String(cString: qpdf_get_qpdf_version()) }
-
-/// A whole PDF file in memory, read by libqpdf in place (one copy, however many readers).
-final class PDFBuffer: @unchecked Sendable {
-    let memory: UnsafeMutableBufferPointer<CChar>
-
-    init(_ bytes: [UInt8]) {
-        memory = .allocate(capacity: max(1, bytes.count))
-        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(memory).copyMemory(from: $0) }
-    }
-
-    deinit { memory.deallocate() }
-}
-
-/// A PDF opened with libqpdf (its C API): objects and streams are read and edited in place,
-/// then the whole file is written anew. Never text edits on the file.
+/// A PDF opened with libqpdf (its C API), for reading any PDF (`quire check`). Quire's own
+/// output is finished by `PDFRewrite`, which needs no parsed copy of the whole file.
 final class QPDF {
     private var data: qpdf_data?
 
@@ -33,20 +18,6 @@ final class QPDF {
         qpdf_set_suppress_warnings(data, QPDF_TRUE)
         if qpdf_read(data, path, nil) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot read \(path)") }
     }
-
-    /// Reads a PDF held in memory (no file, no seek per object). libqpdf reads from the
-    /// buffer for as long as the document lives, so the document keeps it; two documents may
-    /// share one.
-    init(bytes: PDFBuffer, name: String) throws(PDFError) {
-        buffer = bytes
-        data = qpdf_init()
-        qpdf_silence_errors(data)
-        qpdf_set_suppress_warnings(data, QPDF_TRUE)
-        if qpdf_read_memory(data, name, bytes.memory.baseAddress, UInt64(bytes.memory.count), nil) & QPDF_ERRORS != 0 {
-            throw PDFError(lastError ?? "cannot read \(name)")
-        }
-    }
-    private var buffer: PDFBuffer?
 
     deinit {
         // An error nobody read makes libqpdf print a warning at cleanup; it was reported already.
@@ -104,17 +75,6 @@ final class QPDF {
     }
 
     func makeIndirect(_ object: PDFObject) -> PDFObject { PDFObject(self, qpdf_make_indirect_object(data, object.handle)) }
-
-    // MARK: - Write
-
-    /// Writes the whole file; the /ID is derived from the content, so equal input gives equal bytes.
-    func write(to path: String) throws(PDFError) {
-        if qpdf_init_write(data, path) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot write \(path)") }
-        qpdf_set_deterministic_ID(data, QPDF_TRUE)
-        qpdf_set_compress_streams(data, QPDF_TRUE)
-        qpdf_set_object_stream_mode(data, qpdf_o_disable)
-        if qpdf_write(data) & QPDF_ERRORS != 0 { throw PDFError(lastError ?? "cannot write \(path)") }
-    }
 
     fileprivate var raw: qpdf_data? { data }
 }

@@ -51,7 +51,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
             return (failure, canvas.tagger.elements, labels)
         }
         if let failure = result.failure { return failure }
-        let producer = "Quire (cairo \(String(cString: cairo_version_string())), qpdf \(pdfLibraryVersion))"
+        let producer = "Quire (cairo \(String(cString: cairo_version_string())))"
         do {
             try finishPDF(drawn.take(), to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
                                                      producer: producer, archivalProfile: archivalProfile))

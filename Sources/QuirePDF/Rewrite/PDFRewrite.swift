@@ -1,0 +1,99 @@
+import Foundation
+
+/// A new file from cairo's: every object it does not change copied byte for byte, changed
+/// and new objects written out, a fresh cross-reference table, and a trailer /ID derived from
+/// the content. Memory is the two files' bytes, never a parsed copy of the whole document.
+final class PDFRewrite {
+    let source: CairoPDF
+    private var changed: [Int: [UInt8]] = [:]
+    /// Dictionaries being changed, written out with the file (so several changes add up).
+    private var edited: [Int: PDFDictionary] = [:]
+    private var dropped: Set<Int> = []
+    private(set) var size: Int
+
+    init(_ source: CairoPDF) {
+        self.source = source
+        size = source.trailer["Size"]?.int ?? source.offsets.count
+    }
+
+    /// Changes a dictionary object (cairo's, or one changed before).
+    func edit(_ number: Int, _ change: (inout PDFDictionary) -> Void) throws(PDFError) {
+        var dictionary: PDFDictionary
+        if let known = edited[number] { dictionary = known } else { dictionary = try source.dictionary(number) }
+        change(&dictionary)
+        edited[number] = dictionary
+    }
+
+    func replace(_ number: Int, _ value: PDFValue) {
+        var body: [UInt8] = []
+        value.write(into: &body)
+        changed[number] = body
+    }
+
+    /// Replaces or adds a stream: `data` as given, `dictionary` completed with its /Length.
+    func replaceStream(_ number: Int, _ dictionary: PDFDictionary, _ data: [UInt8]) {
+        var dictionary = dictionary
+        dictionary["Length"] = .integer(data.count)
+        var body: [UInt8] = []
+        dictionary.write(into: &body)
+        body += Array("\nstream\n".utf8) + data + Array("\nendstream".utf8)
+        changed[number] = body
+    }
+
+    func add(_ value: PDFValue) -> Int {
+        size += 1
+        replace(size - 1, value)
+        return size - 1
+    }
+
+    func addStream(_ dictionary: PDFDictionary, _ data: [UInt8]) -> Int {
+        size += 1
+        replaceStream(size - 1, dictionary, data)
+        return size - 1
+    }
+
+    /// Leaves an object out (nothing refers to it any more).
+    func drop(_ number: Int) { dropped.insert(number) }
+
+    /// Writes the whole file: header, objects in number order, xref, trailer.
+    func write(to path: String, root: Int, info: Int) throws(PDFError) {
+        for (number, dictionary) in edited { replace(number, .dictionary(dictionary)) }
+        let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
+        var out = Array(source.bytes[0..<firstObject])
+        out.reserveCapacity(source.bytes.count + changed.values.reduce(0) { $0 + $1.count })
+        var offsets = [Int?](repeating: nil, count: size)
+        for number in 1..<size where !dropped.contains(number) {
+            if let body = changed[number] {
+                offsets[number] = out.count
+                out += Array("\(number) 0 obj\n".utf8) + body + Array("\nendobj\n".utf8)
+            } else if let raw = source.rawObject(number) {
+                offsets[number] = out.count
+                out += raw
+            }
+        }
+        let xref = out.count
+        out += Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)
+        for number in 1..<size {
+            let entry = offsets[number].map { String(repeating: "0", count: max(0, 10 - String($0).count)) + String($0) + " 00000 n \n" }
+            out += Array((entry ?? "0000000000 00000 f \n").utf8)
+        }
+        let id = contentIdentifier(out)
+        out += Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        guard FileManager.default.createFile(atPath: path, contents: Data(out)) else { throw PDFError("cannot write \(path)") }
+    }
+}
+
+/// 128 bits from the file's bytes (two FNV-1a lanes), as hex: the same content always gets
+/// the same /ID, and no two renders need a clock or a random number.
+func contentIdentifier(_ bytes: [UInt8]) -> String {
+    var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+    for byte in bytes {
+        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+    }
+    func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16, uppercase: false)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+    return hex(a) + hex(b)
+}

@@ -1,0 +1,144 @@
+/// Completes the structure tree cairo wrote, element by element in the order they were
+/// opened: attributes cairo cannot write (/Alt, a header cell's /Scope, a link's /Contents),
+/// placeholder elements of page furniture taken out (their content becomes artifacts), and
+/// elements interrupted by furniture merged back into one. Only changed objects are parsed
+/// twice and written anew; the rest of the tree is read once, compactly.
+struct StructureRewrite {
+    let pdf: CairoPDF
+    let out: PDFRewrite
+
+    struct ContentRef: Hashable {
+        var page: Int
+        var mcid: Int
+    }
+
+    private struct Node {
+        var number: Int
+        var parent: Int
+        var role: String
+        /// Marked content it holds directly, in order.
+        var content: [ContentRef]
+    }
+
+    /// Applies `written`; returns, by page object number, the MCIDs that are artifacts now.
+    func complete(_ written: [WrittenElement], root: PDFDictionary, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError)
+        -> [Int: Set<Int>]
+    {
+        guard let treeNumber = root["StructTreeRoot"]?.reference else {
+            if written.isEmpty { return [:] }
+            throw PDFError("the PDF has no structure tree, but \(written.count) elements were written")
+        }
+        let tree = try pdf.dictionary(treeNumber)
+        var nodes: [Node] = []
+        var visited: Set<Int> = []
+        try collect(tree, number: treeNumber, into: &nodes, visited: &visited, depth: 0)
+        guard nodes.count == written.count else {
+            throw PDFError("the structure tree has \(nodes.count) elements where \(written.count) were written")
+        }
+        var parentTree = try ParentTreeArrays(pdf, tree["ParentTree"]?.reference, pages: pages)
+        let edit = out.edit
+        var artifacts: [Int: Set<Int>] = [:]
+        var removed: [Int: Set<Int>] = [:]  // parent → children taken out
+        var merged: [Int: [ContentRef]] = [:]  // element → its content, continuations included
+        for (index, (node, element)) in zip(nodes, written).enumerated() {
+            guard node.role == element.role else {
+                throw PDFError("structure element \(index + 1) is \(node.role) where \(element.role) was written")
+            }
+            switch element.kind {
+            case .element:
+                if let alt = element.alt { try edit(node.number) { $0["Alt"] = .text(alt) } }
+                if let scope = element.scope {
+                    try edit(node.number) { $0["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))])) }
+                }
+            case .link(let contents):
+                for kid in try pdf.dictionary(node.number)["K"]?.list ?? [] {
+                    guard let objr = kid.dictionaryValue, objr["Type"]?.nameValue == "OBJR", let annotation = objr["Obj"]?.reference else { continue }
+                    try edit(annotation) { $0["Contents"] = .text(contents) }
+                }
+            case .artifact:
+                for ref in node.content {
+                    artifacts[ref.page, default: []].insert(ref.mcid)
+                    parentTree.set(ref, to: nil)
+                }
+                removed[node.parent, default: []].insert(node.number)
+                out.drop(node.number)
+            case .continuation(let origin):
+                guard origin < index else { throw PDFError("structure element \(index + 1) continues a later element") }
+                let target = nodes[origin]
+                merged[target.number, default: target.content] += node.content
+                for ref in node.content { parentTree.set(ref, to: target.number) }
+                removed[node.parent, default: []].insert(node.number)
+                out.drop(node.number)
+            }
+        }
+        for (number, content) in merged {
+            try edit(number) {
+                $0["K"] = .array(content.map { ref in
+                    .dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(ref.page)), ("MCID", .integer(ref.mcid))]))
+                })
+            }
+        }
+        for (parent, gone) in removed {
+            try edit(parent) { $0["K"] = .array(($0["K"]?.list ?? []).filter { $0.reference.map { !gone.contains($0) } ?? true }) }
+        }
+        parentTree.write(to: out)
+        return artifacts
+    }
+
+    /// Elements in depth-first order: the order they were opened in.
+    private func collect(_ parent: PDFDictionary, number: Int, into nodes: inout [Node], visited: inout Set<Int>, depth: Int) throws(PDFError) {
+        guard depth < 512 else { throw PDFError("the structure tree is nested too deeply") }
+        for kid in parent["K"]?.list ?? [] {
+            guard let child = kid.reference, visited.insert(child).inserted else { continue }
+            let dictionary = try pdf.dictionary(child)
+            guard let role = dictionary["S"]?.nameValue else { continue }
+            nodes.append(Node(number: child, parent: number, role: role, content: contentRefs(dictionary)))
+            try collect(dictionary, number: child, into: &nodes, visited: &visited, depth: depth + 1)
+        }
+    }
+
+    /// The marked content an element holds directly (MCIDs, and marked-content references).
+    private func contentRefs(_ element: PDFDictionary) -> [ContentRef] {
+        let page = element["Pg"]?.reference ?? 0
+        return (element["K"]?.list ?? []).compactMap { kid in
+            if let mcid = kid.int { return ContentRef(page: page, mcid: mcid) }
+            if let mcr = kid.dictionaryValue, mcr["Type"]?.nameValue == "MCR", let mcid = mcr["MCID"]?.int {
+                return ContentRef(page: mcr["Pg"]?.reference ?? page, mcid: mcid)
+            }
+            return nil
+        }
+    }
+}
+
+/// The /ParentTree's arrays (one per page, MCID → element), changed in place and written back.
+private struct ParentTreeArrays {
+    /// Page object number → (array object number, its items).
+    private var arrays: [Int: (number: Int, items: [PDFValue])] = [:]
+    private var changed: Set<Int> = []
+
+    init(_ pdf: CairoPDF, _ tree: Int?, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) {
+        guard let tree else { return }
+        var byKey: [Int: Int] = [:]
+        let nums = try pdf.dictionary(tree)["Nums"]?.list ?? []
+        for pair in stride(from: 0, to: nums.count - 1, by: 2) {
+            if let key = nums[pair].int, let array = nums[pair + 1].reference { byKey[key] = array }
+        }
+        // Each page names its array by /StructParents.
+        for page in pages {
+            guard let key = page.dictionary["StructParents"]?.int, let number = byKey[key],
+                  case .array(let items) = try pdf.object(number).value else { continue }
+            arrays[page.number] = (number, items)
+        }
+    }
+
+    mutating func set(_ ref: StructureRewrite.ContentRef, to element: Int?) {
+        guard var entry = arrays[ref.page], ref.mcid < entry.items.count else { return }
+        entry.items[ref.mcid] = element.map { .reference($0) } ?? .null
+        arrays[ref.page] = entry
+        changed.insert(ref.page)
+    }
+
+    func write(to out: PDFRewrite) {
+        for page in changed { if let entry = arrays[page] { out.replace(entry.number, .array(entry.items)) } }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// `finishPDF` by our own writer: cairo's objects copied as they are, the changed ones
+/// (structure elements, page contents, catalog, info) written anew.
+func finishRewriting(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+    let pdf = try CairoPDF(input)
+    let out = PDFRewrite(pdf)
+    guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
+    let root = try pdf.dictionary(rootNumber)
+    let pages = try pageList(pdf, root["Pages"]?.reference)
+    let artifacts = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages)
+    try remark(pages, artifacts: artifacts, pdf: pdf, out: out)
+    for page in pages {
+        // Links are read in structure order; printable so PDF/A accepts them.
+        let annotations = page.dictionary["Annots"]?.list.compactMap(\.reference) ?? []
+        guard !annotations.isEmpty else { continue }
+        try out.edit(page.number) { $0["Tabs"] = .name("S") }
+        for annotation in annotations { try out.edit(annotation) { $0["F"] = .integer(4) } }
+    }
+    let m = finish.metadata
+    let info = DocumentInfo(title: m.title, author: m.author, subject: m.subject, keywords: m.keywords, creator: "Quire",
+                            producer: finish.producer, date: DocumentInfo.xmpDate(m.creationDate), language: m.language)
+    try catalog(rootNumber, info: info, finish: finish, out: out)
+    var entries = info.entries.map { ($0.key, PDFValue.text($0.value)) }
+    entries += [("CreationDate", .ascii(info.pdfDate)), ("ModDate", .ascii(info.pdfDate))]
+    if let old = pdf.trailer["Info"]?.reference { out.drop(old) }
+    let infoNumber = out.add(.dictionary(PDFDictionary(entries)))
+    try out.write(to: output, root: rootNumber, info: infoNumber)
+}
+
+/// The page objects in order, from the page tree.
+private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(number: Int, dictionary: PDFDictionary)] {
+    var pages: [(number: Int, dictionary: PDFDictionary)] = []
+    var visited: Set<Int> = []
+    func walk(_ number: Int, depth: Int) throws(PDFError) {
+        guard depth < 64, visited.insert(number).inserted else { return }
+        let node = try pdf.dictionary(number)
+        if node["Type"]?.nameValue == "Pages" {
+            for kid in node["Kids"]?.list ?? [] { if let kid = kid.reference { try walk(kid, depth: depth + 1) } }
+        } else {
+            pages.append((number, node))
+        }
+    }
+    if let tree { try walk(tree, depth: 0) }
+    return pages
+}
+
+/// Re-marks furniture as artifacts in every page's content (decoded, re-marked and compressed
+/// on every core), checking that each page marks exactly what the structure tree lost.
+private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifacts: [Int: Set<Int>], pdf: CairoPDF, out: PDFRewrite)
+    throws(PDFError)
+{
+    var jobs: [(page: Int, contents: Int, length: Int?, data: [UInt8], compressed: Bool)] = []
+    for page in pages {
+        guard let contents = page.dictionary["Contents"]?.reference else { continue }
+        let (value, range) = try pdf.object(contents)
+        guard let range, let dictionary = value.dictionaryValue else { continue }
+        let filter = dictionary["Filter"]?.list.compactMap(\.nameValue) ?? []
+        guard filter.isEmpty || filter == ["FlateDecode"] else { throw PDFError("page content \(contents) uses filters \(filter)") }
+        jobs.append((page.number, contents, dictionary["Length"]?.reference, Array(pdf.bytes[range]), !filter.isEmpty))
+    }
+    let inputs = jobs.map { ($0.data, $0.compressed) }
+    let results = ConcurrentResults<(content: [UInt8], mcids: Set<Int>)>(count: inputs.count)
+    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+        let (data, compressed) = inputs[index]
+        guard let decoded = compressed ? inflated(data) : data else { return }
+        let (content, mcids) = markArtifacts(decoded)
+        if mcids.isEmpty {
+            results[index] = ([], mcids)  // nothing to re-mark: the content stays as cairo wrote it
+        } else if let packed = deflated(content) {
+            results[index] = (packed, mcids)
+        }
+    }
+    var found: [Int: Set<Int>] = [:]
+    for (index, job) in jobs.enumerated() {
+        guard let result = results[index] else { throw PDFError("cannot decode or compress the content of page object \(job.page)") }
+        guard !result.mcids.isEmpty else { continue }
+        found[job.page] = result.mcids
+        out.replaceStream(job.contents, PDFDictionary([("Filter", .name("FlateDecode"))]), result.content)
+        if let length = job.length { out.drop(length) }
+    }
+    guard found == artifacts.filter({ !$0.value.isEmpty }) else {
+        throw PDFError("the page contents mark \(found.values.map(\.count).reduce(0, +)) artifacts where the structure tree had \(artifacts.values.map(\.count).reduce(0, +))")
+    }
+}
+
+/// /Lang, /MarkInfo, the displayed title, XMP, page labels and, for the archive, the output intent.
+private func catalog(_ rootNumber: Int, info: DocumentInfo, finish: PDFFinish, out: PDFRewrite) throws(PDFError) {
+    let xmp = Array(info.xmp(pdfa: finish.archivalProfile != nil).utf8)
+    let metadata = out.addStream(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))]), xmp)
+    var labels: PDFValue?
+    if let ranges = pageLabelRanges(finish.pageLabels) {
+        labels = .dictionary(PDFDictionary([("Nums", .array(ranges.flatMap { range -> [PDFValue] in
+            var label = PDFDictionary()
+            if let style = range.style { label["S"] = .name(style) }
+            if range.first != 1 { label["St"] = .integer(range.first) }
+            if let prefix = range.prefix { label["P"] = .text(prefix) }
+            return [.integer(range.start), .dictionary(label)]
+        }))]))
+    }
+    var intents: PDFValue?
+    if let path = finish.archivalProfile {
+        guard let profile = FileManager.default.contents(atPath: path), let packed = deflated(Array(profile)) else {
+            throw PDFError("cannot read the colour profile \(path)")
+        }
+        let stream = out.addStream(PDFDictionary([("N", .integer(3)), ("Filter", .name("FlateDecode"))]), packed)
+        let name = PDFValue.text("sRGB IEC61966-2.1")
+        intents = .array([.dictionary(PDFDictionary([
+            ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")), ("OutputConditionIdentifier", name), ("Info", name),
+            ("DestOutputProfile", .reference(stream)),
+        ]))])
+    }
+    try out.edit(rootNumber) { root in
+        root["Lang"] = .text(info.language)
+        root["MarkInfo"] = .dictionary(PDFDictionary([("Marked", .bool(true))]))
+        root["ViewerPreferences"] = .dictionary(PDFDictionary([("DisplayDocTitle", .bool(true))]))
+        root["Metadata"] = .reference(metadata)
+        root["PageLabels"] = labels
+        root["OutputIntents"] = intents
+    }
+}
+
+/// Results written by concurrent workers, one slot each.
+private final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> Value? {
+        get { lock.lock(); defer { lock.unlock() }; return values[index] ?? nil }
+        set { lock.lock(); values[index] = newValue; lock.unlock() }
+    }
+}
