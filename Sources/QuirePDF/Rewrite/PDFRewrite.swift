@@ -55,45 +55,65 @@ final class PDFRewrite {
     /// Leaves an object out (nothing refers to it any more).
     func drop(_ number: Int) { dropped.insert(number) }
 
-    /// Writes the whole file: header, objects in number order, xref, trailer.
+    /// Writes the whole file, as it goes: header, objects in number order, xref, trailer.
     func write(to path: String, root: Int, info: Int) throws(PDFError) {
         for (number, dictionary) in edited { replace(number, .dictionary(dictionary)) }
+        guard let file = fopen(path, "wb") else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
-        var out = Array(source.bytes[0..<firstObject])
-        out.reserveCapacity(source.bytes.count + changed.values.reduce(0) { $0 + $1.count })
+        output.write(source.bytes[0..<firstObject])
         var offsets = [Int?](repeating: nil, count: size)
         for number in 1..<size where !dropped.contains(number) {
             if let body = changed[number] {
-                offsets[number] = out.count
-                out += Array("\(number) 0 obj\n".utf8) + body + Array("\nendobj\n".utf8)
+                offsets[number] = output.count
+                output.write(Array("\(number) 0 obj\n".utf8)[...])
+                output.write(body[...])
+                output.write(Array("\nendobj\n".utf8)[...])
             } else if let raw = source.rawObject(number) {
-                offsets[number] = out.count
-                out += raw
+                offsets[number] = output.count
+                output.write(raw)
             }
         }
-        let xref = out.count
-        out += Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)
+        let xref = output.count
+        var table = Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)
         for number in 1..<size {
             let entry = offsets[number].map { String(repeating: "0", count: max(0, 10 - String($0).count)) + String($0) + " 00000 n \n" }
-            out += Array((entry ?? "0000000000 00000 f \n").utf8)
+            table += Array((entry ?? "0000000000 00000 f \n").utf8)
         }
-        let id = contentIdentifier(out)
-        out += Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        guard FileManager.default.createFile(atPath: path, contents: Data(out)) else { throw PDFError("cannot write \(path)") }
+        output.write(table[...])
+        let id = output.identifier
+        output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)[...])
+        let failed = output.failed
+        guard fclose(file) == 0, !failed else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 }
 
-/// 128 bits from the file's bytes (two FNV-1a lanes), as hex: the same content always gets
-/// the same /ID, and no two renders need a clock or a random number.
-func contentIdentifier(_ bytes: [UInt8]) -> String {
-    var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
-    for byte in bytes {
-        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+/// Bytes on their way to a file, counted and hashed (two FNV-1a lanes, 128 bits) so the /ID
+/// is derived from the content: the same content always gets the same /ID, and no render
+/// needs a clock or a random number.
+private struct HashingOutput {
+    let file: UnsafeMutablePointer<FILE>
+    private(set) var count = 0
+    private(set) var failed = false
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    init(_ file: UnsafeMutablePointer<FILE>) { self.file = file }
+
+    mutating func write(_ bytes: ArraySlice<UInt8>) {
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+        }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        failed = failed || written != bytes.count
+        count += bytes.count
     }
-    func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16, uppercase: false)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+
+    var identifier: String {
+        func hex(_ value: UInt64) -> String {
+            let digits = String(value, radix: 16, uppercase: false)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return hex(a) + hex(b)
     }
-    return hex(a) + hex(b)
 }
