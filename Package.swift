@@ -3,7 +3,7 @@
 // with Pango shaping and Cairo drawing. One target per layer; dependencies point one way:
 // C modules → QuireModel → QuireSource → QuireLayout (+ QuirePages) → QuireRender
 // → QuirePangoCairo (the only Swift target importing Pango/Cairo; cairo writes, QuirePDF
-// finishes the file with libqpdf) → QuireKit → quire.
+// finishes the file with its own writer) → QuireKit → quire.
 import PackageDescription
 
 let package = Package(

@@ -9,7 +9,7 @@ packages=(
   librsvg2-dev                                      # SVG logos drawn as vectors
   libpoppler-glib-dev                               # PDF appendices drawn as vectors
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # Markdown (CommonMark + GFM tables)
-  libqpdf-dev zlib1g-dev                            # PDF finishing: tags, metadata, PDF/A (libqpdf C API)
+  libqpdf-dev zlib1g-dev                            # quire check reads PDFs (libqpdf); zlib for the finishing writer
   poppler-utils qpdf                                # pdfinfo/pdffonts/pdftotext/pdftoppm, qpdf --check (tests)
 )
 
