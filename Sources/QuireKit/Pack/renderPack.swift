@@ -80,7 +80,7 @@ extension Typesetter {
     private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL)
         throws(QuireError) -> [(content: PackContent?, spool: FrameSpool?)]
     {
-        let results = UnsafeResults<Swift.Result<(content: PackContent?, spool: FrameSpool?), QuireError>>(count: documents.count, initial: .success((nil, nil)))
+        let results = ConcurrentSlots<Swift.Result<(content: PackContent?, spool: FrameSpool?), QuireError>>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             guard let document = documents[index].document else { return }
             let line = documents[index].line
@@ -88,7 +88,7 @@ extension Typesetter {
                 try place(document, line: line, manifest: manifest, directory: directory)
             }
         }
-        return try results.values.map { result throws(QuireError) in try result.get() }
+        return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? (nil, nil) }
     }
 
     private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL) throws(QuireError)
@@ -111,16 +111,5 @@ extension Typesetter {
                                  hint: "give an unencrypted, complete PDF file (open it and save a copy if in doubt)")
             }
         }
-    }
-}
-
-/// Results written by concurrent workers, one slot each.
-private final class UnsafeResults<Value>: @unchecked Sendable {
-    var values: [Value]
-    private let lock = NSLock()
-    init(count: Int, initial: Value) { values = Array(repeating: initial, count: count) }
-    subscript(index: Int) -> Value {
-        get { lock.lock(); defer { lock.unlock() }; return values[index] }
-        set { lock.lock(); values[index] = newValue; lock.unlock() }
     }
 }

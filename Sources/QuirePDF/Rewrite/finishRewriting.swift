@@ -1,4 +1,5 @@
 import Foundation
+import QuirePages
 
 /// `finishPDF` by our own writer: cairo's objects copied as they are, the changed ones
 /// (structure elements, page contents, catalog, info) written anew.
@@ -60,7 +61,7 @@ private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifac
         jobs.append((page.number, contents, dictionary["Length"]?.reference, Array(pdf.bytes[range]), !filter.isEmpty))
     }
     let inputs = jobs.map { ($0.data, $0.compressed) }
-    let results = ConcurrentResults<(content: [UInt8], mcids: Set<Int>)>(count: inputs.count)
+    let results = ConcurrentSlots<(content: [UInt8], mcids: Set<Int>)>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
         let (data, compressed) = inputs[index]
         guard let decoded = compressed ? inflated(data) : data else { return }
@@ -117,16 +118,5 @@ private func catalog(_ rootNumber: Int, info: DocumentInfo, finish: PDFFinish, o
         root["Metadata"] = .reference(metadata)
         root["PageLabels"] = labels
         root["OutputIntents"] = intents
-    }
-}
-
-/// Results written by concurrent workers, one slot each.
-private final class ConcurrentResults<Value>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> Value? {
-        get { lock.lock(); defer { lock.unlock() }; return values[index] ?? nil }
-        set { lock.lock(); values[index] = newValue; lock.unlock() }
     }
 }
