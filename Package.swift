@@ -3,7 +3,7 @@
 // with Pango shaping and Cairo drawing. One target per layer; dependencies point one way:
 // C modules → QuireModel → QuireSource → QuireLayout (+ QuirePages) → QuireRender
 // → QuirePangoCairo (the only Swift target importing Pango/Cairo; cairo writes, QuirePDF
-// finishes the file with its own writer) → QuireKit → quire.
+// finishes the file with its own writer) → QuireKit → QuireService (the HTTP service, Hummingbird) → quire.
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // MARK: C system libraries (pkg-config; Debian packages named for a clear error)
@@ -38,7 +41,9 @@ let package = Package(
         .target(name: "QuirePDF", dependencies: ["QuirePages", "CQPDF", "CZlib"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CPopplerGlib"]),
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
-        .executableTarget(name: "quire", dependencies: ["QuireKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", .product(name: "Hummingbird", package: "hummingbird"),
+                                              .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF"]),
+        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireKit", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,18 @@ bash scripts/setup.sh
 if ! python3 -c "import pikepdf" 2>/dev/null; then
   python3 -m pip install --quiet pikepdf 2>/dev/null || python3 -m pip install --quiet --break-system-packages pikepdf
 fi
+# The preview page test drives a real headless Chromium over the DevTools protocol
+# (Tests/Tools/browser_preview.py, with websocket-client).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test: installing chromium" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+if ! python3 -c "import websocket" 2>/dev/null; then
+  python3 -m pip install --quiet websocket-client 2>/dev/null || python3 -m pip install --quiet --break-system-packages websocket-client
+fi
 
 swift build --build-tests
 log=$(mktemp)

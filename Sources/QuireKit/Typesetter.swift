@@ -34,18 +34,19 @@ public final class Typesetter: Sendable {
         return try layout(data: data, file: file, directory: directory, layout: override)
     }
 
-    /// Lays out source bytes; `directory` is where relative image paths are looked up.
-    public func layout(data: Data, file: String, directory: URL, layout override: String? = nil) throws(QuireError) -> Result {
-        try layout(data: data, file: file, directory: directory, layout: override, adjust: { _ in })
-    }
-
-    /// `layout` with the theme changed first (a paper in a pack gives its footer to the pack's page numbers).
-    func layout(data: Data, file: String, directory: URL, layout override: String?, adjust: (inout Theme) -> Void) throws(QuireError) -> Result {
-        var prepared = try prepare(data: data, file: file, directory: directory, layout: override)
-        adjust(&prepared.theme)
-        var result = layoutPaper(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images)
-        stampCreationDate(&result.document.metadata)
-        return Result(paper: prepared.paper, theme: prepared.theme, layout: result)
+    /// Lays out source bytes; `directory` is where relative image paths are looked up. A
+    /// `budget` bounds the time and pages the layout may take.
+    public func layout(data: Data, file: String, directory: URL, layout override: String? = nil,
+                       budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
+        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+        var frames: [Frame] = []
+        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
+                                            budget: budget, store: { frames.append($0) }, load: { frames[$0] })
+        try budget.check(pages: streamed.pageCount)
+        var document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
+                                     figures: streamed.figures)
+        stampCreationDate(&document.metadata)
+        return Result(paper: prepared.paper, theme: prepared.theme, layout: LayoutResult(document: document, diagnostics: streamed.diagnostics))
     }
 
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
@@ -56,32 +57,35 @@ public final class Typesetter: Sendable {
         return try renderPDF(data: data, file: file, directory: directory, layout: override, pdfa: pdfa, to: output)
     }
 
-    /// `renderPDF` for source bytes.
+    /// `renderPDF` for source bytes. A `budget` bounds the time and pages it may take; past
+    /// it, the render stops and nothing is written.
     public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, pdfa: Bool? = nil,
-                          to output: String) throws(QuireError) -> Rendered {
+                          budget: RenderBudget = .unlimited, to output: String) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
-                                            store: spool.append, load: spool.frame(at:))
+                                            budget: budget, store: spool.append, load: spool.frame(at:))
+        try budget.check(pages: streamed.pageCount)
         var metadata = streamed.metadata
         stampCreationDate(&metadata)
         let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
-        try atomically(output) { temporary in
-            renderer.writePDF(pages: streamed.pages(), outline: streamed.outline, metadata: metadata, archivalProfile: profile, to: temporary)
-                ?? spool.failure
+        try atomically(output, budget: budget) { temporary in
+            renderer.writePDF(pages: streamed.pages().lazy.prefix { _ in budget.allows() }, outline: streamed.outline,
+                              metadata: metadata, archivalProfile: profile, to: temporary) ?? spool.failure
         }
         return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
     }
 
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
     /// memory does not grow with its page count). The theme is changed first by `adjust`.
-    func layoutSpooled(file: String, adjust: (inout Theme) -> Void) throws(QuireError) -> (paper: PackPaper, spool: FrameSpool) {
+    func layoutSpooled(file: String, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError) -> (paper: PackPaper, spool: FrameSpool) {
         let (data, directory) = try readSource(file)
         var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
         adjust(&prepared.theme)
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
-                                            store: spool.append, load: spool.frame(at:))
+                                            budget: budget, store: spool.append, load: spool.frame(at:))
+        try budget.check(pages: streamed.pageCount)
         return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool)
     }
 
@@ -159,10 +163,17 @@ public final class Typesetter: Sendable {
         }
     }
 
-    func atomically(_ output: String, _ write: (String) -> String?) throws(QuireError) {
+    /// Writes through a temporary file renamed into place. A budget crossed while writing
+    /// (the drawing stopped short) throws its limit, and nothing is left behind.
+    func atomically(_ output: String, budget: RenderBudget = .unlimited, _ write: (String) -> String?) throws(QuireError) {
         let directory = (output as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((output as NSString).lastPathComponent).\(getpid()).tmp"
-        if let failure = write(temporary) {
+        let failure = write(temporary)
+        if let crossed = budget.exceeded {
+            unlink(temporary)
+            throw crossed
+        }
+        if let failure {
             unlink(temporary)
             throw QuireError(.io, at: nil, "cannot write '\(output)': \(failure)")
         }

@@ -5,6 +5,11 @@ public import QuirePages
 public struct LayoutResult: Sendable {
     public var document: PagedDocument
     public var diagnostics: [Diagnostic]
+
+    public init(document: PagedDocument, diagnostics: [Diagnostic]) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Paper + house style → finished pages, all in memory: the page tree tests and `quire dump`
@@ -44,9 +49,11 @@ public struct StreamedLayout {
 /// Paper + house style → pages, a chunk of paragraphs at a time: each finished body frame is
 /// handed to `store` (in order) and fetched back by index with `load` when pages are finished.
 /// Cover and contents pages, laid out after the body (they need its page numbers), stay in
-/// memory.
+/// memory. A `budget` that runs out stops the layout early, with the pages made so far; the
+/// caller reports `budget.exceeded`.
 public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextShaper, images: [String: ImageInfo] = [:],
-                                 chunk: Int = 2048, store: (Frame) -> Void, load: @escaping (Int) -> Frame) -> StreamedLayout {
+                                 chunk: Int = 2048, budget: RenderBudget = .unlimited,
+                                 store: (Frame) -> Void, load: @escaping (Int) -> Frame) -> StreamedLayout {
     let region = Size(width: theme.contentWidth, height: theme.contentHeight)
     func flow(_ collect: (Collector) -> Void) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
         let collector = Collector(theme: theme, file: paper.file, images: images)
@@ -67,19 +74,21 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
             bodyRuns.append(PageRun(page))
         }
     }
-    body.stream(through: shaper, chunk: chunk) { keep(distributor.feed($0, final: false)) }
-    keep(distributor.feed([], final: true))
+    body.stream(through: shaper, chunk: chunk, while: { budget.allows(pages: bodyRuns.count) }) {
+        keep(distributor.feed($0, final: false))
+    }
+    if budget.allows(pages: bodyRuns.count) { keep(distributor.feed([], final: true)) }
     var diagnostics = distributor.diagnostics
 
     var front: [BodyPage] = []
     var frontRuns: [PageRun] = []
-    if theme.cover.enabled {
+    if theme.cover.enabled, budget.allows(pages: bodyRuns.count) {
         let cover = flow { $0.collectCover(paper.frontMatter) }
         front += cover.pages
         frontRuns += cover.pages.map { PageRun($0, furniture: false) }
         diagnostics += cover.diagnostics
     }
-    if theme.contents.enabled {
+    if theme.contents.enabled, budget.allows(pages: bodyRuns.count) {
         let contents = contentsPages(bodyRuns, after: front.count, flow: { flow($0).pages }, theme: theme, diagnostics: &diagnostics, file: paper.file)
         front += contents
         frontRuns += contents.map { PageRun($0, section: theme.contents.title) }

@@ -4,6 +4,8 @@ public struct QuireError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of input went wrong; lets callers (CLI exit codes, HTTP status) react by kind.
     public enum Kind: String, Hashable, Sendable {
         case encoding, yaml, unknownField, missingField, invalidValue, markdown, emptyBody, layout, io, limit
+        /// A render stopped at its deadline (the service's time limit): not the input's fault as such.
+        case timeLimit
     }
 
     public var kind: Kind

@@ -39,6 +39,9 @@ struct BlockConverter {
     /// Deeper nesting than this is almost certainly machine-made or hostile; refuse it with a
     /// message instead of recursing without bound.
     static let maxDepth = 32
+    /// A committee paper's table is a page or a few; thousands of rows are a listing for an
+    /// appendix (and would take a render minutes to lay out).
+    static let maxTableRows = 5000
 
     func blocks(of node: MarkdownNode, depth: Int) throws(QuireError) -> [Block] {
         var out: [Block] = []
@@ -80,17 +83,23 @@ struct BlockConverter {
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak(line: line)
         default:
-            if node.typeName == "table" { return .table(table(node, line: line)) }
+            if node.typeName == "table" { return .table(try table(node, line: line)) }
             // Unknown container: keep its content.
             let inner = try blocks(of: node, depth: depth + 1)
             return inner.isEmpty ? nil : .quote(inner, line: line)
         }
     }
 
-    private func table(_ node: MarkdownNode, line: Int) -> Table {
+    private func table(_ node: MarkdownNode, line: Int) throws(QuireError) -> Table {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
-        for row in node.children {
+        let children = node.children
+        guard children.count <= BlockConverter.maxTableRows + 1 else {
+            throw QuireError(.limit, at: SourceLocation(file: file, line: line),
+                             "the table has \(children.count - 1) rows; a table in a paper may have at most \(BlockConverter.maxTableRows)",
+                             hint: "put a long listing in an appendix, or summarise it from a data file with a ```table block")
+        }
+        for row in children {
             let cells = row.children.map { inlines(of: $0) }
             if row.typeName == "table_header" { header = cells } else { rows.append(cells) }
         }

@@ -13,22 +13,23 @@ public enum PackEdition: Sendable {
 
 extension Typesetter {
     /// Renders a meeting's pack from its manifest into one PDF. Exempt content is never read
-    /// for the public pack. Nothing is written unless everything renders.
+    /// for the public pack. Nothing is written unless everything renders, within `budget`.
     public func renderPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
-                           pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
-        let result = try layoutPack(manifest: file, edition: edition, print: print, supplement: supplement)
+                           pdfa: Bool? = nil, budget: RenderBudget = .unlimited, to output: String) throws(QuireError) -> Rendered {
+        let result = try layoutPack(manifest: file, edition: edition, print: print, supplement: supplement, budget: budget)
         let profile = try archivalProfile(pdfa ?? result.theme.pdfa)
         let pack = result.pack
-        try atomically(output) { temporary in
-            renderer.writePDF(pages: pack.pages, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile, to: temporary)
+        try budget.check(pages: pack.pageCount)
+        try atomically(output, budget: budget) { temporary in
+            renderer.writePDF(pages: pack.pages.lazy.prefix { _ in budget.allows() }, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile, to: temporary)
                 ?? result.spools.compactMap(\.failure).first
         }
         return Rendered(pages: pack.pageCount, diagnostics: pack.diagnostics)
     }
 
     /// The pack laid out, with the front sheet's theme and the spools its papers' pages wait in.
-    func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false)
-        throws(QuireError) -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool])
+    func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
+                    budget: RenderBudget = .unlimited) throws(QuireError) -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool])
     {
         let (data, directory) = try readSource(file)
         let manifest = try parsePackManifest(data: data, file: file)
@@ -38,17 +39,17 @@ extension Typesetter {
         var firstPage = manifest.firstPage ?? 1
         if supplement, manifest.firstPage == nil {
             // Numbered on from the main pack: lay it out (no drawing) to count its pages.
-            let main = try layoutPack(manifest: file, edition: edition, print: print, supplement: false)
+            let main = try layoutPack(manifest: file, edition: edition, print: print, supplement: false, budget: budget)
             firstPage = main.pack.pageCount + 1
         }
-        let (contents, spools) = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack)
+        let (contents, spools) = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack, budget: budget)
         let options = PackOptions(print: print, supplement: supplement, firstPage: firstPage)
         return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme, spools)
     }
 
     /// Each item's documents, resolved against the manifest's folder: papers laid out in
     /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
-    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool) throws(QuireError)
+    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool, budget: RenderBudget) throws(QuireError)
         -> ([PackItemContent], [FrameSpool])
     {
         // Every document first, in order, so that papers can be laid out side by side.
@@ -66,7 +67,7 @@ extension Typesetter {
                 jobs.append((index, appendix.title, exempt != nil && !full ? nil : appendix.document, exempt, true, appendix.line))
             }
         }
-        let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory)
+        let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory, budget: budget)
         for (job, (content, _)) in zip(jobs, placed) {
             guard let placedContent = content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
             contents[job.item].documents.append(PackDocumentContent(title: job.title, content: placedContent,
@@ -77,28 +78,28 @@ extension Typesetter {
 
     /// Lays out or measures each document (nil for one withheld); the first error, in
     /// manifest order, is thrown.
-    private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL)
-        throws(QuireError) -> [(content: PackContent?, spool: FrameSpool?)]
+    private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL,
+                          budget: RenderBudget) throws(QuireError) -> [(content: PackContent?, spool: FrameSpool?)]
     {
         let results = ConcurrentSlots<Swift.Result<(content: PackContent?, spool: FrameSpool?), QuireError>>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             guard let document = documents[index].document else { return }
             let line = documents[index].line
             results[index] = Swift.Result { () throws(QuireError) -> (content: PackContent?, spool: FrameSpool?) in
-                try place(document, line: line, manifest: manifest, directory: directory)
+                try place(document, line: line, manifest: manifest, directory: directory, budget: budget)
             }
         }
         return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? (nil, nil) }
     }
 
-    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL) throws(QuireError)
+    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, budget: RenderBudget) throws(QuireError)
         -> (content: PackContent?, spool: FrameSpool?)
     {
         let location = SourceLocation(file: manifest.file, line: line)
         switch document {
         case .source(let path):
             let url = try findLocalFile(path, in: [directory], location: location, field: "paper", what: "the paper")
-            let (paper, spool) = try layoutSpooled(file: url.path) { theme in
+            let (paper, spool) = try layoutSpooled(file: url.path, budget: budget) { theme in
                 theme.footer.template = ""  // the pack numbers the pages
             }
             return (.paper(paper), spool)

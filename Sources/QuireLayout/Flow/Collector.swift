@@ -69,16 +69,24 @@ final class Collector {
 
     /// Shapes and builds in chunks of about `chunk` paragraphs, handing each chunk's flow items
     /// on before shaping the next, so shaped text for the whole document is never held at once.
-    func stream(through shaper: any TextShaper, chunk: Int, _ consume: ([FlowItem]) -> Void) {
+    /// Stops before a chunk once `proceed` says no (a render past its budget).
+    func stream(through shaper: any TextShaper, chunk: Int, while proceed: () -> Bool = { true }, _ consume: ([FlowItem]) -> Void) {
         var first = 0
         var heldSpace: [FlowItem] = []  // a trailing space (and marks after it) may merge with the next chunk's first
         var folder = MarkFolder()
         while first < builders.count {
+            guard proceed() else { return }
             let base = builders[first].specs.lowerBound
             var last = first + 1
             while last < builders.count, builders[last].specs.upperBound - base <= chunk { last += 1 }
             let upper = builders[last - 1].specs.upperBound
-            let shaped = Shaped(paragraphs: shaper.shape(Array(specs[base..<upper])), base: base)
+            // Shaped a batch at a time so that a budget can stop even one huge builder (a long table).
+            var paragraphs: [ShapedParagraph] = []
+            for start in stride(from: base, to: upper, by: chunk) {
+                guard start == base || proceed() else { return }
+                paragraphs += shaper.shape(Array(specs[start..<min(upper, start + chunk)]))
+            }
+            let shaped = Shaped(paragraphs: paragraphs, base: base)
             var items = heldSpace
             for builder in builders[first..<last] { append(builder.build(shaped), to: &items) }
             heldSpace = []

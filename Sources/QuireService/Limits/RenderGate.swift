@@ -1,0 +1,61 @@
+/// Bounds the work in the service. A request is admitted (or refused at once, so the client
+/// retries later instead of piling up memory here) before its body is read; it then waits,
+/// in arrival order, for one of `slots` render slots. Reading a body never holds a slot, so
+/// a slow upload cannot keep renders from running.
+actor RenderGate {
+    enum Refusal: Error { case full, cancelled }
+
+    let slots: Int
+    let queueLimit: Int
+    private(set) var running = 0
+    private var admitted = 0
+    private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []  // a few hundred at most
+    private var nextID = 0
+
+    init(slots: Int, queueLimit: Int) {
+        self.slots = max(1, slots)
+        self.queueLimit = max(0, queueLimit)
+    }
+
+    var queued: Int { admitted - running }
+
+    /// Counts the request in, or throws `full` when `slots + queueLimit` are already in.
+    func admit() throws(Refusal) {
+        guard admitted < slots + queueLimit else { throw .full }
+        admitted += 1
+    }
+
+    /// Waits for a render slot (call `leave(holdingSlot: true)` after); throws `cancelled` if
+    /// the task is cancelled while waiting.
+    func waitForSlot() async throws {
+        if running < slots, waiters.isEmpty {
+            running += 1
+            return
+        }
+        let id = nextID
+        nextID += 1
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                waiters.append((id, continuation))
+            }
+        } onCancel: {
+            Task { await self.cancel(id) }
+        }
+    }
+
+    /// Counts the request out, handing its slot (if it had one) to the next waiter.
+    func leave(holdingSlot: Bool) {
+        admitted -= 1
+        guard holdingSlot else { return }
+        if !waiters.isEmpty {
+            waiters.removeFirst().continuation.resume()  // the slot passes on: `running` stays the same
+        } else {
+            running -= 1
+        }
+    }
+
+    private func cancel(_ id: Int) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(throwing: Refusal.cancelled)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Turns whatever a route throws into a problem document with the right status (nothing
+/// escapes as a dropped connection), and counts every answer by route and status.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let metrics: Metrics
+
+    /// Routes named in metrics; anything else is "other", so clients cannot grow the labels.
+    static let routes: Set<String> = ["/", "/preview.js", "/openapi.yaml", "/healthz", "/metrics", "/v1/layouts", "/v1/render", "/v1/packs"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let problem = Self.problem(for: error, request: request)
+            metrics.countError(kind: problem.kind)
+            response = problem.response()
+        }
+        let route = Self.routes.contains(request.uri.path) ? request.uri.path : "other"
+        metrics.countRequest(route: route, method: request.method.rawValue, status: response.status.code)
+        return response
+    }
+
+    static func problem(for error: any Error, request: Request) -> Problem {
+        switch error {
+        case let problem as Problem: return problem
+        case let error as HTTPError where error.status == .notFound:
+            return Problem(.notFound, kind: "not-found", title: "No such endpoint",
+                           detail: "\(request.method.rawValue) \(request.uri.path) is not an endpoint of this service", hint: "see /openapi.yaml")
+        case let error as any HTTPResponseError:
+            return Problem(error.status, kind: "http", title: error.status.reasonPhrase, detail: "\(error)")
+        case is NIOTooManyBytesError:
+            return Problem(.contentTooLarge, kind: "too-large", title: "The request is too large", detail: "the request body is over the limit")
+        default:
+            return Problem(.internalServerError, kind: "internal", title: "The server failed", detail: "the request could not be completed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import QuireKit
+import QuireModel
+
+/// What a render answers with.
+struct RenderedFile: Sendable {
+    var bytes: Data
+    var contentType: String
+    var pageCount: Int
+    var warnings: [String]
+    /// How long the render took (set by the route, for metrics).
+    var seconds = 0.0
+}
+
+/// What to make of an uploaded paper.
+enum PaperOutput: Sendable {
+    case pdf(pdfa: Bool?)
+    case png(page: Int, dpi: Double)
+}
+
+/// What to make of an uploaded pack manifest.
+struct PackRequest: Sendable {
+    var edition: PackEdition
+    var print: Bool
+    var supplement: Bool
+    var pdfa: Bool?
+}
+
+/// Renders uploads with one shared `Typesetter`, off the event loop: each render runs on a
+/// Dispatch thread of its own (the gate bounds how many), within a budget of time and pages.
+struct Renderer: Sendable {
+    let typesetter: Typesetter
+    let configuration: ServiceConfiguration
+    private static let queue = DispatchQueue(label: "quire.render", attributes: .concurrent)
+
+    func paper(_ workspace: Workspace, layout: String?, output: PaperOutput) async throws(Problem) -> RenderedFile {
+        let typesetter = typesetter, budget = budget(), root = workspace.root
+        let file = (workspace.mainPath as NSString).lastPathComponent
+        return try await offload(workspace) { () throws(QuireError) -> RenderedFile in
+            guard let data = FileManager.default.contents(atPath: workspace.mainPath) else {
+                throw QuireError(.io, at: nil, "the uploaded source cannot be read back")
+            }
+            switch output {
+            case .pdf(let pdfa):
+                let path = root.appendingPathComponent(".quire-output.pdf").path
+                let rendered = try typesetter.renderPDF(data: data, file: file, directory: root, layout: layout, pdfa: pdfa,
+                                                        budget: budget, to: path)
+                return RenderedFile(bytes: try readBack(path), contentType: "application/pdf", pageCount: rendered.pages,
+                                    warnings: rendered.diagnostics.map(\.description))
+            case .png(let page, let dpi):
+                let result = try typesetter.layout(data: data, file: file, directory: root, layout: layout, budget: budget)
+                let document = result.layout.document
+                guard (1...max(1, document.pages.count)).contains(page) else {
+                    throw QuireError(.invalidValue, at: nil, field: "page", "page \(page) was asked for; the document has \(document.pages.count) pages",
+                                     hint: "ask for a page from 1 to \(document.pages.count)")
+                }
+                var single = document
+                single.pages = [document.pages[page - 1]]
+                let folder = root.appendingPathComponent(".quire-png").path
+                try typesetter.writePNGs(single, directory: folder, dpi: dpi)
+                return RenderedFile(bytes: try readBack(folder + "/page-1.png"), contentType: "image/png", pageCount: document.pages.count,
+                                    warnings: result.layout.diagnostics.map(\.description))
+            }
+        }
+    }
+
+    func pack(_ workspace: Workspace, request: PackRequest) async throws(Problem) -> RenderedFile {
+        let typesetter = typesetter, budget = budget(), root = workspace.root
+        return try await offload(workspace) { () throws(QuireError) -> RenderedFile in
+            let path = root.appendingPathComponent(".quire-output.pdf").path
+            let rendered = try typesetter.renderPack(manifest: workspace.mainPath, edition: request.edition, print: request.print,
+                                                     supplement: request.supplement, pdfa: request.pdfa, budget: budget, to: path)
+            return RenderedFile(bytes: try readBack(path), contentType: "application/pdf", pageCount: rendered.pages,
+                                warnings: rendered.diagnostics.map(\.description))
+        }
+    }
+
+    /// The render budget starts when the render does (not while the request queued).
+    private func budget() -> RenderBudget {
+        RenderBudget(seconds: configuration.renderTimeout, maxPages: configuration.maxPages)
+    }
+
+    /// Runs `work` on the render queue; a `QuireError` becomes a problem naming the client's
+    /// own files (the workspace's path cut out).
+    private func offload(_ workspace: Workspace, _ work: @escaping @Sendable () throws(QuireError) -> RenderedFile) async throws(Problem) -> RenderedFile {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedFile, QuireError>, Never>) in
+            Renderer.queue.async { continuation.resume(returning: Result(catching: work)) }
+        }
+        switch result {
+        case .success(let file): return file
+        case .failure(let error): throw Problem(error, workspace: workspace.root.path)
+        }
+    }
+}
+
+private func readBack(_ path: String) throws(QuireError) -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw QuireError(.io, at: nil, "the rendered file cannot be read back")
+    }
+    return data
+}
