@@ -12,12 +12,16 @@ public final class Typesetter: Sendable {
     public let shaper: PangoShaper
     let renderer: PangoCairoRenderer
 
-    public init(resources: Resources = .locate(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// - Parameters:
+    ///   - threads: shaping threads (and Pango contexts) for one render's paragraphs.
+    ///   - concurrentRenders: renders this instance may draw at once, each with its own
+    ///     context (the service's slots; the CLI draws one).
+    public init(resources: Resources = .locate(), threads: Int = ProcessInfo.processInfo.activeProcessorCount, concurrentRenders: Int = 1) {
         self.resources = resources
         FontConfiguration.use(fontsDirectory: resources.fonts.path)
         shaper = PangoShaper(threads: threads)
         shaper.prewarm()
-        renderer = PangoCairoRenderer()
+        renderer = PangoCairoRenderer(contexts: concurrentRenders)
         renderer.prewarm()
     }
 

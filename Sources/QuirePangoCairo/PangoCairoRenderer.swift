@@ -8,23 +8,24 @@ import QuireRender
 /// context of its own, set up exactly as the shapers' (so glyph ids and advances match), and
 /// separate from them: pages finished lazily while drawing still need the shapers.
 public final class PangoCairoRenderer: @unchecked Sendable {
-    /// One render at a time uses the context.
-    private let lock = NSLock()
-    private let fonts = LazyOwner()
+    /// One render at a time uses each context; `contexts` renders can draw side by side.
+    private let fonts: ContextPool
 
-    public init() {}
+    public init(contexts: Int = 1) {
+        fonts = ContextPool(count: contexts)
+    }
 
-    /// Sets up the drawing context on a background thread (see `PangoShaper.prewarm`).
+    /// Sets up the drawing contexts on background threads (see `PangoShaper.prewarm`).
     public func prewarm(family: String = "Liberation Sans") {
-        DispatchQueue.global().async {
-            self.withFonts { fonts in _ = fonts.scaledFont(for: FontRef(family: family, size: 12)) }
+        for index in 0..<fonts.count {
+            DispatchQueue.global().async {
+                self.fonts.with(index) { fonts in _ = fonts.scaledFont(for: FontRef(family: family, size: 12)) }
+            }
         }
     }
 
     private func withFonts<T>(_ body: (PangoContextOwner) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(fonts.value)
+        fonts.withAny(body)
     }
 
     /// Writes a tagged PDF with metadata and bookmarks; returns an error text on failure.

@@ -5,14 +5,14 @@ public import QuireLayout
 /// The Pango implementation of the layout's `TextShaper` port. Large batches are split
 /// across worker threads, each with its own font map (Pango font maps are not thread-safe).
 public final class PangoShaper: TextShaper, @unchecked Sendable {
-    /// Each worker is guarded by its lock: one thread at a time touches its Pango objects.
-    private let workers: [(lock: NSLock, owner: LazyOwner)]
+    /// One context per worker; one thread at a time touches each one's Pango objects.
+    private let workers: ContextPool
     /// Below this many paragraphs, handing work to a second thread costs more than it saves.
     private let parallelThreshold = 32
 
     /// - Parameter threads: worker count, by default the machine's cores.
     public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        workers = (0..<max(1, threads)).map { _ in (NSLock(), LazyOwner()) }
+        workers = ContextPool(count: threads)
     }
 
     /// Starts every worker's Pango context and loads the bundled family's faces on background
@@ -22,9 +22,9 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
         var sample = StyledText("Page 1 of 1 ")
         sample.append("Recommendation:", style: SpanStyle(bold: true))
         let spec = ParagraphSpec(text: sample, family: family, size: 12, width: 400, alignment: .justify)
-        for index in workers.indices {
+        for index in 0..<workers.count {
             DispatchQueue.global().async {
-                self.withWorker(index) { owner in _ = owner.shape(spec) }
+                self.workers.with(index) { owner in _ = owner.shape(spec) }
             }
         }
     }
@@ -32,7 +32,7 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
     public func shape(_ paragraphs: [ParagraphSpec]) -> [ShapedParagraph] {
         let count = paragraphs.count
         guard count >= parallelThreshold, workers.count > 1 else {
-            return withWorker(0) { owner in paragraphs.map(owner.shape) }
+            return workers.withAny { owner in paragraphs.map(owner.shape) }
         }
         var results = [ShapedParagraph?](repeating: nil, count: count)
         // Workers take small batches from a shared counter: paragraphs differ in length, so
@@ -42,7 +42,7 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
-                self.withWorker(worker) { owner in
+                self.workers.with(worker) { owner in
                     while true {
                         let start = next.add(batch)
                         guard start < count else { break }
@@ -52,25 +52,6 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
             }
         }
         return results.map { $0! }
-    }
-
-    /// Runs `body` with worker `index`'s Pango context, holding its lock.
-    func withWorker<T>(_ index: Int, _ body: (PangoContextOwner) -> T) -> T {
-        let worker = workers[index % workers.count]
-        worker.lock.lock()
-        defer { worker.lock.unlock() }
-        return body(worker.owner.value)
-    }
-}
-
-/// Creates the Pango context on first use, so a small job never pays for idle workers.
-final class LazyOwner {
-    private var owner: PangoContextOwner?
-    var value: PangoContextOwner {
-        if let owner { return owner }
-        let created = PangoContextOwner()
-        owner = created
-        return created
     }
 }
 

@@ -9,8 +9,6 @@ struct RenderedFile: Sendable {
     var contentType: String
     var pageCount: Int
     var warnings: [String]
-    /// How long the render took (set by the route, for metrics).
-    var seconds = 0.0
 }
 
 /// What to make of an uploaded paper.

@@ -16,8 +16,10 @@ public struct Service: Sendable {
 
     public init(configuration: ServiceConfiguration) throws(QuireError) {
         self.configuration = configuration
-        // Renders run side by side (one per slot), so each shapes on one thread.
-        renderer = Renderer(typesetter: Typesetter(resources: configuration.resources, threads: 1), configuration: configuration)
+        // A Pango context per render slot, so renders side by side never wait on each other's fonts.
+        renderer = Renderer(typesetter: Typesetter(resources: configuration.resources, threads: configuration.maxConcurrentRenders,
+                                                        concurrentRenders: configuration.maxConcurrentRenders),
+                            configuration: configuration)
         gate = RenderGate(slots: configuration.maxConcurrentRenders, queueLimit: configuration.maxQueuedRenders)
         site = try Site(resources: configuration.resources)
     }

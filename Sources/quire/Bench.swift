@@ -17,6 +17,15 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Folder of the peer scripts (../shared/peers) to time Typst beside Quire, if `import typst` works.")
     var peers: String?
 
+    @Flag(help: "Benchmark the service instead: requests/s and p50/p90/p99 latency of `quire serve` on a 3-page paper, against `quire render` per paper.")
+    var server = false
+
+    @Option(help: "With --server: requests per measured case.")
+    var requests = 200
+
+    @Option(help: "With --server: client threads sending at once.")
+    var clients = 8
+
     @Option(help: .hidden) var child: String?
     @Option(help: .hidden) var report: String?
 
@@ -27,6 +36,10 @@ struct Bench: AsyncParsableCommand {
             let measured = try benchCase.run(sections: sections, output: output, resources: resources)
             unlink(output)
             try "\(measured.milliseconds) \(measured.pages)\n".write(toFile: report!, atomically: true, encoding: .utf8)
+            return
+        }
+        if server {
+            try ServerBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources, requests: requests, clients: clients, runs: runs).run()
             return
         }
         let driver = BenchDriver(runs: runs, executable: CommandLine.arguments[0], resources: resources)

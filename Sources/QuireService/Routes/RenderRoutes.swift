@@ -19,10 +19,8 @@ extension Service {
         case let other:
             throw Problem.badRequest("format '\(other)' is not offered", field: "format", hint: "use format=pdf (the default) or format=png")
         }
-        return try await withUpload(request, mainField: "paper", defaultName: "paper.md") { upload, workspace in
-            let file = try await renderer.paper(workspace, layout: upload.options["layout"], output: output)
-            metrics.countRender(kind: output.isPNG ? "png" : "paper", seconds: file.seconds, pages: output.isPNG ? 1 : file.pageCount)
-            return file
+        return try await withUpload(request, mainField: "paper", defaultName: "paper.md", kind: output.isPNG ? "png" : "paper") { upload, workspace in
+            try await renderer.paper(workspace, layout: upload.options["layout"], output: output)
         }
     }
 
@@ -40,17 +38,16 @@ extension Service {
         let packRequest = PackRequest(edition: edition, print: try flag(query["print"], name: "print") ?? false,
                                       supplement: try flag(query["supplement"], name: "supplement") ?? false,
                                       pdfa: try flag(query["pdfa"], name: "pdfa"))
-        return try await withUpload(request, mainField: "manifest", defaultName: "pack.yaml") { _, workspace in
-            let file = try await renderer.pack(workspace, request: packRequest)
-            metrics.countRender(kind: "pack", seconds: file.seconds, pages: file.pageCount)
-            return file
+        return try await withUpload(request, mainField: "manifest", defaultName: "pack.yaml", kind: "pack") { _, workspace in
+            try await renderer.pack(workspace, request: packRequest)
         }
     }
 
     /// The steps every render request takes: admitted or refused (429) before its body is
     /// read; the body read within the size limit (413); unpacked into a workspace; a render
-    /// slot awaited; the work done; the workspace removed whatever happens.
-    private func withUpload(_ request: Request, mainField: String, defaultName: String,
+    /// slot awaited; the work done and counted as a render of `kind`; the workspace removed
+    /// whatever happens.
+    private func withUpload(_ request: Request, mainField: String, defaultName: String, kind: String,
                             _ render: (Upload, Workspace) async throws -> RenderedFile) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
             throw Problem.tooLarge(limit: configuration.maxBodyBytes)
@@ -77,8 +74,8 @@ extension Service {
         try await gate.waitForSlot()
         holdingSlot = true
         let started = ContinuousClock.now
-        var file = try await render(upload, workspace)
-        file.seconds = (ContinuousClock.now - started).seconds
+        let file = try await render(upload, workspace)
+        metrics.countRender(kind: kind, seconds: (ContinuousClock.now - started).seconds, pages: kind == "png" ? 1 : file.pageCount)
         var headers: HTTPFields = [.contentType: file.contentType, QuireHeaders.pageCount: String(file.pageCount)]
         for warning in file.warnings.prefix(20) {
             headers.append(HTTPField(name: QuireHeaders.warning, value: warning.replacingOccurrences(of: "\n", with: " ")))
