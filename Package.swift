@@ -3,7 +3,7 @@
 // with Pango shaping and Cairo drawing. One target per layer; dependencies point one way:
 // C modules → QuireModel → QuireSource → QuireLayout (+ QuirePages) → QuireRender
 // → QuirePangoCairo (the only Swift target importing Pango/Cairo; cairo writes, QuirePDF
-// finishes the file with its own writer) → QuireKit → QuireService (the HTTP service, Hummingbird) → quire.
+// finishes the file with its own writer) → QuireKit → quire; QuireKit → QuireService (the HTTP service, Hummingbird) → quire-server.
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "quire", targets: ["quire"]),
+        .executable(name: "quire-server", targets: ["quire-server"]),
         .library(name: "QuireKit", targets: ["QuireKit"]),
     ],
     dependencies: [
@@ -43,7 +44,12 @@ let package = Package(
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "QuireLoopback"),
+        // The service is its own executable: linking Hummingbird and NIO into `quire` would add
+        // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
+        // hands over to it.
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireLoopback", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
@@ -51,7 +57,7 @@ let package = Package(
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF"]),
-        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireKit", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

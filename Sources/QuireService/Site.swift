@@ -48,6 +48,7 @@ func escapeHTML(_ text: String) -> String {
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
+        case "'": out += "&#39;"
         default: out.append(character)
         }
     }

@@ -46,9 +46,15 @@ struct YAMLReader {
         var line = lineOffset + 1
         var problem = "\(error)"
         switch error {
-        case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
+        case .scanner(let context, let p, let mark, _), .parser(let context, let p, let mark, _), .composer(let context, let p, let mark, _):
             line = lineOffset + mark.line
             problem = p
+            // An unclosed bracket or quote is noticed lines later; name the line it opened on,
+            // where the fix is. (A block mapping's context is the whole front matter: no help.)
+            if let context, context.text.contains("flow") || context.text.contains("quoted"), context.mark.line < mark.line {
+                problem += " (\(context.text.replacingOccurrences(of: "while ", with: "")) that starts on this line; noticed on line \(line))"
+                line = lineOffset + context.mark.line
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams refuses repeated keys itself, before our own check can see them.
             let name = duplicates.first ?? "?"

@@ -10,7 +10,9 @@ public func parsePaper(data: Data, file: String) throws(QuireError) -> Paper {
     if frontMatter.lines.isEmpty { frontMatter.lines["---"] = 1 }
     guard split.body.contains(where: { !$0.isWhitespace }) else {
         throw QuireError(
-            .emptyBody, at: SourceLocation(file: file, line: split.bodyLine), "the paper has no body text",
+            // The closing '---' when nothing follows it: the line after would not exist.
+            .emptyBody, at: SourceLocation(file: file, line: min(split.bodyLine, max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)))),
+            "the paper has no body text",
             hint: "write the report below the closing '---' of the front matter, starting with a '# Introduction' section")
     }
     let body = try parseBody(String(split.body), file: file, firstLine: split.bodyLine)

@@ -1,71 +1,27 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
-import QuireKit
-import QuireModel
-import QuireService
 
-/// `quire serve --port 8080`: the rendering service (see README, "The service").
-struct Serve: AsyncParsableCommand {
+/// `quire serve …`: hands over to the `quire-server` executable beside this one (the service
+/// lives in its own binary so the CLI does not start up carrying a web server). `exec`
+/// replaces this process, so signals, output and the exit status are the server's own.
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the rendering service: POST /v1/render, /v1/packs; GET /v1/layouts, /healthz, /metrics, /openapi.yaml, and a preview page at /.")
+        abstract: "Run the rendering service (POST /v1/render, /v1/packs; GET /v1/layouts, /healthz, /metrics, /openapi.yaml; a preview page at /). `quire serve --help` lists its limits.",
+        helpNames: [])
 
-    @Option(help: "Address to bind; 0.0.0.0 to serve other machines (in a container).")
-    var host = "127.0.0.1"
+    @Argument(parsing: .allUnrecognized, help: "Options for the server; see `quire serve --help`.")
+    var arguments: [String] = []
 
-    @Option(help: "Port to listen on; 0 picks a free one (printed at start).")
-    var port = 8080
-
-    @Option(help: "Largest request body, in MiB.")
-    var maxBodyMib = 32
-
-    @Option(help: "Most pages one document (paper or pack) may have.")
-    var maxPages = 2000
-
-    @Option(help: "Seconds one render may take; past it the render is stopped and answered 503.")
-    var renderTimeout = 60.0
-
-    @Option(help: "Renders at once (default: one per core).")
-    var concurrency = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Requests that may wait for a render slot; more are answered 429 with Retry-After.")
-    var maxQueue = 256
-
-    @Option(help: "Most open connections.")
-    var maxConnections = 512
-
-    @Option(help: "Seconds before an idle connection is closed.")
-    var idleTimeout = 30.0
-
-    func validate() throws {
-        guard maxBodyMib > 0, maxPages > 0, renderTimeout > 0, concurrency > 0, maxQueue >= 0, maxConnections > 0, idleTimeout > 0 else {
-            throw ValidationError("limits must be positive (--max-queue may be 0)")
+    func run() throws {
+        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let server = folder.appendingPathComponent("quire-server").path
+        guard FileManager.default.isExecutableFile(atPath: server) else {
+            FileHandle.standardError.write(Data("error: the service executable \(server) is missing\n  hint: build it with `swift build --product quire-server` (or install it beside quire)\n".utf8))
+            throw ExitCode(2)
         }
-    }
-
-    func run() async throws {
-        var configuration = ServiceConfiguration()
-        configuration.host = host
-        configuration.port = port
-        configuration.maxBodyBytes = maxBodyMib * 1024 * 1024
-        configuration.maxPages = maxPages
-        configuration.renderTimeout = renderTimeout
-        configuration.maxConcurrentRenders = concurrency
-        configuration.maxQueuedRenders = maxQueue
-        configuration.maxConnections = maxConnections
-        configuration.idleTimeout = idleTimeout
-        let service: Service
-        do {
-            service = try Service(configuration: configuration)
-        } catch {
-            throw failWith(error)
-        }
-        let host = host
-        let app = service.application { port in
-            // Tests and scripts read this line for the port.
-            FileHandle.standardOutput.write(Data("Quire listening on http://\(host):\(port)\n".utf8))
-        }
-        // SIGTERM or SIGINT: stop accepting, finish the renders in flight, then exit.
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        let argv = ([server] + arguments).map { strdup($0) } + [nil]
+        execv(server, argv)
+        FileHandle.standardError.write(Data("error: cannot start \(server): \(String(cString: strerror(errno)))\n".utf8))
+        throw ExitCode(2)
     }
 }

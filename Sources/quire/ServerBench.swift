@@ -1,6 +1,6 @@
 import Foundation
 import QuireKit
-import QuireService
+import QuireLoopback
 
 /// `quire bench --server`: a real `quire serve` in its own process, driven over loopback by
 /// client threads, against the CLI path (`quire render`, a fresh process per paper) measured

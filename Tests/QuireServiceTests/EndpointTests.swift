@@ -1,5 +1,5 @@
 import Foundation
-import QuireService
+import QuireLoopback
 import Testing
 
 /// Every endpoint, answered by a real `quire serve` over a real socket.

@@ -1,5 +1,5 @@
 import Foundation
-import QuireService
+import QuireLoopback
 import Testing
 
 /// A valid paper of about `pages` pages (a dozen paragraphs a page).

@@ -1,5 +1,5 @@
 import Foundation
-import QuireService
+import QuireLoopback
 import Testing
 
 /// Many requests at once, and hostile ones among good ones: every request is answered, good

@@ -1,4 +1,5 @@
 import Foundation
+import QuireLoopback
 @testable import QuireService
 import Testing
 import Yams

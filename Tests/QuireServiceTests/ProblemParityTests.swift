@@ -1,5 +1,5 @@
 import Foundation
-import QuireService
+import QuireLoopback
 import Testing
 
 /// Bad input gets the same message, file, line, field and hint from the service as from the

@@ -1,5 +1,5 @@
 import Foundation
-import QuireService
+import QuireLoopback
 import Testing
 
 /// The paper the preview page starts with and the benchmark renders (3 pages).
