@@ -41,16 +41,22 @@ struct ServerBench {
         for _ in 0..<10 { _ = try send() }  // warm-up: fonts, caches
 
         var rows: [Row] = []
+        var renderMs: Double?
         for concurrency in Array(Set([1, clients])).sorted() {
             let count = concurrency == 1 ? max(20, requests / 4) : requests
+            let before = try renderTotals(port: port)
+            defer {
+                // The server's own render time for one client alone: what the HTTP path adds is the rest.
+                if concurrency == 1, let after = try? renderTotals(port: port), after.count > before.count {
+                    renderMs = (after.sum - before.sum) / (after.count - before.count) * 1000
+                }
+            }
             rows.append(try drive("service, \(concurrency) client\(concurrency == 1 ? "" : "s")", count: count, concurrency: concurrency) {
                 let reply = try send()
                 guard reply.status == 200 else { throw BenchError("the service answered \(reply.status): \(String(decoding: reply.body.prefix(300), as: UTF8.self))") }
                 return Int(reply.header("Quire-Page-Count") ?? "") ?? 0
             })
         }
-        let metrics = try LoopbackHTTP.send(port: port, path: "/metrics")
-        let renderMs = meanRenderMilliseconds(String(decoding: metrics.body, as: UTF8.self))
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quire-bench-server-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -74,7 +80,7 @@ struct ServerBench {
         print(String(format: "latency of one paper alone: service p50 %.1f ms, CLI p50 %.1f ms: ratio %.2f", serviceOne.percentile(0.5), cliOne.percentile(0.5),
                      serviceOne.percentile(0.5) / cliOne.percentile(0.5)))
         if let renderMs {
-            print(String(format: "inside the service: %.1f ms rendering per request (from /metrics); the rest of the one-client latency is HTTP, upload and queueing", renderMs))
+            print(String(format: "inside the service, one client: %.1f ms rendering per request (from /metrics); the rest of its latency is HTTP, upload and workspace", renderMs))
         }
     }
 
@@ -137,13 +143,13 @@ struct ServerBench {
         guard process.terminationStatus == 0 else { throw BenchError("\(command.joined(separator: " ")) failed") }
     }
 
-    private func meanRenderMilliseconds(_ metrics: String) -> Double? {
-        func value(_ prefix: String) -> Double? {
-            metrics.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    /// The server's render-time sum (seconds) and count for papers, from /metrics.
+    private func renderTotals(port: Int) throws -> (sum: Double, count: Double) {
+        let metrics = String(decoding: try LoopbackHTTP.send(port: port, path: "/metrics").body, as: UTF8.self)
+        func value(_ prefix: String) -> Double {
+            metrics.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
         }
-        guard let sum = value("quire_render_duration_seconds_sum{kind=\"paper\"}"), let count = value("quire_render_duration_seconds_count{kind=\"paper\"}"), count > 0
-        else { return nil }
-        return sum / count * 1000
+        return (value("quire_render_duration_seconds_sum{kind=\"paper\"}"), value("quire_render_duration_seconds_count{kind=\"paper\"}"))
     }
 
     private func printRows(_ rows: [Row]) {

@@ -99,6 +99,7 @@ import Testing
         guard server.process.isRunning else { return }
         for _ in 0..<10 { #expect(try server.post("/v1/render", form: good).status == 200) }
         let after = server.residentBytes()
+        print("service memory: \(before / 1_048_576) MiB after warm-up, \(after / 1_048_576) MiB after \(jobs.count) mixed requests")
         #expect(after < before + 96 * 1024 * 1024, "memory went from \(before / 1_048_576) MiB to \(after / 1_048_576) MiB")
     }
 }
