@@ -42,6 +42,17 @@ struct BlockConverter {
     /// A committee paper's table is a page or a few; thousands of rows are a listing for an
     /// appendix (and would take a render minutes to lay out).
     static let maxTableRows = 5000
+    /// One paragraph (or heading, cell, code block) is shaped as a whole, and Pango's line
+    /// breaking grows faster than the text: a 3 MB paragraph takes minutes and gigabytes. A
+    /// real paragraph is a few thousand characters.
+    static let maxParagraphCharacters = 50_000
+
+    private func checkLength(_ text: String, line: Int) throws(QuireError) {
+        guard text.utf8.count > BlockConverter.maxParagraphCharacters, text.count > BlockConverter.maxParagraphCharacters else { return }
+        throw QuireError(.limit, at: SourceLocation(file: file, line: line),
+                         "this paragraph is \(text.count) characters long; a paragraph may have at most \(BlockConverter.maxParagraphCharacters)",
+                         hint: "split it into paragraphs with blank lines between them")
+    }
 
     func blocks(of node: MarkdownNode, depth: Int) throws(QuireError) -> [Block] {
         var out: [Block] = []
@@ -59,9 +70,12 @@ struct BlockConverter {
         }
         switch node.type {
         case CMARK_NODE_HEADING:
-            return .heading(level: node.headingLevel, inlines(of: node), line: line)
+            let content = inlines(of: node)
+            try checkLength(content.plainText, line: line)
+            return .heading(level: node.headingLevel, content, line: line)
         case CMARK_NODE_PARAGRAPH:
             let content = inlines(of: node)
+            try checkLength(content.plainText, line: line)
             // A paragraph that is only an image is a figure.
             let kids = node.children
             if kids.count == 1, kids[0].type == CMARK_NODE_IMAGE {
@@ -77,6 +91,7 @@ struct BlockConverter {
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
             var code = node.literal
             while code.hasSuffix("\n") { code.removeLast() }
+            try checkLength(code, line: line)
             let info = node.type == CMARK_NODE_CODE_BLOCK ? node.fenceInfo.trimmingCharacters(in: .whitespaces) : ""
             if info == "table" || info == "chart" { return .figureSpec(kind: info, spec: code, line: line) }
             return .code(code, line: line)
@@ -101,6 +116,7 @@ struct BlockConverter {
         }
         for row in children {
             let cells = row.children.map { inlines(of: $0) }
+            for cell in cells { try checkLength(cell.plainText, line: line) }
             if row.typeName == "table_header" { header = cells } else { rows.append(cells) }
         }
         return Table(header: header, rows: rows, alignments: node.tableAlignments, line: line)

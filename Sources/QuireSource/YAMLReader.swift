@@ -18,6 +18,11 @@ struct YAMLReader {
                 throw QuireError(.limit, at: SourceLocation(file: file, line: lineOffset + 1), "the front matter expands to more than \(YAMLReader.maxNodes) values",
                                  hint: "remove YAML anchors and aliases (&name, *name); write the header fields out in full")
             }
+            if let root, let long = firstLongScalar(root) {
+                throw QuireError(.limit, at: SourceLocation(file: file, line: lineOffset + (long.mark?.line ?? 1)),
+                                 "a value here is \(long.string?.count ?? 0) characters long; a field may hold at most \(BlockConverter.maxParagraphCharacters)",
+                                 hint: "a header field holds a sentence or a short paragraph; put long text in the body")
+            }
             return root
         } catch let error as QuireError {
             throw error
@@ -25,6 +30,18 @@ struct YAMLReader {
             throw translate(error)
         } catch {
             throw QuireError(.yaml, at: SourceLocation(file: file, line: lineOffset + 1), "the front matter is not valid YAML: \(error)")
+        }
+    }
+
+    /// The first scalar too long to be one paragraph (Pango's line breaking grows faster than
+    /// the text, so one huge value would take minutes). Called once the node count is known
+    /// to be bounded.
+    private func firstLongScalar(_ node: Node) -> Node? {
+        switch node {
+        case .scalar(let scalar): return scalar.string.count > BlockConverter.maxParagraphCharacters ? node : nil
+        case .alias: return nil
+        case .mapping(let m): return m.lazy.compactMap { firstLongScalar($0.key) ?? firstLongScalar($0.value) }.first
+        case .sequence(let s): return s.lazy.compactMap(firstLongScalar).first
         }
     }
 

@@ -167,15 +167,25 @@ import Yams
 
     // MARK: The image
 
-    @Test func theImageBuildsTheReleaseBinaryAndCarriesItsResources() throws {
+    /// The executables the image holds: the CLI, its entrypoint, and the service `quire serve`
+    /// hands over to (it execs the quire-server in its own folder).
+    static let executables = ["quire", "quire-server"]
+
+    @Test func theImageBuildsTheReleaseExecutablesAndCarriesTheirResources() throws {
         #expect(dockerfile.stages.count == 2)
         let build = try #require(dockerfile.stages.first)
         let runtime = try #require(self.runtime)
         #expect(build.base.hasPrefix("swift:6.") && build.base.hasSuffix("-bookworm"))
         #expect(runtime.base == "debian:bookworm-slim")
-        #expect(build.arguments(of: "RUN").contains { $0.contains("swift build -c release --static-swift-stdlib --product quire") })
-        // The build stage has every -dev package Package.swift asks pkg-config for.
         let manifest = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        for product in Self.executables {
+            #expect(manifest.contains(".executable(name: \"\(product)\""), "Package.swift has no executable \(product)")
+            #expect(build.arguments(of: "RUN").contains { $0.contains("swift build -c release --static-swift-stdlib --product \(product) ") },
+                    "the build stage does not build \(product)")
+            #expect(runtime.copies.contains { $0.from == (build.name ?? "0") && $0.destination == "/usr/local/bin/\(product)" },
+                    "\(product) is not copied to /usr/local/bin")
+        }
+        // The build stage has every -dev package Package.swift asks pkg-config for.
         let providers = try Regex(#"\.apt\(\[([^\]]*)\]\)"#)
         let wanted = manifest.matches(of: providers).flatMap { match in
             (match.output[1].substring ?? "").split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
@@ -184,7 +194,6 @@ import Yams
         #expect(Set(wanted).subtracting(build.aptPackages).isEmpty, "missing from the build stage: \(Set(wanted).subtracting(build.aptPackages))")
 
         #expect(runtime.execForm("ENTRYPOINT") == ["quire"])
-        #expect(runtime.copies.contains { $0.from == (build.name ?? "0") && $0.destination == "/usr/local/bin/quire" })
         let home = try #require(runtime.environment["QUIRE_HOME"])
         for folder in ["layouts", "fonts", "assets"] {
             #expect(runtime.copies.contains { $0.from == nil && $0.sources.map { $0.trimmingCharacters(in: ["/"]) } == [folder] && $0.destination.trimmingCharacters(in: ["/"]) == home.trimmingCharacters(in: ["/"]) + "/" + folder },
@@ -207,27 +216,36 @@ import Yams
         #expect(Set(packages).subtracting(known).isEmpty, "apt does not know \(Set(packages).subtracting(known).sorted())")
     }
 
-    /// The runtime packages are exactly those holding the libraries the binary names; whatever
-    /// those load in turn comes with their dependencies. The test looks at the binary `swift
-    /// build` made beside it; it links the Swift runtime dynamically, which the image's build
-    /// (`--static-swift-stdlib`) links in, so libraries from the toolchain are left out.
-    @Test func theRuntimePackagesAreExactlyTheOnesTheBinaryLinks() throws {
-        let executable = try quireExecutable()
+    /// The runtime packages are exactly those holding the libraries the executables name;
+    /// whatever those load in turn comes with their dependencies. The test looks at the
+    /// executables `swift build` made beside it; they link the Swift runtime dynamically, which
+    /// the image's build (`--static-swift-stdlib`) links in, so libraries from the toolchain are
+    /// left out.
+    @Test func theRuntimePackagesAreExactlyTheOnesTheExecutablesLink() throws {
+        let folder = try quireExecutable().deletingLastPathComponent()
+        let executables = Self.executables.map { folder.appendingPathComponent($0) }
         let runtimePackages = Set(try #require(runtime).aptPackages)
         // In debian:bookworm-slim already (apt needs them): libc, libm, libgcc_s, libstdc++.
         let base = try installedDependencyClosure(of: ["libc6", "libgcc-s1", "libstdc++6"])
         let available = try installedDependencyClosure(of: Array(runtimePackages)).union(base)
 
-        let loaded = try loadedLibraries(of: executable)
-        #expect(!loaded.isEmpty, "ldd found nothing for \(executable.path)")
+        var loaded: [(name: String, path: String?)] = []
+        var needed: Set<String> = []
+        for executable in executables {
+            let libraries = try loadedLibraries(of: executable)
+            #expect(!libraries.isEmpty, "ldd found nothing for \(executable.path)")
+            loaded += libraries
+            needed.formUnion(try neededLibraries(of: executable))
+        }
+        #expect(!needed.isEmpty)
         for library in loaded where library.path == nil {
             Issue.record("ldd finds no \(library.name)")
         }
-        let system = loaded.compactMap { library in library.path.map { (name: library.name, path: $0) } }.filter { !$0.path.contains("/lib/swift/") }
+        var seen: Set<String> = []
+        let system = loaded.compactMap { library in library.path.map { (name: library.name, path: $0) } }
+            .filter { !$0.path.contains("/lib/swift/") && seen.insert($0.path).inserted }
         let owners = try owningPackages(of: system.map(\.path))
         var direct: Set<String> = []
-        let needed = Set(try neededLibraries(of: executable))
-        #expect(!needed.isEmpty)
         for (name, path) in system {
             guard let package = owners[path] else {
                 Issue.record("no Debian package holds \(path) (\(name))")
@@ -235,9 +253,11 @@ import Yams
             }
             if needed.contains(name) {
                 direct.insert(package)
-                #expect(runtimePackages.contains(package) || base.contains(package), "\(name) is in \(package), which the image does not install")
+                let installed = runtimePackages.contains(package) || base.contains(package)
+                #expect(installed, "\(name) is in \(package), which the image does not install")
             } else {
-                #expect(available.contains(package), "\(name) is in \(package), which no runtime package brings")
+                let brought = available.contains(package)
+                #expect(brought, "\(name) is in \(package), which no runtime package brings")
             }
         }
         #expect(runtimePackages.subtracting(direct).isEmpty, "installed but holding no library quire links: \(runtimePackages.subtracting(direct).sorted())")

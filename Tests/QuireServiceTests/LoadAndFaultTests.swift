@@ -43,6 +43,7 @@ import Testing
             ("10,000-level nested quote", 422, render(Data((front + "---\n\n# A\n\n" + String(repeating: "> ", count: 10_000) + "x\n").utf8))),
             ("billion laughs", 422, render(Data(laughs.utf8))),
             ("huge table", 422, render(Data(table.utf8))),
+            ("3 MB paragraph", 422, render(Data((front + "---\n\n# A\n\n" + String(repeating: "word ", count: 600_000) + "\n").utf8))),
             ("data path escaping", 422, render(Data((front + "data:\n  x: ../../../etc/passwd\n---\n\n# A\n\nt\n").utf8))),
             ("upload path escaping", 400, render(Data((front + "---\n\n# A\n\nt\n").utf8), files: [("../../x", Data("x".utf8))])),
             ("PDF appendix that is not a PDF", 422, {

@@ -210,7 +210,7 @@ func owningPackages(of paths: [String]) throws -> [String: String] {
             [path, path.hasPrefix("/usr/") ? String(path.dropFirst(4)) : "/usr" + path]
         })).sorted()
     }
-    let candidates = Dictionary(uniqueKeysWithValues: paths.map { ($0, spellings($0)) })
+    let candidates = Dictionary(Set(paths).map { ($0, spellings($0)) }, uniquingKeysWith: { first, _ in first })
     let asked = Array(Set(candidates.values.joined())).sorted()
     guard !asked.isEmpty else { return [:] }
     var owner: [String: String] = [:]
