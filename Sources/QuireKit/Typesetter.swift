@@ -63,8 +63,9 @@ public final class Typesetter: Sendable {
 
     /// `renderPDF` for source bytes. A `budget` bounds the time and pages it may take; past
     /// it, the render stops and nothing is written.
+    /// `observe` sees each page as it is drawn (the archive hashes them).
     public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, pdfa: Bool? = nil,
-                          budget: RenderBudget = .unlimited, to output: String) throws(QuireError) -> Rendered {
+                          budget: RenderBudget = .unlimited, observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
@@ -73,9 +74,12 @@ public final class Typesetter: Sendable {
         var metadata = streamed.metadata
         stampCreationDate(&metadata)
         let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
-        try atomically(output, budget: budget) { temporary in
-            renderer.writePDF(pages: streamed.pages().lazy.prefix { _ in budget.allows() }, outline: streamed.outline,
-                              metadata: metadata, archivalProfile: profile, to: temporary) ?? spool.failure
+        try withoutActuallyEscaping(observe) { observe throws(QuireError) in
+            // The lazy page sequence holds `observe` only while the PDF is written.
+            try atomically(output, budget: budget) { temporary in
+                renderer.writePDF(pages: streamed.pages().lazy.prefix { _ in budget.allows() }.map { page in observe(page); return page },
+                                  outline: streamed.outline, metadata: metadata, archivalProfile: profile, to: temporary) ?? spool.failure
+            }
         }
         return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
     }

@@ -7,6 +7,9 @@ struct YAMLReader {
     let file: String
     /// Lines before the YAML text in the file (the opening `---`).
     let lineOffset: Int
+    /// What the document is called in messages about a whole manifest ("the pack manifest",
+    /// "the archive index").
+    var document = "the pack manifest"
     /// Aliases can make a small file expand into a huge tree (the "billion laughs"); cap the
     /// number of nodes we are willing to visit.
     static let maxNodes = 20_000

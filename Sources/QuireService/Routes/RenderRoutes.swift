@@ -125,7 +125,3 @@ private func number(_ value: Substring?, name: String, default fallback: Double,
     }
     return number
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

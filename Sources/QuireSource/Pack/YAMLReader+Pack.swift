@@ -10,11 +10,11 @@ extension YAMLReader {
             return try compose(yaml)
         } catch {
             var error = error
-            error.message = error.message.replacingOccurrences(of: "the front matter", with: "the pack manifest")
+            error.message = error.message.replacingOccurrences(of: "the front matter", with: document)
             if error.kind == .limit { error.hint = "remove YAML anchors and aliases (&name, *name); write each item out in full" }
             // libyaml stops at 1000 levels; say so in words rather than with its C function's name.
             if error.message.contains("Maximum nesting level") {
-                error = QuireError(.limit, at: error.location, "the pack manifest nests lists and maps more than 1000 levels deep",
+                error = QuireError(.limit, at: error.location, "\(document) nests lists and maps more than 1000 levels deep",
                                    hint: "a manifest needs four levels at most: items, an item, its appendices, an appendix")
             }
             throw error
@@ -30,7 +30,7 @@ extension YAMLReader {
         }
         var fields = PackFields(path: path, node: node)
         for (keyNode, value) in mapping {
-            let name = try string(keyNode, field: path.isEmpty ? "pack manifest" : path)
+            let name = try string(keyNode, field: path.isEmpty ? String(document.dropFirst(4)) : path)
             guard keys.contains(name) else { throw unknownKey(name, keyNode, field: fields.path(name), keys: keys, in: path) }
             fields.entries[name] = (keyNode, value)
             lines[fields.path(name)] = line(of: keyNode)
@@ -109,12 +109,12 @@ extension YAMLReader {
         let scheme = path.prefix { $0.isLetter || $0.isNumber || "+-.".contains($0) }
         // A scheme ("https:") or a Windows drive ("C:") both end in a colon.
         if path.hasPrefix("/") || path.hasPrefix("\\") || path.hasPrefix("~") || (scheme.first?.isLetter == true && path.dropFirst(scheme.count).hasPrefix(":")) {
-            throw error(.invalidValue, node, field: field, "'\(path)' must be a path relative to the pack manifest's folder", hint: PackHint.path)
+            throw error(.invalidValue, node, field: field, "'\(path)' must be a path relative to \(document)'s folder", hint: PackHint.path)
         }
         return path
     }
 
-    private func describe(_ path: String) -> String { path.isEmpty ? "the pack manifest" : "'\(path)'" }
+    private func describe(_ path: String) -> String { path.isEmpty ? document : "'\(path)'" }
 
     private func shown(_ node: Node) -> String {
         if case .scalar(let scalar) = node { return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'" }

@@ -1,0 +1,163 @@
+public import Foundation
+public import QuireModel
+import QuirePages
+import QuireSource
+
+/// How to regenerate an archive.
+public struct RegenerateOptions: Sendable {
+    public var output: URL
+    public var jobs: Int
+    /// Render into a scratch folder and compare with the manifest instead of writing.
+    public var check: Bool
+    public var shard: Shard?
+
+    public init(output: URL, jobs: Int, check: Bool = false, shard: Shard? = nil) {
+        self.output = output
+        self.jobs = jobs
+        self.check = check
+        self.shard = shard
+    }
+}
+
+/// What happened to one paper.
+public struct PaperResult: Sendable {
+    public enum Outcome: Sendable {
+        case rendered(ArchiveManifest.Entry)
+        /// `--check`: the fresh render is byte-identical to the manifest and the file.
+        case unchanged(ArchiveManifest.Entry)
+        /// `--check`: it is not; the text says where.
+        case differs(String)
+        case failed(QuireError)
+    }
+
+    public var paper: ArchiveEntry
+    public var outcome: Outcome
+    public var seconds: Double
+
+    public var succeeded: Bool {
+        switch outcome {
+        case .rendered, .unchanged: true
+        case .differs, .failed: false
+        }
+    }
+}
+
+public struct RegenerateReport: Sendable {
+    public var index: ArchiveIndex
+    public var results: [PaperResult]  // in index order
+    public var seconds: Double
+    public var manifest: URL?
+}
+
+extension Typesetter {
+    /// Renders every paper of the archive at `folder` (its `archive.yaml`), or this shard's
+    /// share, `jobs` at a time, into `<output>/<path>.pdf` with a manifest; or, with `check`,
+    /// renders them afresh and compares. A paper that fails is reported and the rest go on;
+    /// `progress` hears of each paper as it finishes (from worker threads, one at a time).
+    public func regenerate(archive folder: URL, options: RegenerateOptions,
+                           progress: @escaping @Sendable (_ done: Int, _ total: Int, PaperResult) -> Void) throws(QuireError) -> RegenerateReport {
+        let indexFile = folder.appendingPathComponent("archive.yaml")
+        guard let data = FileManager.default.contents(atPath: indexFile.path) else {
+            throw QuireError(.io, at: nil, "cannot read \(indexFile.path)", hint: "give the folder holding archive.yaml")
+        }
+        let index = try parseArchiveIndex(data: data, file: indexFile.path)
+        let papers = index.papers.filter { options.shard?.contains($0.path) ?? true }
+        let expected = options.check ? try ArchiveManifest.readAll(in: options.output) : [:]
+        let scratch = options.check ? FileManager.default.temporaryDirectory.appendingPathComponent("quire-check-\(getpid())-\(UUID().uuidString)") : nil
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+
+        let started = ContinuousClock.now
+        let results = ConcurrentSlots<PaperResult>(count: papers.count)
+        let next = ConcurrentSlots<Int>(count: 1)
+        let finished = NSLock()
+        nonisolated(unsafe) var done = 0
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, papers.count))) { _ in
+            while true {
+                let claimed: Int = { finished.lock(); defer { finished.unlock() }; let value = next[0] ?? 0; next[0] = value + 1; return value }()
+                guard claimed < papers.count else { return }
+                let paper = papers[claimed]
+                let result = render(paper, archive: folder, options: options, scratch: scratch, expected: expected[paper.path])
+                results[claimed] = result
+                finished.lock()
+                done += 1
+                progress(done, papers.count, result)
+                finished.unlock()
+            }
+        }
+        let all = papers.indices.map { results[$0]! }
+        var manifestURL: URL?
+        if !options.check {
+            let entries = all.compactMap { result -> ArchiveManifest.Entry? in
+                if case .rendered(let entry) = result.outcome { return entry } else { return nil }
+            }
+            manifestURL = options.output.appendingPathComponent(ArchiveManifest.fileName(for: options.shard))
+            try ArchiveManifest(papers: entries).write(to: manifestURL!)
+        }
+        return RegenerateReport(index: index, results: all, seconds: (ContinuousClock.now - started).seconds, manifest: manifestURL)
+    }
+
+    /// One paper: rendered to its place (or to scratch, and compared, with `--check`).
+    private func render(_ paper: ArchiveEntry, archive: URL, options: RegenerateOptions, scratch: URL?, expected: ArchiveManifest.Entry?) -> PaperResult {
+        let started = ContinuousClock.now
+        func result(_ outcome: PaperResult.Outcome) -> PaperResult {
+            PaperResult(paper: paper, outcome: outcome, seconds: (ContinuousClock.now - started).seconds)
+        }
+        let source = archive.appendingPathComponent(paper.path).appendingPathComponent(paper.source)
+        let pdfName = paper.path + ".pdf"
+        let target = (scratch ?? options.output).appendingPathComponent(pdfName)
+        var pageHashes: [String] = []
+        do throws(QuireError) {
+            do {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw QuireError(.io, at: nil, "cannot create \(target.deletingLastPathComponent().path)")
+            }
+            let (data, directory) = try readSource(source.path)
+            let rendered = try renderPDF(data: data, file: source.path, directory: directory, observe: { page in
+                var codec = FrameCodec()
+                var hasher = SHA256()
+                hasher.update(codec.encode(page.frame))
+                hasher.update(page.label.utf8)
+                pageHashes.append(String(hasher.hexDigest().prefix(16)))
+            }, to: target.path)
+            guard let bytes = FileManager.default.contents(atPath: target.path) else {
+                throw QuireError(.io, at: nil, "cannot read back \(target.path)")
+            }
+            let entry = ArchiveManifest.Entry(path: paper.path, pdf: pdfName, pages: rendered.pages, sha256: SHA256.hex(bytes), pageHashes: pageHashes)
+            guard scratch != nil else { return result(.rendered(entry)) }
+            if let difference = compare(entry, with: expected, existing: options.output.appendingPathComponent(pdfName)) {
+                return result(.differs(difference))
+            }
+            return result(.unchanged(entry))
+        } catch {
+            return result(.failed(error))
+        }
+    }
+
+    /// Where a fresh render departs from the manifest (and the file on disk from both), or nil.
+    private func compare(_ fresh: ArchiveManifest.Entry, with expected: ArchiveManifest.Entry?, existing: URL) -> String? {
+        guard let expected else { return "it is not in the manifest (regenerate to add it)" }
+        if fresh.sha256 != expected.sha256 {
+            let shared = min(fresh.pageHashes.count, expected.pageHashes.count)
+            if let page = (0..<shared).first(where: { fresh.pageHashes[$0] != expected.pageHashes[$0] }) {
+                return "page \(page + 1) differs from the manifest (the first of \(expected.pages) to differ)"
+            }
+            if fresh.pages != expected.pages {
+                return "it now has \(fresh.pages) pages, the manifest \(expected.pages): pages from \(shared + 1) on differ"
+            }
+            return "every page lays out as before, but the PDF's bytes differ (fonts, drawing or the PDF writer changed)"
+        }
+        guard let onDisk = FileManager.default.contents(atPath: existing.path) else {
+            return "\(existing.path) is missing (the render matches the manifest)"
+        }
+        if SHA256.hex(onDisk) != expected.sha256 {
+            return "\(existing.path) was changed after it was written (the render matches the manifest)"
+        }
+        return nil
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for reports and metrics.
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
