@@ -74,6 +74,26 @@ struct BenchDriver {
             packs.append(try measureProcess("quire pack (\(papers) papers)", [executable, "pack", manifest, "-o", out], pdf: out))
         }
         printTable("committee pack, whole process", packs, baseline: nil)
+
+        // 5. Archive: 40 papers (fewer for a small run) regenerated one and two at a time,
+        // against the obvious script, a `quire render` process per paper.
+        let archive = scratch.appendingPathComponent("archive")
+        let sources = try generateArchive(papers: max(4, min(40, sections / 3)), in: archive, resources: resources)
+        let dist = scratch.appendingPathComponent("dist").path
+        var loop = "set -e\n"
+        for (number, source) in sources.enumerated() { loop += "'\(executable)' render '\(source)' -o '\(dist)/loop-\(number).pdf'\n" }
+        let script = scratch.appendingPathComponent("loop.sh").path
+        try FileManager.default.createDirectory(atPath: dist, withIntermediateDirectories: true)
+        try loop.write(toFile: script, atomically: true, encoding: .utf8)
+        var regenerate = [try measureProcess("quire render per paper (shell loop)", ["/bin/sh", script], pdf: "\(dist)/loop-0.pdf")]
+        regenerate[0].pages = sources.count  // papers, not pages, for this table
+        for jobs in [1, 2] {
+            var row = try measureProcess("quire regenerate --jobs \(jobs)", [executable, "regenerate", archive.path, "--out", dist, "--jobs", String(jobs)],
+                                         pdf: "\(dist)/loop-0.pdf")
+            row.pages = sources.count
+            regenerate.append(row)
+        }
+        printTable("archive of \(sources.count) papers, whole process (the pages column counts papers)", regenerate, baseline: regenerate[0].name)
     }
 
     // MARK: - Measuring
