@@ -45,18 +45,21 @@ let package = Package(
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
         .target(name: "QuireLoopback"),
+        .target(name: "QuireImport", dependencies: ["QuireModel", "CPopplerGlib", .product(name: "Yams", package: "Yams")]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireLoopback", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireLoopback", "QuireImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
+        .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
-        .testTarget(name: "QuireRenderTests", dependencies: ["QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
+        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF"]),
+        .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireTestSupport"]),
         .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

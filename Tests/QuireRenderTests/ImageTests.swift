@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import QuireTestSupport
 import QuireKit
 import QuireModel
 import QuirePages

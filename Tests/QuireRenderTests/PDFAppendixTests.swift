@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import QuirePages
 import QuirePangoCairo
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// The examples' PDFs checked with real tools: qpdf, pdfinfo, pdffonts, pdftotext.

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import QuireKit
 import QuireModel
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import QuireKit
 import Testing
 
@@ -31,22 +32,6 @@ func renderExample(_ name: String) throws -> String {
     let result = try typesetter.layout(file: examplePath(name))
     try typesetter.writePDF(result.layout.document, pdfa: result.theme.pdfa, to: output)
     return output
-}
-
-/// Runs a poppler/qpdf tool and returns stdout, stderr and the exit status.
-@discardableResult
-func run(_ tool: String, _ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
 }
 
 /// `Key: value` lines of pdfinfo.

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import QuireModel
 
 /// Words for comparing a seed's text with a PDF's extracted text: punctuation at either end
@@ -23,21 +24,6 @@ func seedBody(_ seed: String) -> String {
     let start = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1. Introduction") } ?? 0
     let end = lines.firstIndex { $0.range(of: #"^\s*\d+\.\s+Background [Dd]ocuments"#, options: .regularExpression) != nil } ?? lines.count
     return lines[start..<end].joined(separator: "\n")
-}
-
-/// Positions in `expected` that cannot be matched, in order, within `actual`; empty when
-/// every expected word appears in the same order.
-func missingInOrder(_ expected: [String], in actual: [String]) -> [(index: Int, word: String)] {
-    var missing: [(Int, String)] = []
-    var cursor = actual.startIndex
-    for (index, word) in expected.enumerated() {
-        if let found = actual[cursor...].firstIndex(of: word) {
-            cursor = actual.index(after: found)
-        } else {
-            missing.append((index, word))
-        }
-    }
-    return missing
 }
 
 /// The words of every table in the body (caption, header, cells). A wrapped cell puts its

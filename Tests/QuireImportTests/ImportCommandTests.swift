@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `quire import`: writes the source and the report, warns on stderr, and the source renders;
+/// unreadable input exits 2 with a located message and writes nothing.
+@Suite struct ImportCommandTests {
+    /// Runs `quire` in `folder`.
+    func quire(_ arguments: [String], in folder: URL) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = try quireExecutable()
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer { try? err.close() }
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    @Test func importWritesSourceAndReportAndTheSourceRenders() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try seed("000_").text.write(to: folder.appendingPathComponent("old-paper.txt"), atomically: true, encoding: .utf8)
+
+        let imported = try quire(["import", "old-paper.txt", "-o", "paper.md"], in: folder)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(imported.stderr.contains("old-paper.txt:"))
+        #expect(imported.stderr.contains(": warning: paragraph numbered (11) follows (11); Quire renumbers it (12)"))
+        let source = try String(contentsOf: folder.appendingPathComponent("paper.md"), encoding: .utf8)
+        #expect(source.hasPrefix("---\nlayout: committee-paper\n"))
+        let report = try String(contentsOf: folder.appendingPathComponent("paper.md.import-report.txt"), encoding: .utf8)
+        #expect(report.contains("Lines not placed (kept in the body as paragraphs): 0"))
+        #expect(report.contains("paragraph numbered (11) follows (11)"))
+
+        let rendered = try quire(["render", "paper.md", "-o", "paper.pdf"], in: folder)
+        #expect(rendered.status == 0, "stderr: \(rendered.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("paper.pdf").path))
+    }
+
+    @Test func reportPathAndLayoutCanBeChosen() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try seed("002_").text.write(to: folder.appendingPathComponent("old.txt"), atomically: true, encoding: .utf8)
+        let imported = try quire(["import", "old.txt", "--report", "notes.txt", "--layout", "cabinet-decision"], in: folder)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        let source = try String(contentsOf: folder.appendingPathComponent("old.md"), encoding: .utf8)
+        #expect(source.hasPrefix("---\nlayout: cabinet-decision\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
+        #expect(imported.stderr.contains("old.txt:4: warning: label 'То:' has look-alike letters"))
+    }
+
+    @Test func binaryFileExitsTwoWithItsLine() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("By: someone\n".utf8 + [0x00, 0xFF, 0xD8, 0x01, 0x02]).write(to: folder.appendingPathComponent("scan.bin"))
+        let imported = try quire(["import", "scan.bin", "-o", "paper.md"], in: folder)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.hasPrefix("scan.bin:2: error: the file is neither UTF-8 text nor a PDF"), "stderr: \(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("paper.md").path))
+    }
+
+    @Test func textWithoutAHeaderExitsTwo() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "\n1. Introduction\n\nJust a body.\n".write(to: folder.appendingPathComponent("bare.txt"), atomically: true, encoding: .utf8)
+        let imported = try quire(["import", "bare.txt"], in: folder)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.hasPrefix("bare.txt:2: error: no header block found"), "stderr: \(imported.stderr)")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import QuireTestSupport
+import QuireImport
+import QuireKit
+import Testing
+
+/// The checkout root (this file is Tests/QuireImportTests/Support.swift).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The legacy papers the examples were re-keyed from, shared beside the checkout.
+let seedsFolder = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+/// The 2016/17 paper (000_…) or the 2012/13 one (002_…), with its path.
+func seed(_ prefix: String) throws -> (path: String, text: String) {
+    let names = try FileManager.default.contentsOfDirectory(atPath: seedsFolder.path)
+    let name = try #require(names.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }, "no seed \(prefix)* in \(seedsFolder.path)")
+    let path = seedsFolder.appendingPathComponent(name).path
+    return (path, try String(contentsOfFile: path, encoding: .utf8))
+}
+
+/// One typesetter for the suite: it owns font maps, which are costly to set up.
+let typesetter = Typesetter(resources: Resources(root: repositoryRoot))
+
+/// A fresh scratch folder for one test.
+func scratchDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("quire-import-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Imports legacy text held in memory.
+func importText(_ text: String, file: String = "old-paper.txt") throws -> ImportResult {
+    try importLegacyPaper(LegacyText(text: text, file: file))
+}
+
+/// Renders an imported source with Quire and returns the PDF's text (`pdftotext`).
+func renderedText(_ result: ImportResult) throws -> String {
+    let folder = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pdf = folder.appendingPathComponent("imported.pdf").path
+    _ = try typesetter.renderPDF(data: Data(writeSource(result).utf8), file: "imported.md", directory: folder, to: pdf)
+    let extracted = try run("pdftotext", ["-enc", "UTF-8", pdf, "-"])
+    try #require(extracted.status == 0, "pdftotext failed: \(extracted.err)")
+    return extracted.out
+}
+
+/// The built `quire` executable, beside the test binary (`.build/<triple>/debug/`).
+func quireExecutable() throws -> URL {
+    let folders = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
+        Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+    ]
+    let found = folders.map { $0.appendingPathComponent("quire") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    return try #require(found, "the quire executable was not found beside the test binary (looked in \(folders.map(\.path))); build with --build-tests first")
+}
