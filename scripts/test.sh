@@ -19,6 +19,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
+# Schemathesis throws generated requests at the service from its OpenAPI document.
+if ! python3 -c "import schemathesis" 2>/dev/null; then
+  python3 -m pip install --quiet schemathesis 2>/dev/null || python3 -m pip install --quiet --break-system-packages schemathesis
+fi
 if ! python3 -c "import websocket" 2>/dev/null; then
   python3 -m pip install --quiet websocket-client 2>/dev/null || python3 -m pip install --quiet --break-system-packages websocket-client
 fi

@@ -16,9 +16,13 @@ public struct Problem: Error, Sendable, Codable, Equatable {
     public var hint: String?
     /// Seconds to wait before retrying (sent as Retry-After too).
     public var retryAfter: Int?
+    /// The methods a path takes, for a 405 (sent as the Allow header, not in the body).
+    var allow: String?
+
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail, file, line, field, hint, retryAfter }
 
     public init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String, file: String? = nil, line: Int? = nil,
-                field: String? = nil, hint: String? = nil, retryAfter: Int? = nil) {
+                field: String? = nil, hint: String? = nil, retryAfter: Int? = nil, allow: String? = nil) {
         self.type = Problem.typeURI(kind)
         self.title = title
         self.status = status.code
@@ -28,6 +32,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         self.field = field
         self.hint = hint
         self.retryAfter = retryAfter
+        self.allow = allow
     }
 
     /// Problem types are tag URIs: stable names, not pages to fetch.
@@ -72,6 +77,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
     public func response() -> Response {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(self)) ?? Data("{\"status\":\(status)}".utf8)

@@ -118,8 +118,9 @@ import Testing
         #expect(missing.status == 404)
         #expect(missing.problem?.kind == "not-found")
         let wrongMethod = try LoopbackHTTP.send(port: server.port, method: "DELETE", path: "/v1/render")
-        #expect((400..<500).contains(wrongMethod.status))
-        #expect(wrongMethod.problem != nil)
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.header("Allow") == "POST")
+        #expect(wrongMethod.problem?.kind == "method-not-allowed")
     }
 }
 
