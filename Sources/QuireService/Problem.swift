@@ -44,10 +44,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
     /// A source or layout problem, as the CLI would report it. `workspace` (the request's
     /// temporary folder) is cut from paths so that answers name the client's own files.
     public init(_ error: QuireError, workspace: String?) {
-        func clean(_ text: String) -> String {
-            guard let workspace else { return text }
-            return text.replacingOccurrences(of: workspace + "/", with: "").replacingOccurrences(of: workspace, with: "the uploaded files")
-        }
+        func clean(_ text: String) -> String { workspace.map { text.removingWorkspace($0) } ?? text }
         let status: HTTPResponse.Status = switch error.kind {
         case .timeLimit: .serviceUnavailable
         default: .unprocessableContent
@@ -89,5 +86,12 @@ extension Problem {
     /// The request itself is malformed (not its source): 400.
     static func badRequest(_ detail: String, field: String? = nil, hint: String? = nil) -> Problem {
         Problem(.badRequest, kind: "bad-request", title: "The request cannot be read", detail: detail, field: field, hint: hint)
+    }
+}
+
+extension String {
+    /// The text with a request's workspace path cut out, so that it names the client's own files.
+    func removingWorkspace(_ workspace: String) -> String {
+        replacingOccurrences(of: workspace + "/", with: "").replacingOccurrences(of: workspace, with: "the uploaded files")
     }
 }

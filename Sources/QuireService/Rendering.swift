@@ -45,7 +45,7 @@ struct Renderer: Sendable {
                 let rendered = try typesetter.renderPDF(data: data, file: file, directory: root, layout: layout, pdfa: pdfa,
                                                         budget: budget, to: path)
                 return RenderedFile(bytes: try readBack(path), contentType: "application/pdf", pageCount: rendered.pages,
-                                    warnings: rendered.diagnostics.map(\.description))
+                                    warnings: rendered.diagnostics.map { $0.description.removingWorkspace(root.path) })
             case .png(let page, let dpi):
                 let result = try typesetter.layout(data: data, file: file, directory: root, layout: layout, budget: budget)
                 let document = result.layout.document
@@ -58,7 +58,7 @@ struct Renderer: Sendable {
                 let folder = root.appendingPathComponent(".quire-png").path
                 try typesetter.writePNGs(single, directory: folder, dpi: dpi)
                 return RenderedFile(bytes: try readBack(folder + "/page-1.png"), contentType: "image/png", pageCount: document.pages.count,
-                                    warnings: result.layout.diagnostics.map(\.description))
+                                    warnings: result.layout.diagnostics.map { $0.description.removingWorkspace(root.path) })
             }
         }
     }
@@ -70,7 +70,7 @@ struct Renderer: Sendable {
             let rendered = try typesetter.renderPack(manifest: workspace.mainPath, edition: request.edition, print: request.print,
                                                      supplement: request.supplement, pdfa: request.pdfa, budget: budget, to: path)
             return RenderedFile(bytes: try readBack(path), contentType: "application/pdf", pageCount: rendered.pages,
-                                warnings: rendered.diagnostics.map(\.description))
+                                warnings: rendered.diagnostics.map { $0.description.removingWorkspace(root.path) })
         }
     }
 
