@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "QuirePDF", dependencies: ["QuirePages", "CQPDF", "CZlib"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CPopplerGlib"]),
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
-        .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", .product(name: "Hummingbird", package: "hummingbird"),
+        .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
         .target(name: "QuireLoopback"),
         .target(name: "QuireImport", dependencies: ["QuireModel", "CPopplerGlib", .product(name: "Yams", package: "Yams")]),

@@ -1,3 +1,5 @@
+import CMalloc
+
 /// Bounds the work in the service. A request is admitted (or refused at once, so the client
 /// retries later instead of piling up memory here) before its body is read; it then waits,
 /// in arrival order, for one of `slots` render slots. Reading a body never holds a slot, so
@@ -43,9 +45,12 @@ actor RenderGate {
         }
     }
 
-    /// Counts the request out, handing its slot (if it had one) to the next waiter.
+    /// Counts the request out, handing its slot (if it had one) to the next waiter. The last
+    /// one out gives freed heap back to the system: glibc keeps what a burst of large requests
+    /// freed in its per-thread arenas, and a replica's memory would stay at its peak.
     func leave(holdingSlot: Bool) {
         admitted -= 1
+        if admitted == 0 { malloc_trim(0) }
         guard holdingSlot else { return }
         if !waiters.isEmpty {
             waiters.removeFirst().continuation.resume()  // the slot passes on: `running` stays the same

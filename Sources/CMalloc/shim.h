@@ -1,0 +1,2 @@
+// glibc's malloc_trim: the service gives freed heap back to the system when it goes idle.
+#include <malloc.h>
