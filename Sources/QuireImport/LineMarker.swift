@@ -17,7 +17,9 @@ enum LineMarker: Equatable {
 /// Reads the marker at the start of a line. Whether it really starts a block (and is not a
 /// wrapped line that happens to begin "(15)") is for the caller to judge from context.
 func lineMarker(_ line: String) -> LineMarker {
-    if let g = matchGroups(#"^\s*((\d{1,2})\.)\s+(\S.*?)\s*$"#, line), let number = Int(g[1]), isHeadingTitle(g[2]) {
+    // PDF text can lose the space a layout made with a tab stop ("1.Introduction"); without a
+    // space only a capital may follow, so "1.5 million" stays text.
+    if let g = matchGroups(#"^\s*((\d{1,2})\.)(?:\s+|(?=\p{Lu}))(\S.*?)\s*$"#, line), let number = Int(g[1]), isHeadingTitle(g[2]) {
         return .section(number: number, title: g[2], written: g[0])
     }
     if let g = matchGroups(#"^(\s*(?:[-–•]\s*)?\((\d{1,3})\)\s*)(.*)$"#, line), let number = Int(g[1]) {

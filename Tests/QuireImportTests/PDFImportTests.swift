@@ -3,7 +3,7 @@ import QuireTestSupport
 import QuireImport
 import Testing
 
-/// A legacy paper given as a PDF: seed 002 typeset plainly by reportlab (not by Quire, so the
+/// A legacy paper given as a PDF: each seed typeset plainly by reportlab (not by Quire, so the
 /// importer meets someone else's PDF) with a running header and "Page N" footers, which must
 /// be dropped, and paragraphs split across pages, which must be joined.
 @Suite struct PDFImportTests {
@@ -38,23 +38,23 @@ import Testing
         c.save()
         """
 
-    /// Seed 002 as a PDF in a scratch folder.
-    func seedPDF() throws -> (pdf: String, text: String) {
-        let (path, text) = try seed("002_")
+    /// A seed as a PDF in a scratch folder.
+    func seedPDF(_ prefix: String) throws -> (pdf: String, text: String) {
+        let (path, text) = try seed(prefix)
         let folder = try scratchDirectory()
         let scriptPath = folder.appendingPathComponent("make-pdf.py").path
         try Self.script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
-        let pdf = folder.appendingPathComponent("002.pdf").path
+        let pdf = folder.appendingPathComponent("\(prefix)seed.pdf").path
         let font = repositoryRoot.appendingPathComponent("fonts/LiberationSans-Regular.ttf").path
         let made = try run("python3", [scriptPath, path, pdf, font])
         try #require(made.status == 0, "reportlab could not make the PDF: \(made.err)")
         return (pdf, text)
     }
 
-    @Test func pdfGivesTheSameHeaderAsTheText() throws {
-        let (pdf, text) = try seedPDF()
+    @Test(arguments: ["000_", "002_"]) func pdfGivesTheSameHeaderAsTheText(seed prefix: String) throws {
+        let (pdf, text) = try seedPDF(prefix)
         let fromPDF = try importLegacyPaper(try readLegacyText(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
-        let fromText = try importLegacyPaper(LegacyText(text: text, file: "002.txt"))
+        let fromText = try importLegacyPaper(LegacyText(text: text, file: "\(prefix)seed.txt"))
         #expect(fromPDF.frontMatter == fromText.frontMatter)
         // Furniture went: the running header and the page numbers, from every page.
         let pages = Set(fromPDF.furniture.compactMap(\.page))
@@ -67,18 +67,18 @@ import Testing
         #expect(fromPDF.unplaced.isEmpty, "unplaced: \(fromPDF.unplaced)")
     }
 
-    @Test func pdfBodyMatchesTheTextBody() throws {
-        let (pdf, text) = try seedPDF()
+    @Test(arguments: ["000_", "002_"]) func pdfBodyMatchesTheTextBody(seed prefix: String) throws {
+        let (pdf, text) = try seedPDF(prefix)
         let fromPDF = try importLegacyPaper(try readLegacyText(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
-        let fromText = try importLegacyPaper(LegacyText(text: text, file: "002.txt"))
+        let fromText = try importLegacyPaper(LegacyText(text: text, file: "\(prefix)seed.txt"))
         for (index, pair) in zip(fromPDF.body, fromText.body).enumerated() where pair.0 != pair.1 {
             Issue.record("block \(index) differs:\n  from PDF:  \(pair.0)\n  from text: \(pair.1)")
         }
         #expect(fromPDF.body.count == fromText.body.count)
     }
 
-    @Test func everyWordOfThePDFIsInTheRenderedPDF() throws {
-        let (pdf, text) = try seedPDF()
+    @Test(arguments: ["000_", "002_"]) func everyWordOfThePDFIsInTheRenderedPDF(seed prefix: String) throws {
+        let (pdf, text) = try seedPDF(prefix)
         let result = try importLegacyPaper(try readLegacyText(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
         let problems = missingWords(legacy: text, rendered: try renderedText(result))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
