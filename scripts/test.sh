@@ -6,12 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 bash scripts/setup.sh
-# pikepdf (qpdf's Python binding) reads the PDFs independently of Quire in the accessibility tests.
-if ! python3 -c "import pikepdf" 2>/dev/null; then
-  python3 -m pip install --quiet pikepdf 2>/dev/null || python3 -m pip install --quiet --break-system-packages pikepdf
-fi
 # The preview page test drives a real headless Chromium over the DevTools protocol
-# (Tests/Tools/browser_preview.py, with websocket-client).
+# (Tests/Tools/browser_preview.py).
 if ! command -v chromium >/dev/null 2>&1; then
   echo "test: installing chromium" >&2
   sudo=""
@@ -19,13 +15,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-# Schemathesis throws generated requests at the service from its OpenAPI document.
-if ! python3 -c "import schemathesis" 2>/dev/null; then
-  python3 -m pip install --quiet schemathesis 2>/dev/null || python3 -m pip install --quiet --break-system-packages schemathesis
-fi
-if ! python3 -c "import websocket" 2>/dev/null; then
-  python3 -m pip install --quiet websocket-client 2>/dev/null || python3 -m pip install --quiet --break-system-packages websocket-client
-fi
+# Python checkers and generators the tests call (pikepdf, reportlab, schemathesis, …).
+bash scripts/python-packages.sh scripts/python-requirements.txt
 
 swift build --build-tests
 log=$(mktemp)

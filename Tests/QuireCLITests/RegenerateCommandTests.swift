@@ -148,16 +148,16 @@ func shellOutput(_ command: [String]) throws -> String {
     #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
 }
 
-/// The example archive's two imported seeds are what `quire import` makes of ../shared/seeds
+/// The example archive's two imported seeds are what `quire import` makes of Tests/Fixtures/seeds
 /// today: the committed sources cannot drift from the importer.
 @Test func theArchivesImportedSeedsAreTheImportersOutput() throws {
     let scratch = try Scratch()
-    let seeds = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    let seeds = repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds")
     for (seed, folder) in [("002_7148d2f1bdfd8117.txt", "2013/kscb-annual-report-2012-13"), ("000_998c20c10e644540.txt", "2017/kscb-annual-report-2016-17")] {
         let run = try scratch.quire(["import", seeds.appendingPathComponent(seed).path, "-o", "\(seed).md"])
         #expect(run.status == 0, "\(run.stderr)")
         let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/archive/\(folder)/paper.md"), encoding: .utf8)
-        #expect(String(decoding: scratch.contents(of: "\(seed).md") ?? Data(), as: UTF8.self) == committed, "\(folder): re-import with quire import ../shared/seeds/\(seed)")
+        #expect(String(decoding: scratch.contents(of: "\(seed).md") ?? Data(), as: UTF8.self) == committed, "\(folder): re-import with quire import Tests/Fixtures/seeds/\(seed)")
     }
 }
 

@@ -40,6 +40,8 @@ import Testing
 
     /// A seed as a PDF in a scratch folder.
     func seedPDF(_ prefix: String) throws -> (pdf: String, text: String) {
+        let missing = missingPythonModule("reportlab", package: "reportlab")
+        try #require(missing == nil, "\(missing ?? "")")
         let (path, text) = try seed(prefix)
         let folder = try scratchDirectory()
         let scriptPath = folder.appendingPathComponent("make-pdf.py").path

@@ -7,8 +7,8 @@ import Testing
 /// The checkout root (this file is Tests/QuireImportTests/Support.swift).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The legacy papers the examples were re-keyed from, shared beside the checkout.
-let seedsFolder = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+/// The legacy papers the examples were re-keyed from (copies of the published text exports).
+let seedsFolder = repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds")
 
 /// The 2016/17 paper (000_…) or the 2012/13 one (002_…), with its path.
 func seed(_ prefix: String) throws -> (path: String, text: String) {

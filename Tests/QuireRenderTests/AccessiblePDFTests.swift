@@ -34,6 +34,7 @@ struct PDFReading: Decodable {
     var interpolated_images: Int
 
     init(_ pdf: String) throws {
+        if let missing = missingPythonModule("pikepdf", package: "pikepdf") { throw ReadingFailed(message: missing) }
         let script = repositoryRoot.appendingPathComponent("Tests/Tools/pdf_structure.py").path
         let result = try run("python3", [script, pdf])
         guard result.status == 0 else { throw ReadingFailed(message: result.err) }

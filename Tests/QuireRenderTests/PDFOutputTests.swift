@@ -38,7 +38,7 @@ struct PDFOutputTests {
 
     @Test("every word of the seed's body appears in the PDF, in order", arguments: seeds)
     func fidelity(name: String) throws {
-        let seed = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds/\(name).txt"), encoding: .utf8)
+        let seed = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds/\(seedFile[name]!)"), encoding: .utf8)
         let expected = comparableWords(seedBody(seed))
         #expect(expected.count > 1000)
         try expectInOrder(expected, inPDFOf: name)

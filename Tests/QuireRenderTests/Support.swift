@@ -12,6 +12,8 @@ let typesetter = Typesetter(resources: Resources(root: repositoryRoot))
 /// The examples every test renders; the first two are re-keyed from real papers (seeds).
 let examples = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"]
 let seeds = ["kscb-2016-17", "kscb-2012-13"]
+/// The published text export each seed example was re-keyed from, in Tests/Fixtures/seeds.
+let seedFile = ["kscb-2016-17": "000_998c20c10e644540.txt", "kscb-2012-13": "002_7148d2f1bdfd8117.txt"]
 /// The examples whose layout prints the header block.
 let committeePapers = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017"]
 

@@ -35,3 +35,11 @@ public func missingInOrder(_ expected: [String], in actual: [String]) -> [(index
     }
     return missing
 }
+
+/// Why a test cannot run when python3 lacks `module`, as the command that fixes it; nil when
+/// the module imports. `scripts/test.sh` installs every package the suite uses
+/// (`scripts/python-requirements.txt`).
+public func missingPythonModule(_ module: String, package: String) -> String? {
+    if let result = try? run("python3", ["-c", "import \(module)"]), result.status == 0 { return nil }
+    return "python3 lacks the module '\(module)': install it with `python3 -m pip install \(package)` (bash scripts/test.sh installs every Python package the suite uses)"
+}
