@@ -36,9 +36,10 @@ let package = Package(
 
         // MARK: Layers
         .target(name: "QuireModel"),
-        .target(name: "QuireSource", dependencies: ["QuireModel", "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "QuireYAML", dependencies: ["QuireModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuireSource", dependencies: ["QuireModel", "QuireYAML", "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "QuirePages"),
-        .target(name: "QuireLayout", dependencies: ["QuireModel", "QuirePages", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuireLayout", dependencies: ["QuireModel", "QuireYAML", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
         .target(name: "QuirePDF", dependencies: ["QuirePages", "CQPDF", "CZlib"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CPopplerGlib"]),
@@ -46,7 +47,7 @@ let package = Package(
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
         .target(name: "QuireLoopback"),
-        .target(name: "QuireImport", dependencies: ["QuireModel", "CPopplerGlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "CPopplerGlib"]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.

@@ -4,46 +4,15 @@ public import QuireModel
 /// everything a person should look at before trusting it (warnings, lines it could not place).
 public struct ImportResult: Sendable {
     public var file: String
-    public var frontMatter: ImportedFrontMatter
+    /// The header rows and closing sections under the fields of the registry, as plain text
+    /// (the source writer escapes it).
+    public var frontMatter: FrontMatter
     public var body: [BodyBlock]
     public var warnings: [ImportWarning]
     /// Lines kept in the body as plain paragraphs because no rule claimed them.
     public var unplaced: [UnplacedLine]
     /// Lines dropped as page furniture (running headers and footers, page numbers; PDF only).
     public var furniture: [UnplacedLine]
-}
-
-/// The header rows and closing sections, under the keys Quire's front matter accepts
-/// (`Sources/QuireSource/FrontMatterKeys.swift`). Text is plain: `writeSource` escapes it.
-public struct ImportedFrontMatter: Sendable, Equatable {
-    public var layout = "committee-paper"
-    public var by: [Person] = []
-    /// The header said "From:" rather than "By:", so the row keeps that label.
-    public var byIsFrom = false
-    public var to: String?
-    /// `YYYY-MM-DD`.
-    public var date: String?
-    public var subject: String?
-    public var classification: String?
-    public var summary: String?
-    /// One entry is written as text, several as a list (rendered (a), (b), …).
-    public var recommendation: [String] = []
-    public var decisionNumber: String?
-    public var keyDecision: String?
-    public var electoralDivisions: String?
-    public var pastPathway: String?
-    public var futurePathway: String?
-    /// Further "Label: value" rows, in the order met.
-    public var fields: [Field] = []
-    public var backgroundDocuments: [String] = []
-    public var contact: [Contact] = []
-
-    public struct Field: Sendable, Equatable {
-        public var label: String
-        public var value: String
-    }
-
-    public init() {}
 }
 
 /// One block of the Markdown body. Paragraph numbers are gone: Quire numbers paragraphs itself.

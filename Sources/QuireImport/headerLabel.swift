@@ -1,9 +1,10 @@
 import Foundation
+import QuireModel
 
 /// Where a header row goes in Quire's front matter.
 enum HeaderKey: Equatable {
-    case by, from, to, date, subject, classification, summary, recommendation
-    case decisionNumber, keyDecision, electoralDivisions, pastPathway, futurePathway
+    /// A field of the registry; `from` when the label was "From" (the row keeps that label).
+    case known(FrontMatterField, from: Bool)
     /// Any other label: a row of `fields:`, under the label as written.
     case field(String)
 
@@ -11,21 +12,11 @@ enum HeaderKey: Equatable {
     /// short ones end at a blank line, so a paper without numbered sections keeps its body.
     var mayRunOn: Bool {
         switch self {
-        case .subject, .summary, .recommendation, .field: true
-        default: false
+        case .known(let field, _): [.subject, .summary, .recommendation].contains(field)
+        case .field: true
         }
     }
 }
-
-/// Known labels, lowercased with single spaces and without "(s)" or a final ".".
-private let knownLabels: [String: HeaderKey] = [
-    "by": .by, "from": .from, "to": .to, "date": .date, "subject": .subject, "classification": .classification,
-    "summary": .summary, "recommendation": .recommendation, "recommendations": .recommendation,
-    "decision no": .decisionNumber, "decision number": .decisionNumber,
-    "key decision": .keyDecision, "electoral division": .electoralDivisions, "electoral divisions": .electoralDivisions,
-    "past pathway": .pastPathway, "past pathway of report": .pastPathway, "past pathway of paper": .pastPathway,
-    "future pathway": .futurePathway, "future pathway of report": .futurePathway, "future pathway of paper": .futurePathway,
-]
 
 /// A "Label: value" line of the header block.
 struct HeaderLabel: Equatable {
@@ -47,11 +38,9 @@ func headerLabel(_ line: String) -> HeaderLabel? {
     guard let g = matchGroups(#"^(\s*([^:\t]+?)[ ]*(\t[\t ]*:?|:)[\t ]*)(.*?)\s*$"#, line) else { return nil }
     let (written, rawLabel, separator, value) = (g[0], g[1], g[2], g[3])
     let (label, lookalikes) = normaliseHomoglyphs(rawLabel)
-    let key = label.lowercased().replacingOccurrences(of: "(s)", with: "s")
-        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-    if let known = knownLabels[key] {
-        return HeaderLabel(key: known, written: written, value: value, lookalikes: lookalikes, label: label)
+    if let field = FrontMatterField.forLabel(label), field.isHeaderRow {
+        let from = FrontMatterField.normalisedLabel(label) == "from"
+        return HeaderLabel(key: .known(field, from: from), written: written, value: value, lookalikes: lookalikes, label: label)
     }
     let words = label.split(separator: " ")
     guard separator.contains(":"), let first = label.first, first.isUppercase, (1...4).contains(words.count),

@@ -18,7 +18,7 @@ public func importLegacyPaper(_ text: LegacyText, layout: String = "committee-pa
     let body = readBody(text.lines[header.bodyStart...], file: file, vocabulary: vocabulary, ledger: &ledger)
     var frontMatter = header.frontMatter
     frontMatter.layout = layout
-    frontMatter.backgroundDocuments = body.backgroundDocuments
+    frontMatter[.backgroundDocuments] = .textList(body.backgroundDocuments.map { [.text($0)] })
     frontMatter.contact = body.contact
 
     // Lines before the header block lead the body (unnumbered, before the first section).
@@ -55,11 +55,17 @@ private func checkNothingLost(_ result: inout ImportResult, lines: [LegacyText.L
 /// Every text the source will carry, for the word check (the date is in the ledger).
 private func outputTexts(_ result: ImportResult) -> [String] {
     let m = result.frontMatter
-    var texts = m.by.flatMap { [$0.name, $0.role ?? ""] }
-    texts += [m.to, m.subject, m.classification, m.summary, m.decisionNumber, m.keyDecision, m.electoralDivisions,
-              m.pastPathway, m.futurePathway].compactMap { $0 }
-    texts += m.recommendation + m.backgroundDocuments + m.fields.map(\.value)
-    texts += m.contact.flatMap { [$0.name, $0.role ?? "", $0.phone ?? "", $0.email ?? ""] }
+    var texts: [String] = []
+    for field in FrontMatterField.allCases {
+        switch m[field] {
+        case .text(let inlines)?: texts.append(inlines.plainText)
+        case .textList(let entries)?: texts += entries.map(\.plainText)
+        case .people(let people)?: texts += people.flatMap { [$0.name, $0.role ?? ""] }
+        case .contacts(let contacts)?: texts += contacts.flatMap { [$0.name, $0.role ?? "", $0.phone ?? "", $0.email ?? ""] }
+        case .rows(let rows)?: texts += rows.map(\.value.plainText)
+        case .date?, .name?, .files?, nil: break
+        }
+    }
     for block in result.body {
         switch block {
         case .section(let title): texts.append(title)

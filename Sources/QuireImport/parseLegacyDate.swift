@@ -1,9 +1,13 @@
 import Foundation
+import QuireModel
 
-/// A date found in legacy text, as ISO `YYYY-MM-DD`, with the text it was read from.
+/// A date found in legacy text, with the text it was read from.
 struct LegacyDate: Equatable {
-    var iso: String
+    var date: CalendarDate
     var range: Range<String.Index>
+
+    /// `YYYY-MM-DD`.
+    var iso: String { date.iso }
 }
 
 private let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -28,16 +32,8 @@ func parseLegacyDate(_ text: String) -> LegacyDate? {
         let monthText = group(form.parts.month).lowercased()
         let monthNumber = Int(monthText) ?? months.firstIndex { $0.hasPrefix(String(monthText.prefix(3))) }.map { $0 + 1 }
         guard let day = Int(group(form.parts.day)), let monthNumber, let year = Int(group(form.parts.year)),
-              (1...12).contains(monthNumber), (1...daysIn(month: monthNumber, year: year)).contains(day) else { continue }
-        return LegacyDate(iso: String(format: "%04d-%02d-%02d", year, monthNumber, day), range: range)
+              let date = CalendarDate(validYear: year, month: monthNumber, day: day) else { continue }
+        return LegacyDate(date: date, range: range)
     }
     return nil
-}
-
-private func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
 }

@@ -3,7 +3,7 @@ import QuireModel
 
 /// The header block read into front matter, and where the body starts.
 struct HeaderBlock {
-    var frontMatter = ImportedFrontMatter()
+    var frontMatter = FrontMatter()
     /// Index in the lines of the first body line.
     var bodyStart = 0
     /// The first label's line, or nil when the text has no header block.
@@ -81,43 +81,45 @@ private func isRunningOn(_ row: Row, afterBlank: Bool) -> Bool {
     return row.label.key.mayRunOn && !row.ranOn && !endsSentence(row.valueLines.last ?? "")
 }
 
-/// Puts one row's value under its key; a key given twice keeps both (the second as a field).
+/// Puts one row's value under its field, by the field's kind; a field given twice keeps both
+/// (the second as a further row).
 private func store(_ row: Row, in header: inout HeaderBlock, file: String, vocabulary: Set<String>, ledger: inout WordLedger) {
     let text = joinWrappedLines(row.valueLines, vocabulary: vocabulary)
     var m = header.frontMatter
     defer { header.frontMatter = m }
-    func once(_ slot: inout String?) {
-        if slot == nil { slot = text; return }
-        header.warnings.append(ImportWarning(file: file, line: row.line.number, message: "'\(row.label.label)' is given twice; the second is kept as a further row"))
-        m.fields.append(.init(label: row.label.label, value: text))
+    func further() { m.fields.append(HeaderField(label: row.label.label, value: [.text(text)])) }
+    guard case .known(let field, let from) = row.label.key else {
+        further()
+        return
     }
-    switch row.label.key {
-    case .by, .from:
+    switch field.kind {
+    case .people:
         m.by += readPeople(row.valueLines)
-        m.byIsFrom = row.label.key == .from
-    case .to: once(&m.to)
+        m.byIsFrom = from
     case .date:
         guard let date = parseLegacyDate(text), m.date == nil else {
             header.warnings.append(ImportWarning(file: file, line: row.line.number, message: "cannot read '\(text)' as a date; kept as a further row — write date: YYYY-MM-DD"))
-            m.fields.append(.init(label: row.label.label, value: text))
+            further()
             return
         }
-        m.date = date.iso
+        m.date = date.date
         ledger.drop(String(text[date.range]))
         let rest = (text[..<date.range.lowerBound] + text[date.range.upperBound...]).trimmingCharacters(in: .whitespaces)
         if !ledgerWords(rest).isEmpty {
             header.unplaced.append(UnplacedLine(line: row.line.number, page: row.line.page, text: rest, reason: "text beside the date; kept as a paragraph"))
         }
-    case .subject: once(&m.subject)
-    case .classification: once(&m.classification)
-    case .summary: once(&m.summary)
-    case .recommendation: m.recommendation += readRecommendation(row.valueLines, vocabulary: vocabulary, ledger: &ledger)
-    case .decisionNumber: once(&m.decisionNumber)
-    case .keyDecision: once(&m.keyDecision)
-    case .electoralDivisions: once(&m.electoralDivisions)
-    case .pastPathway: once(&m.pastPathway)
-    case .futurePathway: once(&m.futurePathway)
-    case .field(let label): m.fields.append(.init(label: label, value: text))
+    case .textList:
+        let entries = field == .recommendation ? readRecommendation(row.valueLines, vocabulary: vocabulary, ledger: &ledger) : [text]
+        m[field] = .textList(m.textList(field) + entries.map { [.text($0)] })
+    case .text:
+        guard m.has(field) else {
+            m.setText(field, [.text(text)])
+            return
+        }
+        header.warnings.append(ImportWarning(file: file, line: row.line.number, message: "'\(row.label.label)' is given twice; the second is kept as a further row"))
+        further()
+    case .contacts, .name, .files, .rows:
+        further()
     }
 }
 
@@ -158,25 +160,22 @@ private func readRecommendation(_ lines: [String], vocabulary: Set<String>, ledg
 /// "To: County Council – 19th October 2017": without a Date row, the date comes from here
 /// and the To row keeps the committee.
 private func takeDateFromTo(_ header: inout HeaderBlock, rows: [Row], file: String, ledger: inout WordLedger) {
-    guard header.frontMatter.date == nil, let to = header.frontMatter.to, let date = parseLegacyDate(to),
-          let row = rows.first(where: { $0.label.key == .to }) else { return }
+    guard header.frontMatter.date == nil, let to = header.frontMatter.text(.to)?.plainText, let date = parseLegacyDate(to),
+          let row = rows.first(where: { $0.label.key == .known(.to, from: false) }) else { return }
     let written = String(to[date.range])
-    header.frontMatter.date = date.iso
-    header.frontMatter.to = (to[..<date.range.lowerBound] + to[date.range.upperBound...])
-        .trimmingCharacters(in: CharacterSet(charactersIn: " \t,;–—-").union(.whitespaces))
+    header.frontMatter.date = date.date
+    header.frontMatter.setText(.to, [.text((to[..<date.range.lowerBound] + to[date.range.upperBound...])
+        .trimmingCharacters(in: CharacterSet(charactersIn: " \t,;–—-").union(.whitespaces)))])
     ledger.drop(written)
     header.warnings.append(ImportWarning(file: file, line: row.line.number, message: "the To row gives the date ('\(written)'); read as date: \(date.iso)"))
 }
 
 /// The rows the committee-paper layout requires, named when the header lacks them.
 private func warnMissing(_ header: inout HeaderBlock, file: String) {
-    let m = header.frontMatter
-    let present: [(String, Bool)] = [
-        ("By", !m.by.isEmpty), ("To", m.to != nil), ("Date", m.date != nil), ("Subject", m.subject != nil),
-        ("Classification", m.classification != nil), ("Summary", m.summary != nil), ("Recommendation", !m.recommendation.isEmpty),
-    ]
-    for (label, isPresent) in present where !isPresent {
+    let fields: [FrontMatterField] = [.by, .to, .date, .subject, .classification, .summary, .recommendation]
+    for field in fields where !header.frontMatter.has(field) {
+        let label = field.defaultLabel.map { String($0.dropLast()) } ?? field.key
         header.warnings.append(ImportWarning(file: file, line: header.firstLine ?? 1,
-                                             message: "the header has no '\(label)' row; add '\(label.lowercased()):' to the front matter before rendering"))
+                                             message: "the header has no '\(label)' row; add '\(field.key):' to the front matter before rendering"))
     }
 }

@@ -2,44 +2,25 @@ import QuireLayout
 import QuireModel
 
 /// The layout names the header fields a paper must have; a missing one is an error at the
-/// top of the front matter with an example to copy.
+/// top of the front matter with an example to copy. Every missing field is reported at once.
 func checkRequiredFields(_ paper: Paper, theme: Theme) throws(QuireError) {
-    let matter = paper.frontMatter
-    for field in theme.headerBlock.required {
-        let present: Bool = switch field {
-        case "by", "from": !matter.by.isEmpty
-        case "to": matter.to != nil
-        case "date": matter.date != nil
-        case "subject": matter.subject != nil
-        case "classification": matter.classification != nil
-        case "summary": matter.summary != nil
-        case "recommendation": !matter.recommendation.isEmpty
-        case "decision-number": matter.decisionNumber != nil
-        case "key-decision": matter.keyDecision != nil
-        case "electoral-divisions": matter.electoralDivisions != nil
-        case "past-pathway": matter.pastPathway != nil
-        case "future-pathway": matter.futurePathway != nil
-        case "background-documents": !matter.backgroundDocuments.isEmpty
-        case "contact": !matter.contact.isEmpty
-        case "period": matter.period != nil
-        case "organisation": matter.organisation != nil
-        case "data": !matter.data.isEmpty
-        default: true
-        }
-        if !present {
-            throw QuireError(.missingField, at: SourceLocation(file: paper.file, line: 2), field: field,
-                             "the layout '\(theme.name)' requires '\(field)', and the front matter has none",
-                             hint: "add a line such as '\(field): \(example(field))' between the '---' lines")
-        }
+    let missing = theme.headerBlock.required.filter { !paper.frontMatter.has($0) }.map { field in
+        QuireError(.missingField, at: SourceLocation(file: paper.file, line: 2), field: field.key,
+                   "the layout '\(theme.name)' requires '\(field.key)', and the front matter has none",
+                   hint: "add a line such as '\(field.key): \(example(field))' between the '---' lines")
     }
+    if let error = QuireError.combining(missing) { throw error }
 }
 
-private func example(_ field: String) -> String {
-    switch field {
-    case "date": "2017-10-19"
-    case "by", "from": "[{name: Jane Smith, role: Corporate Director}]"
-    case "classification": "Unrestricted"
-    case "to": "Cabinet Committee"
-    default: "…"
+/// A value to copy, in the shape the field's kind takes.
+private func example(_ field: FrontMatterField) -> String {
+    switch field.kind {
+    case .date: "2017-10-19"
+    case .people: "[{name: Jane Smith, role: Corporate Director}]"
+    case .contacts: "[{name: Jane Smith, phone: \"03000 000000\", email: jane.smith@example.gov.uk}]"
+    case .textList, .files: field == .data ? "figures.yaml" : "…"
+    case .name: "committee-paper"
+    case .rows: "{Cabinet portfolio: Finance}"
+    case .text: field == .classification ? "Unrestricted" : field == .to ? "Cabinet Committee" : "…"
     }
 }

@@ -102,10 +102,10 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
     let runs = frontRuns + numberedBody
     let (outline, figures) = outlineAndFigures(runs, theme: theme)
     let matter = paper.frontMatter
-    let values = RunningValues(subject: matter.subject?.plainText ?? "", classification: matter.classification?.plainText ?? "")
+    let values = RunningValues(subject: matter.text(.subject)?.plainText ?? "", classification: matter.text(.classification)?.plainText ?? "")
     let metadata = DocumentMetadata(
-        title: matter.subject?.plainText ?? "", author: matter.by.map(\.name).joined(separator: ", "),
-        subject: matter.summary?.plainText ?? "", keywords: matter.classification?.plainText ?? "",
+        title: matter.text(.subject)?.plainText ?? "", author: matter.by.map(\.name).joined(separator: ", "),
+        subject: matter.text(.summary)?.plainText ?? "", keywords: matter.text(.classification)?.plainText ?? "",
         creationDate: matter.date?.iso, language: theme.language)
     let total = runs.count, printedTotal = bodyRuns.count
     return StreamedLayout(

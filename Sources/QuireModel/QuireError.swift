@@ -13,6 +13,9 @@ public struct QuireError: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String?
     public var message: String
     public var hint: String?
+    /// Further problems found in the same run (a front matter with four mistakes reports all
+    /// four), in line order after this one.
+    public var others: [QuireError] = []
 
     public init(_ kind: Kind, at location: SourceLocation?, field: String? = nil, _ message: String, hint: String? = nil) {
         self.kind = kind
@@ -22,8 +25,33 @@ public struct QuireError: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line: field 'x': message. hint` — the form editors and CI logs can jump to.
+    /// The problems of one run as one error: the first by line, the rest in `others`, repeats
+    /// dropped; nil when there are none.
+    public static func combining(_ errors: [QuireError]) -> QuireError? {
+        var seen = Set<QuireError>()
+        let ordered = errors.flatMap { [$0.withoutOthers] + $0.others }.filter { seen.insert($0).inserted }
+            .enumerated().sorted { ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset) }.map(\.element)
+        guard var first = ordered.first else { return nil }
+        first.others = Array(ordered.dropFirst())
+        return first
+    }
+
+    /// Every problem of the run, this one first.
+    public var all: [QuireError] { [withoutOthers] + others }
+
+    private var withoutOthers: QuireError {
+        var copy = self
+        copy.others = []
+        return copy
+    }
+
+    /// `file:line: field 'x': message. hint` — the form editors and CI logs can jump to; one
+    /// such entry per problem when the run found several.
     public var description: String {
+        all.map(\.single).joined(separator: "\n")
+    }
+
+    private var single: String {
         var text = ""
         if let location { text += "\(location): " }
         text += "error: "

@@ -18,8 +18,11 @@ public struct Problem: Error, Sendable, Codable, Equatable {
     public var retryAfter: Int?
     /// The methods a path takes, for a 405 (sent as the Allow header, not in the body).
     var allow: String?
+    /// Further problems found in the same run, in line order (a front matter with four
+    /// mistakes is answered with all four, as the CLI prints them).
+    public var errors: [Problem]?
 
-    private enum CodingKeys: String, CodingKey { case type, title, status, detail, file, line, field, hint, retryAfter }
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail, file, line, field, hint, retryAfter, errors }
 
     public init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String, file: String? = nil, line: Int? = nil,
                 field: String? = nil, hint: String? = nil, retryAfter: Int? = nil, allow: String? = nil) {
@@ -52,6 +55,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         self.init(status, kind: error.kind.rawValue, title: Problem.title(of: error.kind), detail: clean(error.message),
                   file: error.location.map { clean($0.file) }, line: error.location?.line, field: error.field,
                   hint: error.hint.map(clean), retryAfter: error.kind == .timeLimit ? 5 : nil)
+        if !error.others.isEmpty { errors = error.others.map { Problem($0, workspace: workspace) } }
     }
 
     private static func title(of kind: QuireError.Kind) -> String {

@@ -1,64 +1,82 @@
 import QuireModel
+import QuireYAML
 import Yams
 
-/// Reads the YAML header block into `FrontMatter`, checking each key and value's shape.
+/// Reads the YAML header block into `FrontMatter` through the field registry, checking each
+/// key and value's shape. Every problem is collected, syntax errors included, so an author
+/// with four mistakes fixes all four after one run; they are thrown together, in line order.
 func parseFrontMatter(_ yaml: String, file: String, firstLine: Int) throws(QuireError) -> FrontMatter {
     let reader = YAMLReader(file: file, lineOffset: firstLine - 1)
-    let root = try reader.compose(yaml)
+    var errors: [QuireError] = []
     var matter = FrontMatter()
-    guard let root else { return matter }
-    guard case .mapping(let mapping) = root else {
-        throw reader.error(.yaml, root, field: nil, "the front matter must be a list of 'key: value' lines")
-    }
-    for (keyNode, value) in mapping {
-        let name = try reader.string(keyNode, field: "front matter")
-        guard let key = FrontMatterKey(rawValue: name) else {
-            let hint = nearestName(name, in: FrontMatterKey.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
-                ?? "known keys: " + FrontMatterKey.allCases.map(\.rawValue).joined(separator: ", ")
-            throw reader.error(.unknownField, keyNode, field: name, "unknown front-matter key '\(name)'", hint: hint)
+    var blanked = Set<Int>()
+    let root = reader.composeRecovering(yaml, errors: &errors, blanked: &blanked)
+    if let root {
+        if case .mapping(let mapping) = root {
+            let keyLines = mapping.map { reader.line(of: $0.key) }
+            for (index, (keyNode, value)) in mapping.enumerated() {
+                do throws(QuireError) {
+                    try read(keyNode, value, into: &matter, reader: reader)
+                } catch {
+                    // A value that lost lines to a syntax error was reported with that error.
+                    let end = index + 1 < keyLines.count ? keyLines[index + 1] : Int.max
+                    if !blanked.contains(where: { (keyLines[index]..<end).contains($0) }) { errors.append(error) }
+                }
+            }
+        } else {
+            errors.append(reader.error(.yaml, root, field: nil, "the front matter must be a list of 'key: value' lines"))
         }
-        if (key == .from && matter.lines["by"] != nil) || (key == .by && matter.lines["from"] != nil) {
-            throw reader.error(.invalidValue, keyNode, field: name, "'by' and 'from' are both given", hint: "keep one of them: 'from:' labels the row \"From:\", 'by:' labels it \"By:\"")
-        }
-        matter.lines[name] = reader.line(of: keyNode)
-        try read(key, value, into: &matter, reader: reader)
     }
+    if let error = QuireError.combining(errors) { throw error }
     return matter
 }
 
-/// Stores one key's value, converting text to inline Markdown.
-private func read(_ key: FrontMatterKey, _ value: Node, into m: inout FrontMatter, reader: YAMLReader) throws(QuireError) {
-    let field = key.rawValue
-    func text() throws(QuireError) -> [Inline] { try reader.inlineText(value, field: field) }
-    switch key {
-    case .by, .from:
-        m.by = try reader.people(value, field: field)
-        m.byIsFrom = key == .from
-    case .to: m.to = try text()
-    case .date: m.date = try reader.date(value, field: field)
-    case .subject: m.subject = try text()
-    case .classification: m.classification = try text()
-    case .summary: m.summary = try text()
-    case .recommendation: m.recommendation = try reader.textList(value, field: field)
-    case .decisionNumber: m.decisionNumber = try text()
-    case .keyDecision: m.keyDecision = try text()
-    case .electoralDivisions: m.electoralDivisions = try text()
-    case .pastPathway: m.pastPathway = try text()
-    case .futurePathway: m.futurePathway = try text()
-    case .backgroundDocuments: m.backgroundDocuments = try reader.textList(value, field: field)
-    case .contact: m.contact = try reader.contacts(value, field: field)
-    case .layout: m.layout = try reader.string(value, field: field)
-    case .data: m.data = try reader.textList(value, field: field).map(\.plainText)
-    case .period: m.period = try text()
-    case .organisation: m.organisation = try text()
-    case .fields:
-        guard case .mapping(let rows) = value else {
-            throw reader.error(.invalidValue, value, field: field, "'fields' must be a map of row label to text",
-                               hint: "write e.g.\n    fields:\n      Cabinet portfolio: Children, Young People and Education")
-        }
-        for (label, text) in rows {
-            let name = try reader.string(label, field: field)
-            m.fields.append((name, try reader.inlineText(text, field: "fields.\(name)")))
-        }
+/// Stores one key's value by its field's kind, converting text to inline Markdown.
+private func read(_ keyNode: Node, _ value: Node, into m: inout FrontMatter, reader: YAMLReader) throws(QuireError) {
+    let name = try reader.string(keyNode, field: "front matter")
+    guard let field = FrontMatterField.named(name) else { throw unknownKey(name, keyNode, reader: reader) }
+    if field == .by, m.line(of: .by) != nil {
+        throw reader.error(.invalidValue, keyNode, field: name, "'by' and 'from' are both given",
+                           hint: "keep one of them: 'from:' labels the row \"From:\", 'by:' labels it \"By:\"")
     }
+    m.lines[field.key] = reader.line(of: keyNode)
+    switch field.kind {
+    case .people:
+        m[field] = .people(try reader.people(value, field: name))
+        m.byIsFrom = name == "from"
+    case .text: m[field] = .text(try reader.inlineText(value, field: name))
+    case .textList: m[field] = .textList(try reader.textList(value, field: name))
+    case .contacts: m[field] = .contacts(try reader.contacts(value, field: name))
+    case .date: m[field] = .date(try reader.date(value, field: name))
+    case .name: m[field] = .name(try reader.string(value, field: name))
+    case .files: m[field] = .files(try reader.textList(value, field: name).map(\.plainText))
+    case .rows: m[field] = .rows(try rows(value, field: name, reader: reader))
+    }
+}
+
+/// The author's own rows: an ordered map of label → text.
+private func rows(_ value: Node, field: String, reader: YAMLReader) throws(QuireError) -> [HeaderField] {
+    guard case .mapping(let rows) = value else {
+        throw reader.error(.invalidValue, value, field: field, "'fields' must be a map of row label to text",
+                           hint: "write e.g.\n    fields:\n      Cabinet portfolio: Children, Young People and Education")
+    }
+    var out: [HeaderField] = []
+    for (label, text) in rows {
+        let name = try reader.string(label, field: field)
+        out.append(HeaderField(label: name, value: try reader.inlineText(text, field: "fields.\(name)")))
+    }
+    return out
+}
+
+/// An unknown key, with the field it most likely meant: by spelling, or by the label the
+/// layout prints (`decision-no:` for the row "Decision No:").
+private func unknownKey(_ name: String, _ node: Node, reader: YAMLReader) -> QuireError {
+    let hint: String
+    if let field = FrontMatterField.suggestion(for: name) {
+        let label = field.defaultLabel.map { $0.isEmpty ? "" : " (the row printed \"\($0)\")" } ?? ""
+        hint = "did you mean '\(field.key)'?\(label)"
+    } else {
+        hint = "known keys: " + FrontMatterField.keys.joined(separator: ", ")
+    }
+    return reader.error(.unknownField, node, field: name, "unknown front-matter key '\(name)'", hint: hint)
 }

@@ -105,4 +105,19 @@ import Testing
         #expect(result.stderr.contains("check the path"))
         #expect(try scratch.listing() == [])
     }
+
+    /// Three mistakes, one run: each printed at its line, in order, exit 2, nothing written.
+    @Test func everyFrontMatterMistakeInOneRun() throws {
+        let scratch = try Scratch()
+        var source = String(decoding: Self.edited("recommendation:", "recomendation:"), as: UTF8.self)
+        source = source.replacingOccurrences(of: "date: 2017-10-19", with: "date: 19/13/2017")
+        source = source.replacingOccurrences(of: "classification: Unrestricted", with: "classification: “Unrestricted: open”")
+        try scratch.write("paper.md", source)
+        let result = try scratch.quire(["render", "paper.md", "-o", "out.pdf"])
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("paper.md:") }.map { $0.split(separator: ":")[1] }
+        #expect(lines == ["7", "9", "11"], "\(result.stderr)")
+        #expect(result.stderr.contains("curly quotes"))
+        #expect(try scratch.listing() == ["paper.md"])
+    }
 }

@@ -95,7 +95,7 @@ import Testing
             Tel: 03000 123456
             Email: jane.smith@kent.gov.uk
             """)
-        #expect(result.frontMatter.backgroundDocuments == ["Annual Report 2016/17", "Business Plan"])
+        #expect(result.frontMatter.plainList(.backgroundDocuments) == ["Annual Report 2016/17", "Business Plan"])
         #expect(result.frontMatter.contact == [Contact(name: "Jane Smith", role: "Head of Safeguarding", phone: "03000 123456", email: "jane.smith@kent.gov.uk")])
         #expect(result.body == [.section("Introduction"), .paragraph("Text.")])
         #expect(result.unplaced.isEmpty)
@@ -123,15 +123,15 @@ import Testing
 
     @Test func frontMatterValuesAreQuotedSafely() throws {
         var result = try body("1. Introduction\n\nText.\n")
-        result.frontMatter.subject = "Budget: “2018/19” – #1 round"
-        result.frontMatter.classification = "No"
+        result.frontMatter.setText(.subject, [.text("Budget: “2018/19” – #1 round")])
+        result.frontMatter.setText(.classification, [.text("No")])
         result.frontMatter.contact = [Contact(name: "Jane Smith", role: nil, phone: "03000 123456", email: nil)]
         let source = writeSource(result)
         let folder = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let laidOut = try typesetter.layout(data: Data(source.utf8), file: "paper.md", directory: folder)
-        #expect(laidOut.paper.frontMatter.subject?.plainText == "Budget: “2018/19” – #1 round")
-        #expect(laidOut.paper.frontMatter.classification?.plainText == "No")
+        #expect(laidOut.paper.frontMatter.text(.subject)?.plainText == "Budget: “2018/19” – #1 round")
+        #expect(laidOut.paper.frontMatter.text(.classification)?.plainText == "No")
         #expect(laidOut.paper.frontMatter.contact.first?.phone == "03000 123456")
     }
 }

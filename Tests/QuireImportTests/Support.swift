@@ -2,6 +2,7 @@ import Foundation
 import QuireTestSupport
 import QuireImport
 import QuireKit
+import QuireModel
 import Testing
 
 /// The checkout root (this file is Tests/QuireImportTests/Support.swift).
@@ -52,4 +53,11 @@ func quireExecutable() throws -> URL {
     ]
     let found = folders.map { $0.appendingPathComponent("quire") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     return try #require(found, "the quire executable was not found beside the test binary (looked in \(folders.map(\.path))); build with --build-tests first")
+}
+
+extension FrontMatter {
+    /// A text field as plain text: what the importer reads is plain.
+    func plain(_ field: FrontMatterField) -> String? { text(field)?.plainText }
+    /// A text-list field as plain texts.
+    func plainList(_ field: FrontMatterField) -> [String] { textList(field).map(\.plainText) }
 }

@@ -41,7 +41,7 @@ struct PaginationTests {
     @Test("the header block stays together on one page")
     func headerBlockTogether() throws {
         var theme = testTheme(lines: 12)
-        theme.headerBlock.rows = [HeaderRow(field: "subject", label: "Subject:"), HeaderRow(field: "summary", label: "Summary:")]
+        theme.headerBlock.rows = [HeaderRow(field: .subject, label: "Subject:"), HeaderRow(field: .summary, label: "Summary:")]
         theme.headerBlock.labelWidth = 60
         let summary = (1...8).map { "word\($0)" + String(repeating: "y", count: 30) }.joined(separator: " ")
         let matter = defaultFrontMatter.replacingOccurrences(of: "summary: A summary.", with: "summary: \(summary)")
@@ -54,7 +54,7 @@ struct PaginationTests {
     @Test("a block taller than a page is split with a diagnostic, never lost")
     func oversizeGivesUp() throws {
         var theme = testTheme(lines: 6)
-        theme.headerBlock.rows = [HeaderRow(field: "summary", label: "Summary:")]
+        theme.headerBlock.rows = [HeaderRow(field: .summary, label: "Summary:")]
         theme.headerBlock.labelWidth = 60
         let summary = (1...10).map { "w\($0)" + String(repeating: "y", count: 30) }.joined(separator: " ")
         let matter = defaultFrontMatter.replacingOccurrences(of: "summary: A summary.", with: "summary: \(summary)")

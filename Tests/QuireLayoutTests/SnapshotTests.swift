@@ -30,7 +30,7 @@ struct SnapshotTests {
             | 2017 | 1,185 |
             """
         var theme = testTheme(lines: 18)
-        theme.headerBlock.rows = [HeaderRow(field: "subject", label: "Subject:")]
+        theme.headerBlock.rows = [HeaderRow(field: .subject, label: "Subject:")]
         let dump = dumpPageTree(layout(try paper(source), theme).document)
         try expectSnapshot(dump, named: "committee-paper")
     }

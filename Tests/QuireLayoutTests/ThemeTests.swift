@@ -14,7 +14,7 @@ struct ThemeTests {
         let theme = try parseTheme(text, file: name + ".yaml")
         #expect(theme.name == name)
         #expect(!theme.description.isEmpty)
-        #expect(theme.headerBlock.rows.contains { $0.field == "subject" })
+        #expect(theme.headerBlock.rows.contains { $0.field == .subject })
     }
 
     @Test("lengths take units")
@@ -54,5 +54,41 @@ struct ThemeTests {
         #expect(formatDate(CalendarDate(year: 2013, month: 10, day: 12), "{do}") == "12th")
         #expect(formatDate(CalendarDate(year: 2013, month: 10, day: 22), "{do}") == "22nd")
         #expect(formatDate(date, "{dd}/{MM}/{yyyy}") == "19/10/2017")
+    }
+}
+
+/// A layout's `required` and `rows` name fields of the registry; a misspelt one is an error
+/// at its line, and every bad key of the file is reported in one run.
+@Suite struct ThemeFieldNamesTests {
+    @Test func aMisspeltRequiredFieldIsAnErrorAtItsLine() throws {
+        let yaml = "name: ours\nheader-block:\n  required:\n    - by\n    - subjet\n"
+        #expect(throws: QuireError.self) { try parseTheme(yaml, file: "ours.yaml") }
+        do {
+            _ = try parseTheme(yaml, file: "ours.yaml")
+        } catch {
+            #expect(error.location == SourceLocation(file: "ours.yaml", line: 5))
+            #expect(error.field == "header-block.required")
+            #expect(error.hint?.contains("did you mean 'subject'?") == true, "\(error)")
+        }
+    }
+
+    @Test func requiredAcceptsEveryFieldAndTheFromAlias() throws {
+        let theme = try parseTheme("header-block:\n  required: [from, to, period, data]\n", file: "t.yaml")
+        #expect(theme.headerBlock.required == [.by, .to, .period, .data])
+    }
+
+    @Test func everyBadKeyIsReportedInOneRun() throws {
+        do {
+            _ = try parseTheme("name: x\nbody:\n  sise: 12pt\nheading:\n  size: big\nfooter:\n  align: middle\n", file: "t.yaml")
+            Issue.record("the layout parsed")
+        } catch {
+            #expect(error.all.map(\.location?.line) == [3, 5, 7], "\(error)")
+            #expect(error.all.allSatisfy { $0.kind == .layout })
+        }
+    }
+
+    @Test func defaultRowsAreTheRegistrysLabelledFields() {
+        #expect(HeaderRow.defaults.map(\.field) == FrontMatterField.allCases.filter { $0.defaultLabel != nil })
+        #expect(HeaderRow.defaults.first == HeaderRow(field: .by, label: "By:"))
     }
 }

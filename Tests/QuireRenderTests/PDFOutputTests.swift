@@ -1,4 +1,5 @@
 import Foundation
+import QuireModel
 import QuireTestSupport
 import Testing
 
@@ -69,8 +70,8 @@ struct PDFOutputTests {
     func headerWords(name: String) throws {
         let result = try typesetter.layout(file: examplePath(name))
         let matter = result.paper.frontMatter
-        let values = [matter.subject, matter.summary, matter.to, matter.classification].compactMap { $0?.plainText }
-            + matter.recommendation.map(\.plainText) + matter.by.flatMap { [$0.name, $0.role ?? ""] }
+        let texts: [String] = [FrontMatterField.subject, .summary, .to, .classification].compactMap { matter.text($0)?.plainText }
+        let values = texts + matter.textList(.recommendation).map(\.plainText) + matter.by.flatMap { [$0.name, $0.role ?? ""] }
         let text = Set(comparableWords(try run("pdftotext", [try renderExample(name), "-"]).out))
         for word in comparableWords(values.joined(separator: " ")) {
             #expect(text.contains(word), "\(word)")

@@ -39,10 +39,14 @@ import Testing
             #expect(problem.kind == kind, "\(name)")
             #expect(problem.status == 422)
             // The CLI's line is `file:line: error: field 'x': message` then `  hint: …`.
-            var expected = ""
-            if let file = problem.file { expected += file + (problem.line.map { ":\($0)" } ?? "") + ": " }
-            expected += "error: " + (problem.field.map { "field '\($0)': " } ?? "") + problem.detail
-            if let hint = problem.hint { expected += "\n  hint: " + hint }
+            // Several problems of one run: each in turn, as the problem's `errors` list them.
+            let expected = ([problem] + (problem.errors ?? [])).map { problem in
+                var entry = ""
+                if let file = problem.file { entry += file + (problem.line.map { ":\($0)" } ?? "") + ": " }
+                entry += "error: " + (problem.field.map { "field '\($0)': " } ?? "") + problem.detail
+                if let hint = problem.hint { entry += "\n  hint: " + hint }
+                return entry
+            }.joined(separator: "\n")
             let cliMessage = cli.stderr.trimmingCharacters(in: .newlines)
             #expect(cliMessage == expected.replacingOccurrences(of: "looked in the uploaded files", with: "looked in \(folder.path)"),
                     "\(name): the service's problem says what the CLI says")

@@ -32,7 +32,7 @@ import Testing
         #expect(m.by.count == 3)
         #expect(m.date == CalendarDate(year: 2017, month: 10, day: 19))
         #expect(m.contact.first?.phone == "03000 417103")
-        #expect(m.recommendation.count == 1)
+        #expect(m.textList(.recommendation).count == 1)
     }
 
     @Test func kscb2012() throws {

@@ -44,21 +44,21 @@ import Testing
         let m = try parse(Self.everyKey).frontMatter
         #expect(m.by == [Person(name: "Jane Smith", role: "Corporate Director"), Person(name: "John Doe", role: nil)])
         #expect(m.byIsFrom)
-        #expect(m.to == [.text("Cabinet Committee")])
+        #expect(m.text(.to) == [.text("Cabinet Committee")])
         #expect(m.date == CalendarDate(year: 2017, month: 10, day: 19))
-        #expect(m.subject == [.text("A "), .emphasis([.text("new")]), .text(" plan")])
-        #expect(m.classification == [.text("Unrestricted")])
-        #expect(m.summary == [.text("Please "), .strong([.text("NOTE")]), .text(" this.")])
-        #expect(m.recommendation == [
+        #expect(m.text(.subject) == [.text("A "), .emphasis([.text("new")]), .text(" plan")])
+        #expect(m.text(.classification) == [.text("Unrestricted")])
+        #expect(m.text(.summary) == [.text("Please "), .strong([.text("NOTE")]), .text(" this.")])
+        #expect(m.textList(.recommendation) == [
             [.text("APPROVE the plan")],
             [.text("NOTE the "), .link(url: "https://example.org/r", [.text("report")])],
         ])
-        #expect(m.decisionNumber?.plainText == "17/00123")
-        #expect(m.keyDecision == [.text("Yes")])
-        #expect(m.electoralDivisions == [.text("All")])
-        #expect(m.pastPathway?.plainText == "Cabinet Committee, 1 October 2017")
-        #expect(m.futurePathway?.plainText == "Cabinet Member decision")
-        #expect(m.backgroundDocuments == [[.text("Annual report 2016")], [.text("Business plan 2017")]])
+        #expect(m.text(.decisionNumber)?.plainText == "17/00123")
+        #expect(m.text(.keyDecision) == [.text("Yes")])
+        #expect(m.text(.electoralDivisions) == [.text("All")])
+        #expect(m.text(.pastPathway)?.plainText == "Cabinet Committee, 1 October 2017")
+        #expect(m.text(.futurePathway)?.plainText == "Cabinet Member decision")
+        #expect(m.textList(.backgroundDocuments) == [[.text("Annual report 2016")], [.text("Business plan 2017")]])
         #expect(m.contact == [
             Contact(name: "Mark Janaway", role: "Programme Manager", phone: "03000 417103", email: "mark.janaway@kent.gov.uk"),
             Contact(name: "Ann Other", role: nil, phone: nil, email: nil),
@@ -74,7 +74,7 @@ import Testing
 
     @Test func keyLinesAreFileLines() throws {
         let m = try parse(Self.everyKey).frontMatter
-        #expect(m.lines["from"] == 2)
+        #expect(m.line(of: .by) == 2)
         #expect(m.lines["to"] == 6)
         #expect(m.lines["date"] == 7)
         #expect(m.lines["layout"] == 28)
@@ -108,7 +108,7 @@ import Testing
             ---
             Body.
             """).frontMatter
-        #expect(m.recommendation == [[.text("County Council is asked to COMMENT and "), .strong([.text("NOTE")]), .text(" the report.")]])
-        #expect(m.backgroundDocuments == [[.text("None")]])
+        #expect(m.textList(.recommendation) == [[.text("County Council is asked to COMMENT and "), .strong([.text("NOTE")]), .text(" the report.")]])
+        #expect(m.textList(.backgroundDocuments) == [[.text("None")]])
     }
 }

@@ -14,17 +14,18 @@ extension Collector {
         let backgroundTitle = theme.closing.backgroundDocuments
         if !bodyTitles.contains(backgroundTitle.lowercased()) {
             space(theme.blockSpace)
-            heading(level: 1, text: StyledText(backgroundTitle), numbering: &numbering, line: matter.lines["background-documents"])
-            let entries = matter.backgroundDocuments.isEmpty ? [[Inline.text(theme.closing.noBackgroundDocuments)]] : matter.backgroundDocuments
+            heading(level: 1, text: StyledText(backgroundTitle), numbering: &numbering, line: matter.line(of: .backgroundDocuments))
+            let documents = matter.textList(.backgroundDocuments)
+            let entries = documents.isEmpty ? [[Inline.text(theme.closing.noBackgroundDocuments)]] : documents
             for (index, entry) in entries.enumerated() {
                 if index > 0 { space(theme.blockSpace / 2) }
-                paragraph(styledText(entry), x: x, label: nil, labelX: 0, line: matter.lines["background-documents"], alignment: .left)
+                paragraph(styledText(entry), x: x, label: nil, labelX: 0, line: matter.line(of: .backgroundDocuments), alignment: .left)
             }
         }
         let contactTitle = theme.closing.contact
         if !matter.contact.isEmpty, !bodyTitles.contains(contactTitle.lowercased()) {
             space(theme.blockSpace)
-            heading(level: 1, text: StyledText(contactTitle), numbering: &numbering, line: matter.lines["contact"])
+            heading(level: 1, text: StyledText(contactTitle), numbering: &numbering, line: matter.line(of: .contact))
             for (index, contact) in matter.contact.enumerated() {
                 if index > 0 { space(theme.blockSpace) }
                 var text = StyledText()
@@ -36,7 +37,7 @@ extension Collector {
                     text.append(email, style: SpanStyle(link: "mailto:" + email))
                 }
                 // A contact block is short and reads as one unit: keep it on one page.
-                paragraph(text, x: x, label: nil, labelX: 0, line: matter.lines["contact"], alignment: .left, keepTogether: true)
+                paragraph(text, x: x, label: nil, labelX: 0, line: matter.line(of: .contact), alignment: .left, keepTogether: true)
             }
         }
     }

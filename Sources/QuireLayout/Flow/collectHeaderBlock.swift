@@ -9,7 +9,7 @@ extension Collector {
         let valueX = style.labelWidth
         var rows: [(label: String, values: [(label: String?, text: StyledText)])] = []
         for row in style.rows {
-            if row.field == "fields" {
+            if row.field == .fields {
                 // The author's own rows read like the layout's: "Cabinet portfolio:".
                 for field in matter.fields {
                     let label = field.label.last.map { ":?".contains($0) } == true ? field.label : field.label + ":"
@@ -17,7 +17,7 @@ extension Collector {
                 }
                 continue
             }
-            let label = row.field == "by" && matter.byIsFrom && row.label == "By:" ? "From:" : row.label
+            let label = row.field == .by && matter.byIsFrom && row.label == "By:" ? "From:" : row.label
             let values = headerValues(row.field, matter)
             if !values.isEmpty { rows.append((label, values)) }
         }
@@ -68,34 +68,22 @@ extension Collector {
         space(style.spaceAfter)
     }
 
-    /// The text of one header row; several entries get item labels (a), (b), ….
-    private func headerValues(_ field: String, _ m: FrontMatter) -> [(label: String?, text: StyledText)] {
-        func one(_ inlines: [Inline]?) -> [(label: String?, text: StyledText)] {
-            inlines.map { [(nil, styledText($0))] } ?? []
-        }
-        func list(_ entries: [[Inline]]) -> [(label: String?, text: StyledText)] {
+    /// The text of one header row, by the kind of its field; several entries get item
+    /// labels (a), (b), ….
+    private func headerValues(_ field: FrontMatterField, _ m: FrontMatter) -> [(label: String?, text: StyledText)] {
+        guard let value = m[field] else { return [] }
+        switch value {
+        case .text(let inlines): return [(nil, styledText(inlines))]
+        case .textList(let entries):
             if entries.count == 1 { return [(nil, styledText(entries[0]))] }
             return entries.enumerated().map { (itemLabel($0.offset, depth: 0, ordered: true), styledText($0.element)) }
-        }
-        switch field {
-        case "by":
-            guard !m.by.isEmpty else { return [] }
-            let lines = m.by.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: ", ") }
+        case .people(let people):
+            let lines = people.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: ", ") }
             return [(nil, StyledText(lines.joined(separator: "\n")))]
-        case "to": return one(m.to)
-        case "date": return m.date.map { [(nil, StyledText(formatDate($0, theme.headerBlock.dateFormat)))] } ?? []
-        case "subject": return one(m.subject)
-        case "classification": return one(m.classification)
-        case "summary": return one(m.summary)
-        case "recommendation": return list(m.recommendation)
-        case "decision-number": return one(m.decisionNumber)
-        case "key-decision": return one(m.keyDecision)
-        case "electoral-divisions": return one(m.electoralDivisions)
-        case "past-pathway": return one(m.pastPathway)
-        case "future-pathway": return one(m.futurePathway)
-        case "background-documents": return list(m.backgroundDocuments)
-        case "contact": return m.contact.isEmpty ? [] : [(nil, StyledText(m.contact.map(\.name).joined(separator: ", ")))]
-        default: return []
+        case .contacts(let contacts): return [(nil, StyledText(contacts.map(\.name).joined(separator: ", ")))]
+        case .date(let date): return [(nil, StyledText(formatDate(date, theme.headerBlock.dateFormat)))]
+        // Not header rows (the layout reader refuses them): nothing to show.
+        case .name, .files, .rows: return []
         }
     }
 }

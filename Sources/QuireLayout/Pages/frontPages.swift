@@ -9,7 +9,7 @@ extension Collector {
         if let logo = images[style.logo] {
             let scale = style.logoWidth / Double(max(1, logo.pixelWidth))
             let size = Size(width: style.logoWidth, height: Double(logo.pixelHeight) * scale)
-            let alt = matter.organisation.map { $0.plainText + " logo" } ?? "Logo"
+            let alt = matter.text(.organisation).map { $0.plainText + " logo" } ?? "Logo"
             add { _ in
                 var frame = Frame(size: Size(width: width, height: size.height))
                 frame.open(StructureTag(.figure, alt: alt))
@@ -36,14 +36,14 @@ extension Collector {
             block.textTags = Tagging(leaf: StructureTag(role))
             add { block.slices($0, width: width, orphans: 1, widows: 1) }
         }
-        if let organisation = matter.organisation {
+        if let organisation = matter.text(.organisation) {
             line(styledText(organisation), size: style.subtitleSize, leading: style.subtitleSize * 1.3)
             space(style.subtitleSize)
         }
-        line(styledText(matter.subject ?? [], base: SpanStyle(bold: true)), size: style.titleSize, leading: style.titleSize * 1.2,
+        line(styledText(matter.text(.subject) ?? [], base: SpanStyle(bold: true)), size: style.titleSize, leading: style.titleSize * 1.2,
              role: .heading1)
         space(style.subtitleSize)
-        if let period = matter.period { line(styledText(period), size: style.subtitleSize, leading: style.subtitleSize * 1.3) }
+        if let period = matter.text(.period) { line(styledText(period), size: style.subtitleSize, leading: style.subtitleSize * 1.3) }
         if let date = matter.date {
             space(style.subtitleSize / 2)
             line(StyledText(formatDate(date, theme.headerBlock.dateFormat)), size: theme.body.size, leading: theme.body.leading)

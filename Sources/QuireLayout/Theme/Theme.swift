@@ -1,3 +1,4 @@
+public import QuireModel
 public import QuirePages
 
 /// A house style: everything about how a paper looks, read from `layouts/<name>.yaml`.
@@ -102,28 +103,24 @@ public struct HeaderBlockStyle: Hashable, Sendable {
     public var dateFormat = "{d} {MMMM} {yyyy}"
     public var rows: [HeaderRow] = HeaderRow.defaults
     /// Fields a paper in this layout must have.
-    public var required: [String] = ["by", "to", "date", "subject", "classification", "summary", "recommendation"]
+    public var required: [FrontMatterField] = [.by, .to, .date, .subject, .classification, .summary, .recommendation]
 }
 
 /// One row of the header block: which front-matter field, under which label.
 public struct HeaderRow: Hashable, Sendable {
-    /// A front-matter key, or `fields` for the author's own rows in their order.
-    public var field: String
+    /// A front-matter field, or `.fields` for the author's own rows in their order.
+    public var field: FrontMatterField
     public var label: String
 
-    public init(field: String, label: String) {
+    public init(field: FrontMatterField, label: String) {
         self.field = field
         self.label = label
     }
 
-    public static let defaults: [HeaderRow] = [
-        .init(field: "by", label: "By:"), .init(field: "to", label: "To:"), .init(field: "date", label: "Date:"),
-        .init(field: "subject", label: "Subject:"), .init(field: "decision-number", label: "Decision No:"),
-        .init(field: "key-decision", label: "Key decision:"), .init(field: "classification", label: "Classification:"),
-        .init(field: "past-pathway", label: "Past Pathway of Paper:"), .init(field: "future-pathway", label: "Future Pathway of Paper:"),
-        .init(field: "electoral-divisions", label: "Electoral Division:"), .init(field: "fields", label: ""),
-        .init(field: "summary", label: "Summary:"), .init(field: "recommendation", label: "Recommendation:"),
-    ]
+    /// Every field with a default label, in the registry's order, under that label.
+    public static let defaults: [HeaderRow] = FrontMatterField.allCases.compactMap { field in
+        field.defaultLabel.map { HeaderRow(field: field, label: $0) }
+    }
 }
 
 /// Sections the engine appends from front matter, after the body's own sections.

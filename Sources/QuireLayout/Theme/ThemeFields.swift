@@ -1,3 +1,4 @@
+import QuireModel
 import QuirePages
 
 /// How one layout key is stored into the theme. Key paths to stored properties hold no
@@ -13,7 +14,7 @@ enum ThemeSetter: @unchecked Sendable {
     case pageSize
     case margins
     case rows
-    case textList(WritableKeyPath<Theme, [String]>)
+    case fieldList(WritableKeyPath<Theme, [FrontMatterField]>)
     case colorList(WritableKeyPath<Theme, [Color]>)
 }
 
@@ -39,7 +40,7 @@ let themeFields: [String: ThemeSetter] = [
     "header-block.label-width": .length(\.headerBlock.labelWidth), "header-block.label-bold": .flag(\.headerBlock.labelBold),
     "header-block.row-space": .length(\.headerBlock.rowSpace), "header-block.space-after": .length(\.headerBlock.spaceAfter),
     "header-block.rule-below": .flag(\.headerBlock.ruleBelow), "header-block.date-format": .text(\.headerBlock.dateFormat),
-    "header-block.rows": .rows, "header-block.required": .textList(\.headerBlock.required),
+    "header-block.rows": .rows, "header-block.required": .fieldList(\.headerBlock.required),
     "closing.background-documents": .text(\.closing.backgroundDocuments), "closing.contact": .text(\.closing.contact),
     "closing.no-background-documents": .text(\.closing.noBackgroundDocuments),
     "header.text": .text(\.header.template), "header.size": .length(\.header.size), "header.align": .alignment(\.header.alignment),
@@ -58,10 +59,4 @@ let themeFields: [String: ThemeSetter] = [
     "pack.exempt-notice": .text(\.pack.exemptNotice), "pack.pages": .text(\.pack.pages), "pack.page": .text(\.pack.page),
     "pack.item-stamp": .text(\.pack.itemStamp), "pack.page-stamp": .text(\.pack.pageStamp), "pack.band": .text(\.pack.band),
     "pack.band-color": .color(\.pack.bandColor), "pack.blank-page": .text(\.pack.blankPage), "pack.contact": .text(\.pack.contact),
-]
-
-/// Header-block fields a layout row may name.
-let headerRowFields = [
-    "by", "to", "date", "subject", "classification", "summary", "recommendation", "decision-number", "key-decision",
-    "electoral-divisions", "past-pathway", "future-pathway", "background-documents", "contact", "fields",
 ]

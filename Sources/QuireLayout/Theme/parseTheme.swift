@@ -1,50 +1,62 @@
 public import QuireModel
 import Foundation
 import QuirePages
+import QuireYAML
 import Yams
 
 /// Reads a layout file into a `Theme`. Unknown keys, bad lengths or colours are errors naming
-/// the layout file, line and key.
+/// the layout file, line and key; every such problem in the file is reported in one run.
 public func parseTheme(_ yaml: String, file: String) throws(QuireError) -> Theme {
-    let root: Node?
-    do {
-        root = try Yams.compose(yaml: yaml)
-    } catch {
-        var line = 1
-        if let yamlError = error as? YamlError {
-            switch yamlError {
-            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): line = mark.line
-            default: break
-            }
-        }
-        throw QuireError(.layout, at: SourceLocation(file: file, line: line), "the layout is not valid YAML: \(error)")
-    }
+    let yamlReader = YAMLReader(file: file, document: "the layout")
+    var errors: [QuireError] = []
     var theme = Theme()
     theme.file = file
-    guard let root else { return theme }
-    try ThemeReader(file: file).read(root, path: "", into: &theme)
+    var blanked = Set<Int>()
+    if let root = yamlReader.composeRecovering(yaml, errors: &errors, blanked: &blanked) {
+        var reader = ThemeReader(file: file)
+        reader.read(root, path: "", into: &theme)
+        errors += reader.errors
+    }
+    // A layout's YAML errors are layout errors: the service answers them as the layout's fault.
+    if var error = QuireError.combining(errors) {
+        error.kind = .layout
+        error.others = error.others.map { var other = $0; other.kind = .layout; return other }
+        throw error
+    }
     return theme
 }
 
 /// Walks the layout's YAML tree and applies each key through `themeFields`.
 private struct ThemeReader {
     let file: String
+    /// Every problem found, so one run reports them all.
+    var errors: [QuireError] = []
 
-    func read(_ node: Node, path: String, into theme: inout Theme) throws(QuireError) {
+    init(file: String) { self.file = file }
+
+    mutating func read(_ node: Node, path: String, into theme: inout Theme) {
         guard case .mapping(let mapping) = node else {
-            throw error(node, path, "expected keys under '\(path.isEmpty ? "the layout" : path)'")
+            errors.append(error(node, path, "expected keys under '\(path.isEmpty ? "the layout" : path)'"))
+            return
         }
         for (keyNode, value) in mapping {
-            guard case .scalar(let key) = keyNode else { throw error(keyNode, path, "a key must be text") }
+            guard case .scalar(let key) = keyNode else {
+                errors.append(error(keyNode, path, "a key must be text"))
+                continue
+            }
             let full = path.isEmpty ? key.string : path + "." + key.string
             if let setter = themeFields[full] {
-                try apply(setter, value, full, &theme)
-                theme.keyLines[full] = keyNode.mark?.line
+                do throws(QuireError) {
+                    try apply(setter, value, full, &theme)
+                    theme.keyLines[full] = keyNode.mark?.line
+                } catch {
+                    errors.append(error)
+                }
             } else if themeFields.keys.contains(where: { $0.hasPrefix(full + ".") }) {
-                try read(value, path: full, into: &theme)
+                read(value, path: full, into: &theme)
             } else {
                 let hint = nearestKey(full).map { "did you mean '\($0)'?" } ?? "see layouts/committee-paper.yaml for every key"
-                throw QuireError(.layout, at: location(keyNode), field: full, "unknown layout key '\(full)'", hint: hint)
+                errors.append(QuireError(.layout, at: location(keyNode), field: full, "unknown layout key '\(full)'", hint: hint))
             }
         }
     }
@@ -94,24 +106,38 @@ private struct ThemeReader {
                 colors.append(color)
             }
             theme[keyPath: path] = colors
-        case .textList(let path):
-            guard case .sequence(let items) = node else { throw error(node, key, "expected a list") }
-            var out: [String] = []
-            for item in items { out.append(try scalar(item, key)) }
+        case .fieldList(let path):
+            guard case .sequence(let items) = node else { throw error(node, key, "expected a list of front-matter fields, e.g. [by, to, date, subject]") }
+            var out: [FrontMatterField] = []
+            for item in items { out.append(try frontMatterField(item, key)) }
             theme[keyPath: path] = out
         }
+    }
+
+    /// A front-matter field named in the layout; a misspelt one is an error at its line with
+    /// the nearest field, since a `required` entry nobody can satisfy (or that checks nothing)
+    /// is the failure every key check exists to prevent.
+    private func frontMatterField(_ node: Node, _ key: String) throws(QuireError) -> FrontMatterField {
+        let name = try scalar(node, key)
+        if let field = FrontMatterField.named(name) { return field }
+        let hint = FrontMatterField.suggestion(for: name).map { "did you mean '\($0.key)'?" }
+            ?? "front-matter fields: \(FrontMatterField.allCases.map(\.key).joined(separator: ", "))"
+        throw QuireError(.layout, at: location(node), field: key, "unknown front-matter field '\(name)'", hint: hint)
     }
 
     private func rows(_ node: Node, _ key: String) throws(QuireError) -> [HeaderRow] {
         guard case .sequence(let items) = node else { throw error(node, key, "expected a list of rows, each '- {field: subject, label: \"Subject:\"}'") }
         var out: [HeaderRow] = []
         for item in items {
-            guard case .mapping(let m) = item, let field = m["field"]?.scalar?.string else {
+            guard case .mapping(let m) = item, let name = m["field"]?.scalar?.string else {
                 throw error(item, key, "each row needs 'field' (and optionally 'label')")
             }
-            guard headerRowFields.contains(field) else {
-                let hint = nearestName(field, in: headerRowFields).map { "did you mean '\($0)'?" } ?? "fields: \(headerRowFields.joined(separator: ", "))"
-                throw QuireError(.layout, at: location(item), field: key, "unknown header field '\(field)'", hint: hint)
+            let rowFields = FrontMatterField.allCases.filter(\.isHeaderRow).map(\.key) + ["from"]
+            guard let field = FrontMatterField.named(name), field.isHeaderRow else {
+                let suggested = FrontMatterField.suggestion(for: name).flatMap { $0.isHeaderRow ? $0.key : nil }
+                let hint = (suggested ?? nearestName(name, in: rowFields))
+                    .map { "did you mean '\($0)'?" } ?? "fields: \(rowFields.joined(separator: ", "))"
+                throw QuireError(.layout, at: location(item), field: key, "unknown header field '\(name)'", hint: hint)
             }
             out.append(HeaderRow(field: field, label: m["label"]?.scalar?.string ?? ""))
         }

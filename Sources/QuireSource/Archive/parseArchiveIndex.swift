@@ -1,13 +1,13 @@
 public import Foundation
 public import QuireModel
+import QuireYAML
 import Yams
 
 /// `archive.yaml` → `ArchiveIndex`. Throws one `QuireError` naming file, line and field path
 /// (`papers[3].date`) for the first problem: unknown keys, missing fields, a path that is not
 /// a plain relative folder, two entries for one folder.
 public func parseArchiveIndex(data: Data, file: String) throws(QuireError) -> ArchiveIndex {
-    var reader = YAMLReader(file: file, lineOffset: 0)
-    reader.document = "the archive index"
+    let reader = YAMLReader(file: file, lineOffset: 0, document: "the archive index")
     guard let root = try reader.composeManifest(try decodeUTF8(data, file: file)) else {
         throw QuireError(.missingField, at: SourceLocation(file: file, line: 1), "the archive index is empty", hint: ArchiveHint.index)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import QuireModel
+import QuireYAML
 import Yams
 
 /// The YAML inside a ```table or ```chart block:
@@ -29,7 +30,7 @@ struct FigureSpec {
         self.file = file
         self.line = line
         // Lines inside the block count from the fence.
-        let reader = YAMLReader(file: file, lineOffset: line)
+        let reader = YAMLReader(file: file, lineOffset: line, document: "the ```\(kind) block")
         guard let root = try reader.compose(text), case .mapping(let fields) = root else {
             throw QuireError(.invalidValue, at: SourceLocation(file: file, line: line), field: kind,
                              "a ```\(kind) block needs 'indicators:' and optionally 'periods:' and 'caption:'",

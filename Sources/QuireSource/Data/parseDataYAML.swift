@@ -1,5 +1,6 @@
 import Foundation
 import QuireModel
+import QuireYAML
 import Yams
 
 /// YAML data:
@@ -11,7 +12,7 @@ import Yams
 ///     values: {"2012": 959, "2013": 994, "2017": 1185}
 /// ```
 func parseDataYAML(_ text: String, file: String) throws(QuireError) -> [Indicator] {
-    let reader = YAMLReader(file: file, lineOffset: 0)
+    let reader = YAMLReader(file: file, lineOffset: 0, document: "the data file")
     guard let root = try reader.compose(text) else { return [] }
     guard case .mapping(let top) = root, let indicatorsNode = top["indicators"], case .mapping(let indicators) = indicatorsNode else {
         throw reader.error(.invalidValue, root, field: "indicators", "a data file needs an 'indicators:' map of id → label, unit, values",

@@ -8,17 +8,19 @@ public func resolveFigures(_ paper: Paper, data: DataSet) throws(QuireError) -> 
     let resolver = FigureResolver(data: data, file: paper.file)
     var out = paper
     out.body = try resolver.blocks(paper.body)
+    // Figures may be quoted in any header text, as in the body.
     var matter = paper.frontMatter
-    let headerLine = { (key: String) in matter.lines[key] ?? 1 }
-    func fix(_ inlines: [Inline]?, _ key: String) throws(QuireError) -> [Inline]? {
-        guard let inlines else { return nil }
-        return try resolver.inlines(inlines, line: headerLine(key))
+    for field in FrontMatterField.allCases {
+        let line = matter.line(of: field) ?? 1
+        switch matter[field] {
+        case .text(let inlines)?: matter[field] = .text(try resolver.inlines(inlines, line: line))
+        case .textList(let entries)?:
+            var resolved: [[Inline]] = []
+            for entry in entries { resolved.append(try resolver.inlines(entry, line: line)) }
+            matter[field] = .textList(resolved)
+        default: break
+        }
     }
-    matter.summary = try fix(matter.summary, "summary")
-    matter.subject = try fix(matter.subject, "subject")
-    var recommendations: [[Inline]] = []
-    for entry in matter.recommendation { recommendations.append(try resolver.inlines(entry, line: headerLine("recommendation"))) }
-    matter.recommendation = recommendations
     out.frontMatter = matter
     return out
 }

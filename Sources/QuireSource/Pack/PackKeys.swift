@@ -1,3 +1,4 @@
+import QuireYAML
 import Yams
 
 /// Every key the manifest accepts, per level. Anything else is refused with the nearest key

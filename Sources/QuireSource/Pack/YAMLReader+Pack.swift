@@ -1,21 +1,19 @@
 import Foundation
 import QuireModel
+import QuireYAML
 import Yams
 
 /// Readers for the pack manifest's values; the shared ones (date, contacts) are in YAMLReader.swift.
 extension YAMLReader {
-    /// `compose`, with its paper-oriented wording ("the front matter") made right for a manifest.
+    /// `compose`, with a manifest's hints for its limits.
     func composeManifest(_ yaml: String) throws(QuireError) -> Node? {
         do {
             return try compose(yaml)
         } catch {
             var error = error
-            error.message = error.message.replacingOccurrences(of: "the front matter", with: document)
-            if error.kind == .limit { error.hint = "remove YAML anchors and aliases (&name, *name); write each item out in full" }
-            // libyaml stops at 1000 levels; say so in words rather than with its C function's name.
-            if error.message.contains("Maximum nesting level") {
-                error = QuireError(.limit, at: error.location, "\(document) nests lists and maps more than 1000 levels deep",
-                                   hint: "a manifest needs four levels at most: items, an item, its appendices, an appendix")
+            if error.kind == .limit {
+                error.hint = error.message.contains("nests") ? "a manifest needs four levels at most: items, an item, its appendices, an appendix"
+                    : "remove YAML anchors and aliases (&name, *name); write each item out in full"
             }
             throw error
         }

@@ -1,12 +1,13 @@
 public import Foundation
 public import QuireModel
+import QuireYAML
 import Yams
 
 /// `pack.yaml` → `PackManifest`. Throws one `QuireError` naming file, line and field path
 /// (`items[3].exempt`, indices from 0) for the first problem found. Paths are checked for
 /// form only; the caller resolves them against the manifest's folder.
 public func parsePackManifest(data: Data, file: String) throws(QuireError) -> PackManifest {
-    let reader = YAMLReader(file: file, lineOffset: 0)
+    let reader = YAMLReader(file: file, lineOffset: 0, document: "the pack manifest")
     guard let root = try reader.composeManifest(try decodeUTF8(data, file: file)) else {
         throw QuireError(.missingField, at: SourceLocation(file: file, line: 1), "the pack manifest is empty", hint: PackHint.manifest)
     }

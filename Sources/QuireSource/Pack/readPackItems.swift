@@ -1,4 +1,5 @@
 import QuireModel
+import QuireYAML
 import Yams
 
 /// The `items:` list, in agenda order, with unique numbers.

@@ -58,6 +58,8 @@ struct ProblemDocument: Decodable {
     var field: String?
     var hint: String?
     var retryAfter: Int?
+    /// Further problems of the same run.
+    var errors: [ProblemDocument]?
 
     var kind: String { String(type.split(separator: ":").last ?? "") }
 }
