@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "QuirePages"),
         .target(name: "QuireLayout", dependencies: ["QuireModel", "QuireYAML", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
-        .target(name: "QuirePDF", dependencies: ["QuirePages", "CQPDF", "CZlib"]),
+        .target(name: "QuirePDFSyntax"),
+        .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "CZlib"]),
+        .target(name: "QuireCheck", dependencies: ["QuirePDF", "QuirePDFSyntax", "CQPDF"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CPopplerGlib"]),
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
@@ -51,7 +53,7 @@ let package = Package(
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireLoopback", "QuireImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireLoopback", "QuireImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
@@ -59,8 +61,9 @@ let package = Package(
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
-        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit"]),
-        .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF"]),
+        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireTestSupport"]),
+        .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
+        .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
         .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireTestSupport"]),
         .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", .product(name: "Yams", package: "Yams")]),
     ],

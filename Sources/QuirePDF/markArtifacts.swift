@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// Re-marks placeholder marked content as artifacts in a content stream:
 /// `/Private <</MCID n>> BDC` becomes `/Artifact <</Type /Pagination>> BDC` (only cairo's
 /// placeholders for furniture use `Private`); everything else is copied byte for byte. Works

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireModel
-import QuirePDF
+import QuireCheck
 
 /// `quire check paper.pdf [--tree] [--pdfa]`: accessibility and archival basics of any PDF.
 struct Check: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// `quire check` on what `quire render` writes, and on a PDF without tags.
@@ -48,11 +49,7 @@ import Testing
         let tagged = try render("kscb-2016-17", in: scratch)
         // pdftocairo redraws the pages without any structure.
         let untagged = scratch.work.appendingPathComponent("untagged.pdf").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftocairo", "-pdf", tagged, untagged]
-        try process.run()
-        process.waitUntilExit()
+        try run("pdftocairo", ["-pdf", tagged, untagged])
         let result = try scratch.quire(["check", untagged])
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL  tagged"))

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// `quire pack` as a user runs it: both editions written, and bad manifests refused with
@@ -53,11 +54,7 @@ import Testing
              mentions: ["pack.yaml:", "appendix-a-business-plan.pdf"]),
         Case(name: "encrypted appendix", change: { folder in
             let path = folder.appendingPathComponent("appendix-a-business-plan.pdf").path
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["qpdf", "--encrypt", "user", "owner", "256", "--", path, "--replace-input"]
-            try process.run()
-            process.waitUntilExit()
+            try run("qpdf", ["--encrypt", "user", "owner", "256", "--", path, "--replace-input"])
         }, mentions: ["pack.yaml:", "is encrypted"]),
         Case(name: "broken appendix", change: { try Data("%PDF-1.4\nnot really".utf8).write(to: $0.appendingPathComponent("appendix-a-business-plan.pdf")) },
              mentions: ["pack.yaml:", "cannot be read as a PDF"]),

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import QuireKit
 import Testing
 
@@ -130,15 +131,7 @@ import Testing
 }
 
 func shellOutput(_ command: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = command
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try runProcess(command[0], Array(command.dropFirst())).stdout
 }
 
 @Test func sha256MatchesKnownVectors() {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// A paper with no date takes its PDF creation date from SOURCE_DATE_EPOCH, never the clock.
@@ -23,14 +24,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(scratch.contents(of: "a.pdf") == scratch.contents(of: "b.pdf"))
-        let info = Process()
-        info.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        info.arguments = ["pdfinfo", scratch.work.appendingPathComponent("a.pdf").path]
-        let pipe = Pipe()
-        info.standardOutput = pipe
-        try info.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        info.waitUntilExit()
+        let text = try run("pdfinfo", [scratch.work.appendingPathComponent("a.pdf").path]).out
         #expect(text.contains("Fri Jul 14 02:40:00 2017 UTC"), "\(text)")
     }
 }

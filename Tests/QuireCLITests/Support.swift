@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// The checkout holding examples/ and layouts/.
@@ -10,37 +11,11 @@ func example(_ name: String) -> URL {
 
 let examples = ["kscb-2012-13", "kscb-2016-17"]
 
-/// The built `quire` executable: SwiftPM puts it in the same folder as the test binary
-/// (`.build/<triple>/debug/`). On Linux the test binary is a plain executable, so
-/// `CommandLine.arguments[0]` and `Bundle.main` both name that folder; on macOS the test
-/// bundle is an `.xctest` folder beside it.
-func quireExecutable() throws -> URL {
-    var folders = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
-        Bundle.main.bundleURL,
-        Bundle.main.bundleURL.deletingLastPathComponent(),
-    ]
-    folders += Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }.map { $0.deletingLastPathComponent() }
-    for folder in folders {
-        let candidate = folder.appendingPathComponent("quire")
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-           FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate
-        }
-    }
-    Issue.record("the quire executable was not found beside the test binary (looked in \(folders.map(\.path))); build it with `swift build` before `swift test`")
-    throw MissingExecutable()
-}
-
-struct MissingExecutable: Error {}
+/// The built `quire` executable, beside the test binary.
+func quireExecutable() throws -> URL { try builtExecutable("quire") }
 
 /// What a finished `quire` run printed and returned.
-struct RunResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
+typealias RunResult = ProcessOutput
 
 /// A fresh temporary folder for one test, removed when the test's scope ends.
 final class Scratch {
@@ -84,32 +59,7 @@ final class Scratch {
 
     /// Runs `quire` with `arguments` in the work folder and waits for it.
     func quire(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = try quireExecutable()
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        process.currentDirectoryURL = work
-        // Output goes to files so a full pipe can never block the child.
-        let outURL = root.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let errURL = root.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        return RunResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        try runProcess(try quireExecutable().path, arguments, in: work, environment: environment)
     }
 }
 

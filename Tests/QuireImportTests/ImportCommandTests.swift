@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// `quire import`: writes the source and the report, warns on stderr, and the source renders;
@@ -6,19 +7,8 @@ import Testing
 @Suite struct ImportCommandTests {
     /// Runs `quire` in `folder`.
     func quire(_ arguments: [String], in folder: URL) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = try quireExecutable()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errURL)
-        defer { try? err.close() }
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: errURL, encoding: .utf8))
+        let result = try runProcess(try quireExecutable().path, arguments, in: folder)
+        return (result.status, result.stderr)
     }
 
     @Test func importWritesSourceAndReportAndTheSourceRenders() throws {

@@ -46,14 +46,7 @@ func renderedText(_ result: ImportResult) throws -> String {
 }
 
 /// The built `quire` executable, beside the test binary (`.build/<triple>/debug/`).
-func quireExecutable() throws -> URL {
-    let folders = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
-        Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-    ]
-    let found = folders.map { $0.appendingPathComponent("quire") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    return try #require(found, "the quire executable was not found beside the test binary (looked in \(folders.map(\.path))); build with --build-tests first")
-}
+func quireExecutable() throws -> URL { try builtExecutable("quire") }
 
 extension FrontMatter {
     /// A text field as plain text: what the importer reads is plain.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuirePDF
+import QuireTestSupport
 
 /// The finishing writer's reader and writer on a hand-written file.
 @Suite("PDF rewriting")
@@ -65,18 +66,4 @@ struct RewriteTests {
         #expect(inflated(try #require(deflated(data))) == data)
         #expect(inflated(Array("not zlib".utf8)) == nil)
     }
-}
-
-@discardableResult
-private func run(_ tool: String, _ arguments: [String]) throws -> (out: String, status: Int32) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = Pipe()
-    try process.run()
-    let out = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: out, as: UTF8.self), process.terminationStatus)
 }

@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// The PDF cairo wrote, read through its cross-reference table: each object parsed when asked
 /// for, and its bytes available for copying unchanged. Only what cairo writes is expected (a
 /// classic xref, no object streams); anything else is an error, not a guess.

@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// Content resources looked up once per name: a form drawn thousands of times must not
 /// cost a libqpdf lookup (each leaves a handle until the file closes) or a re-lex per `Do`.
 final class ResourceCache {

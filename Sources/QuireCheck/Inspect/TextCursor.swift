@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// Where text goes on the page, tracked only as far as word breaks need. PDF text rarely
 /// spells the space between separately placed runs, so a new line (T*, ' and ", or a move
 /// of more than half an em up or down), a gap wider than 0.15 em on the line, or a jump back

@@ -1,9 +1,14 @@
 import Foundation
 import QuirePages
 
-/// `finishPDF` by our own writer: cairo's objects copied as they are, the changed ones
-/// (structure elements, page contents, catalog, info) written anew.
-func finishRewriting(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+/// Completes the PDF cairo wrote (`input`, in memory) into an accessible one at `output`: the
+/// structure tree's attributes and artifacts, /Lang, /MarkInfo, the title shown in the title
+/// bar, one set of document properties in /Info and XMP, page labels, link descriptions and
+/// tab order, and for the archive a PDF/A-2b identification and output intent. Objects cairo
+/// wrote that need no change are copied byte for byte; the changed ones (structure elements,
+/// page contents, catalog, info) are written anew; the /ID is derived from the content, so the
+/// same input gives the same bytes.
+public func finishPDF(_ input: consuming [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
     let pdf = try CairoPDF(input)
     let out = PDFRewrite(pdf)
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }

@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// Values of the content-stream tokens `ContentLexer` leaves raw: strings, names, numbers.
 enum TokenValues {
     /// The bytes of a literal `( … )` or hex `< … >` string token (empty for anything else).

@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// A CMap as producers write them for /ToUnicode (and a Type0 font's embedded /Encoding):
 /// the code space, which says how many bytes make one character code, and what text each
 /// code stands for. Only `begincodespacerange`, `beginbfchar` and `beginbfrange` (both the

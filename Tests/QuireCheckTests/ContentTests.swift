@@ -1,5 +1,7 @@
 import Testing
-@testable import QuirePDF
+@testable import QuireCheck
+import QuirePDFSyntax
+import QuireTestSupport
 
 /// Content the simple fixtures do not reach: composite and Type3 fonts, forms, named
 /// marked-content properties, /ActualText; and the font check through form resources.

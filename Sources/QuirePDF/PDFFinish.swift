@@ -20,13 +20,3 @@ public struct PDFFinish: Sendable {
         self.archivalProfile = archivalProfile
     }
 }
-
-/// Completes the PDF cairo wrote (`input`, in memory) into an accessible one at `output`: the
-/// structure tree's attributes and artifacts, /Lang, /MarkInfo, the title shown in the title
-/// bar, one set of document properties in /Info and XMP, page labels, link descriptions and
-/// tab order, and for the archive a PDF/A-2b identification and output intent. Objects cairo
-/// wrote that need no change are copied byte for byte; the /ID is derived from the content,
-/// so the same input gives the same bytes.
-public func finishPDF(_ input: consuming [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
-    try finishRewriting(input, to: output, finish)
-}

@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// What a BMC/BDC says: its tag, and from its property list (inline, or named in the
 /// resources' /Properties) the marked-content id and any /ActualText.
 struct MarkedContentProperties {

@@ -1,5 +1,7 @@
 import Testing
-@testable import QuirePDF
+@testable import QuireCheck
+import QuirePDFSyntax
+import QuireTestSupport
 
 /// `inspectPDF` on hand-written documents: each check passing and failing for its reason.
 @Suite struct InspectPDFTests {

@@ -1,11 +1,6 @@
 import CQPDF
 import Foundation
-
-/// A failure reading, finishing or writing a PDF.
-public struct PDFError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    init(_ description: String) { self.description = description }
-}
+import QuirePDF
 
 /// A PDF opened with libqpdf (its C API), for reading any PDF (`quire check`). Quire's own
 /// output is finished by `PDFRewrite`, which needs no parsed copy of the whole file.
@@ -42,46 +37,12 @@ final class QPDF {
         return (0..<count).map { PDFObject(self, qpdf_get_page_n(data, Int($0))) }
     }
 
-    // MARK: - New objects
-
-    func name(_ value: String) -> PDFObject { PDFObject(self, qpdf_oh_new_name(data, "/" + value)) }
-    func integer(_ value: Int) -> PDFObject { PDFObject(self, qpdf_oh_new_integer(data, Int64(value))) }
-    func bool(_ value: Bool) -> PDFObject { PDFObject(self, qpdf_oh_new_bool(data, value ? QPDF_TRUE : QPDF_FALSE)) }
-    func null() -> PDFObject { PDFObject(self, qpdf_oh_new_null(data)) }
-    /// A text string: PDFDocEncoding when it fits, UTF-16 otherwise (qpdf decides).
-    func text(_ value: String) -> PDFObject { PDFObject(self, qpdf_oh_new_unicode_string(data, value)) }
-    /// A byte string, for dates and identifiers.
-    func string(_ value: String) -> PDFObject { PDFObject(self, qpdf_oh_new_string(data, value)) }
-
-    func array(_ items: [PDFObject]) -> PDFObject {
-        let array = PDFObject(self, qpdf_oh_new_array(data))
-        for item in items { qpdf_oh_append_item(data, array.handle, item.handle) }
-        return array
-    }
-
-    func dictionary(_ entries: KeyValuePairs<String, PDFObject>) -> PDFObject {
-        let dictionary = PDFObject(self, qpdf_oh_new_dictionary(data))
-        for (key, value) in entries { dictionary[key] = value }
-        return dictionary
-    }
-
-    /// A new stream with unfiltered `bytes` and the given dictionary entries.
-    func stream(_ bytes: [UInt8], _ entries: KeyValuePairs<String, PDFObject>) -> PDFObject {
-        let stream = PDFObject(self, qpdf_oh_new_stream(data))
-        stream.replaceStreamData(bytes)
-        let dictionary = PDFObject(self, qpdf_oh_get_dict(data, stream.handle))
-        for (key, value) in entries { dictionary[key] = value }
-        return stream
-    }
-
-    func makeIndirect(_ object: PDFObject) -> PDFObject { PDFObject(self, qpdf_make_indirect_object(data, object.handle)) }
-
     fileprivate var raw: qpdf_data? { data }
 }
 
 /// One object of a `QPDF` document: a libqpdf handle, released when the last reference goes
 /// (libqpdf otherwise keeps every handle until the document closes: tens of megabytes for a
-/// long pack). Indirect objects are shared, so edits through any handle change the document.
+/// long pack). Read only: Quire writes its own PDFs with `PDFRewrite`.
 final class PDFObject {
     let pdf: QPDF
     let handle: qpdf_oh
@@ -121,17 +82,10 @@ final class PDFObject {
 
     /// An entry of a dictionary (or of a stream's dictionary); nil when missing or null.
     subscript(key: String) -> PDFObject? {
-        get {
-            let type = self.type
-            guard type == ot_dictionary || type == ot_stream else { return nil }
-            let value = PDFObject(pdf, qpdf_oh_get_key(data, type == ot_stream ? qpdf_oh_get_dict(data, handle) : handle, "/" + key))
-            return value.isNull ? nil : value
-        }
-        set {
-            let target = isStream ? qpdf_oh_get_dict(data, handle) : handle
-            if let newValue { qpdf_oh_replace_key(data, target, "/" + key, newValue.handle) }
-            else { qpdf_oh_remove_key(data, target, "/" + key) }
-        }
+        let type = self.type
+        guard type == ot_dictionary || type == ot_stream else { return nil }
+        let value = PDFObject(pdf, qpdf_oh_get_key(data, type == ot_stream ? qpdf_oh_get_dict(data, handle) : handle, "/" + key))
+        return value.isNull ? nil : value
     }
 
     var keys: [String] {
@@ -159,9 +113,6 @@ final class PDFObject {
         return type == ot_array ? items : (type == ot_null || type == ot_uninitialized ? [] : [self])
     }
 
-    func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(data, handle, Int32(index), value.handle) }
-    func append(_ value: PDFObject) { qpdf_oh_append_item(data, handle, value.handle) }
-
     /// A stream's data, decoded from Flate and the other generalized filters.
     var streamData: [UInt8]? {
         guard isStream else { return nil }
@@ -171,16 +122,6 @@ final class PDFObject {
         guard qpdf_oh_get_stream_data(data, handle, qpdf_dl_generalized, &filtered, &buffer, &length) == 0, let buffer else { return nil }
         defer { free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: length))
-    }
-
-    /// Replaces a stream's data: unfiltered bytes (compressed when written), or bytes already
-    /// compressed with `/FlateDecode`.
-    func replaceStreamData(_ bytes: [UInt8], flateCompressed: Bool = false) {
-        let empty = PDFObject(pdf, qpdf_oh_new_null(data))
-        let filter = flateCompressed ? PDFObject(pdf, qpdf_oh_new_name(data, "/FlateDecode")) : empty
-        bytes.withUnsafeBufferPointer { b in
-            qpdf_oh_replace_stream_data(data, handle, b.baseAddress, b.count, filter.handle, empty.handle)
-        }
     }
 
     /// The PDF syntax of this object, for diagnostics and tests.

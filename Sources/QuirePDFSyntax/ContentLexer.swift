@@ -1,38 +1,43 @@
 /// One token of a PDF content stream, as a byte range of the stream.
-struct ContentToken: Equatable {
-    enum Kind: Equatable {
+public struct ContentToken: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
         case number, name, string, hexString, arrayOpen, arrayClose, dictOpen, dictClose
         /// An operator (`BDC`, `Tj`, …) or keyword (`true`, `null`).
         case keyword
         /// An inline image's binary data, from after `ID` up to (not including) `EI`.
         case inlineImageData
     }
-    var kind: Kind
-    var range: Range<Int>
+    public var kind: Kind
+    public var range: Range<Int>
+
+    public init(kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
 }
 
 /// Splits a content stream into tokens (PDF 32000-1, 7.2 and 8.9.7). Enough to find
 /// operators and their operands: strings, arrays and dictionaries are kept as tokens, not
 /// interpreted. Comments are skipped.
-struct ContentLexer: Sequence, IteratorProtocol {
-    let bytes: [UInt8]
-    private(set) var index = 0
+public struct ContentLexer: Sequence, IteratorProtocol {
+    public let bytes: [UInt8]
+    public private(set) var index = 0
     private var afterID = false
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// A lexer starting at `offset` (an object in a file, for the finisher's reader).
-    init(_ bytes: [UInt8], at offset: Int) {
+    public init(_ bytes: [UInt8], at offset: Int) {
         self.bytes = bytes
         index = offset
     }
 
-    static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00 }
-    static func isDelimiter(_ b: UInt8) -> Bool {
+    public static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00 }
+    public static func isDelimiter(_ b: UInt8) -> Bool {
         b == 0x28 || b == 0x29 || b == 0x3C || b == 0x3E || b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x25
     }
 
-    mutating func next() -> ContentToken? {
+    public mutating func next() -> ContentToken? {
         if afterID {
             afterID = false
             return inlineImageData()
@@ -78,7 +83,7 @@ struct ContentLexer: Sequence, IteratorProtocol {
     }
 
     /// The text of a token (names keep their slash).
-    func text(_ token: ContentToken) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
+    public func text(_ token: ContentToken) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
 
     private mutating func skipWhitespaceAndComments() {
         while index < bytes.count {
@@ -129,17 +134,17 @@ struct ContentLexer: Sequence, IteratorProtocol {
 }
 
 /// Operators with their operands, from a token stream: the unit content edits work on.
-struct ContentOperation {
-    var operands: [ContentToken]
-    var op: ContentToken
+public struct ContentOperation: Sendable {
+    public var operands: [ContentToken]
+    public var op: ContentToken
     /// From the first operand (or the operator) to the operator's end.
-    var range: Range<Int> { (operands.first?.range.lowerBound ?? op.range.lowerBound)..<op.range.upperBound }
+    public var range: Range<Int> { (operands.first?.range.lowerBound ?? op.range.lowerBound)..<op.range.upperBound }
 }
 
 extension ContentLexer {
     /// Every operation in order. Array and dictionary operands are flattened into their
     /// tokens (with the brackets), which is what the callers here need.
-    static func operations(_ bytes: [UInt8]) -> (lexer: ContentLexer, operations: [ContentOperation]) {
+    public static func operations(_ bytes: [UInt8]) -> (lexer: ContentLexer, operations: [ContentOperation]) {
         var lexer = ContentLexer(bytes)
         var operations: [ContentOperation] = []
         var operands: [ContentToken] = []

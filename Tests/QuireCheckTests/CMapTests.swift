@@ -1,5 +1,7 @@
 import Testing
-@testable import QuirePDF
+@testable import QuireCheck
+import QuirePDFSyntax
+import QuireTestSupport
 
 /// The /ToUnicode CMap parser and the string decoding around it.
 @Suite struct CMapTests {

@@ -1,3 +1,4 @@
+import QuireTestSupport
 /// The inspector's fixture documents, written object by object.
 enum Fixtures {
     /// One page, "Hello" in Helvetica, no tags, no metadata.

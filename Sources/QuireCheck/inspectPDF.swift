@@ -1,3 +1,4 @@
+import QuirePDF
 /// One finding of `inspectPDF`: a named check, its outcome and a one-line detail.
 public struct AccessibilityCheck: Sendable {
     public enum Status: String, Sendable { case pass, fail, info }

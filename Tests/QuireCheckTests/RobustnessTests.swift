@@ -1,5 +1,8 @@
 import Testing
-@testable import QuirePDF
+@testable import QuireCheck
+import QuirePDF
+import QuirePDFSyntax
+import QuireTestSupport
 
 /// Malformed and hostile files: a report or a `PDFError`, never a crash or a hang.
 @Suite struct RobustnessTests {
