@@ -117,10 +117,11 @@ public final class Typesetter: Sendable {
         -> (paper: Paper, theme: Theme, images: [String: ImageInfo])
     {
         let parsed = try parsePaper(data: data, file: file)
-        let paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory))
-        let name = override ?? paper.frontMatter.layout ?? "committee-paper"
-        let location = paper.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
+        let name = override ?? parsed.frontMatter.layout ?? "committee-paper"
+        let location = parsed.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
+        // The layout's figure style is the default every figure is written in.
+        let paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory), style: theme.figures)
         try checkRequiredFields(paper, theme: theme)
         try checkFonts(theme)
         return (paper, theme, try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets))

@@ -78,7 +78,7 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
         keep(distributor.feed($0, final: false))
     }
     if budget.allows(pages: bodyRuns.count) { keep(distributor.feed([], final: true)) }
-    var diagnostics = distributor.diagnostics
+    var diagnostics = body.diagnostics + distributor.diagnostics
 
     var front: [BodyPage] = []
     var frontRuns: [PageRun] = []

@@ -31,15 +31,20 @@ public struct Indicator: Hashable, Sendable {
     /// Periods in the order the file gives them ("2012", "2016-17", "March 2017").
     public var periods: [String]
     public var values: [String: DataValue]
+    /// How this indicator's figures are written, over the layout's style (a table block's
+    /// own style goes over this one).
+    public var figures: FigureStyle?
     public var file: String
     public var line: Int
 
-    public init(id: String, label: String, unit: DataUnit, periods: [String], values: [String: DataValue], file: String, line: Int) {
+    public init(id: String, label: String, unit: DataUnit, periods: [String], values: [String: DataValue], figures: FigureStyle? = nil,
+                file: String, line: Int) {
         self.id = id
         self.label = label
         self.unit = unit
         self.periods = periods
         self.values = values
+        self.figures = figures
         self.file = file
         self.line = line
     }

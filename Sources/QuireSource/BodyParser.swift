@@ -57,6 +57,17 @@ struct BlockConverter {
     func blocks(of node: MarkdownNode, depth: Int) throws(QuireError) -> [Block] {
         var out: [Block] = []
         for child in node.children {
+            // A `{: … }` paragraph belongs to the table right above it (TableAttributes.swift).
+            if let lines = attributeParagraph(child) {
+                guard case .table(var table)? = out.last else {
+                    throw QuireError(.invalidValue, at: SourceLocation(file: file, line: lines[0].line), field: "table",
+                                     "a {: } line gives a table its options, but no table is right above it",
+                                     hint: "put it on the line right under the table's last row")
+                }
+                try applyAttributes(lines, to: &table)
+                out[out.count - 1] = .table(table)
+                continue
+            }
             if let block = try block(child, depth: depth) { out.append(block) }
         }
         return out
@@ -108,7 +119,8 @@ struct BlockConverter {
     private func table(_ node: MarkdownNode, line: Int) throws(QuireError) -> Table {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
-        let children = node.children
+        var rowLines: [Int] = []
+        let (children, attributes) = splitAttributeRows(node.children)
         guard children.count <= BlockConverter.maxTableRows + 1 else {
             throw QuireError(.limit, at: SourceLocation(file: file, line: line),
                              "the table has \(children.count - 1) rows; a table in a paper may have at most \(BlockConverter.maxTableRows)",
@@ -117,9 +129,16 @@ struct BlockConverter {
         for row in children {
             let cells = row.children.map { inlines(of: $0) }
             for cell in cells { try checkLength(cell.plainText, line: line) }
-            if row.typeName == "table_header" { header = cells } else { rows.append(cells) }
+            if row.typeName == "table_header" {
+                header = cells
+            } else {
+                rows.append(cells)
+                rowLines.append(lineOffset + row.line)
+            }
         }
-        return Table(header: header, rows: rows, alignments: node.tableAlignments, line: line)
+        var table = Table(header: header, rows: rows, alignments: node.tableAlignments, line: line, rowLines: rowLines)
+        try applyAttributes(attributes, to: &table)
+        return table
     }
 
     func inlines(of node: MarkdownNode) -> [Inline] {

@@ -59,7 +59,7 @@ import Testing
                 [[.emphasis([.text("Cake")])], [.text("sweet")], [.text("2.00")], [.text("y")]],
             ],
             alignments: [.left, .center, .right, .left],
-            line: 4)
+            line: 4, rowLines: [6, 7])
         #expect(blocks == [.table(table)])
     }
 

@@ -16,6 +16,8 @@ final class Collector {
     private var specsAtLastAdd = 0
     /// Whether numbered paragraphs have an open list (L › LI › LBody) that later blocks join.
     var numberedListOpen = false
+    /// What builders had to give up on (a table kept together but taller than a page).
+    private(set) var diagnostics: [Diagnostic] = []
 
     init(theme: Theme, file: String, images: [String: ImageInfo]) {
         self.theme = theme
@@ -50,6 +52,9 @@ final class Collector {
     func open(_ tag: StructureTag) { add { _ in [.open(tag)] } }
     func open(_ role: StructureRole) { open(StructureTag(role)) }
     func close(_ count: Int = 1) { add { _ in Array(repeating: .close, count: count) } }
+
+    /// Records a rule a builder could not keep.
+    func note(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Vertical space; consecutive spaces collapse to the largest, as margins do in CSS.
     func space(_ height: Double) {

@@ -21,6 +21,9 @@ public struct Theme: Hashable, Sendable {
     public var header = RunningText(template: "", size: 9, alignment: .right)
     public var footer = RunningText(template: "Page {page} of {pages}", size: 10, alignment: .center)
     public var table = TableStyle()
+    /// How figures from data and in figure columns are written, unless an indicator, a table
+    /// or a column says otherwise (layout keys `figures.*`).
+    public var figures = FigureStyle()
     public var chart = ChartStyle()
     public var cover = CoverStyle()
     public var contents = ContentsStyle()
@@ -147,6 +150,9 @@ public struct TableStyle: Hashable, Sendable {
     public var headerFill = Color(red: 0.9, green: 0.9, blue: 0.9)
     public var ruleColor = Color(red: 0.45, green: 0.45, blue: 0.45)
     public var ruleWidth = 0.5
+    /// A table of this many body rows or fewer stays on one page unless it says otherwise
+    /// (`keep-together=false`); a longer one never leaves its first or last row alone.
+    public var keepTogetherRows = 6
 }
 
 /// Charts drawn from data.

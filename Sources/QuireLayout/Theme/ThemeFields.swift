@@ -16,6 +16,8 @@ enum ThemeSetter: @unchecked Sendable {
     case rows
     case fieldList(WritableKeyPath<Theme, [FrontMatterField]>)
     case colorList(WritableKeyPath<Theme, [Color]>)
+    /// One key of `Theme.figures`, read as a figure style reads it.
+    case figure(String)
 }
 
 /// Every key a layout file may set, as a dotted path. A key not here is a typo and is
@@ -48,6 +50,9 @@ let themeFields: [String: ThemeSetter] = [
     "table.size": .length(\.table.size), "table.leading": .length(\.table.leading), "table.padding": .length(\.table.padding),
     "table.header-fill": .color(\.table.headerFill), "table.rule-color": .color(\.table.ruleColor),
     "table.rule-width": .length(\.table.ruleWidth),
+    "table.keep-together-rows": .integer(\.table.keepTogetherRows),
+    "figures.negative": .figure("negative"), "figures.separators": .figure("separators"), "figures.decimals": .figure("decimals"),
+    "figures.unit": .figure("unit"), "figures.scale": .figure("scale"),
     "chart.height": .length(\.chart.height), "chart.size": .length(\.chart.size), "chart.colors": .colorList(\.chart.colors),
     "chart.grid-color": .color(\.chart.gridColor),
     "cover.enabled": .flag(\.cover.enabled), "cover.logo": .text(\.cover.logo), "cover.logo-width": .length(\.cover.logoWidth),

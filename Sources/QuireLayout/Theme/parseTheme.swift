@@ -98,6 +98,13 @@ private struct ThemeReader {
             theme.page.marginTop = value; theme.page.marginBottom = value
             theme.page.marginLeft = value; theme.page.marginRight = value
         case .rows: theme.headerBlock.rows = try rows(node, key)
+        case .figure(let name):
+            let value = try scalar(node, key)
+            do throws(FigureStyle.Problem) {
+                try theme.figures.set(name, value)
+            } catch {
+                throw self.error(node, key, error.message, hint: error.hint)
+            }
         case .colorList(let path):
             guard case .sequence(let items) = node, !items.isEmpty else { throw error(node, key, "expected a list of colours like [\"#1F3864\", \"#9DC3E6\"]") }
             var colors: [Color] = []

@@ -10,6 +10,8 @@ import Yams
 /// caption: Children's social care, 2016 to 2017
 /// change: true                  # tables: a column with the change first → last period
 /// missing: n/a                  # tables: text for a period with no figure (default: an error)
+/// figures: {negative: brackets}  # tables: the figure style, over the indicators' and the layout's
+/// keep-together: true           # tables: never break across pages (false: may always break)
 /// type: bar                     # charts: bar or line
 /// alt: …                        # charts: the text alternative (default: made from the data)
 /// ```
@@ -24,11 +26,16 @@ struct FigureSpec {
     var missing: String?
     var chartKind = Chart.Kind.bar
     var alt: String?
+    /// The layout's figure style, under the indicators' and the block's.
+    let baseStyle: FigureStyle
+    var figures: FigureStyle?
+    var keepTogether: Bool?
 
-    init(_ text: String, kind: String, file: String, line: Int, data: DataSet) throws(QuireError) {
+    init(_ text: String, kind: String, file: String, line: Int, data: DataSet, style: FigureStyle = FigureStyle()) throws(QuireError) {
         self.kind = kind
         self.file = file
         self.line = line
+        self.baseStyle = style
         // Lines inside the block count from the fence.
         let reader = YAMLReader(file: file, lineOffset: line, document: "the ```\(kind) block")
         guard let root = try reader.compose(text), case .mapping(let fields) = root else {
@@ -36,9 +43,9 @@ struct FigureSpec {
                              "a ```\(kind) block needs 'indicators:' and optionally 'periods:' and 'caption:'",
                              hint: "e.g.\n```\(kind)\nindicators: [cpp]\nperiods: [2016, 2017]\ncaption: Children with a plan\n```")
         }
-        let resolver = FigureResolver(data: data, file: file)
+        let resolver = FigureResolver(data: data, file: file, style: style)
         var ids: [String] = [], periodList: [String]?
-        let known = kind == "chart" ? ["indicators", "periods", "caption", "type", "alt"] : ["indicators", "periods", "caption", "change", "missing"]
+        let known = kind == "chart" ? ["indicators", "periods", "caption", "type", "alt"] : ["indicators", "periods", "caption", "change", "missing", "figures", "keep-together"]
         for (keyNode, value) in fields {
             let key = try reader.string(keyNode, field: kind)
             let location = SourceLocation(file: file, line: reader.line(of: keyNode))
@@ -49,6 +56,14 @@ struct FigureSpec {
             case "change": change = try reader.string(value, field: key) == "true"
             case "missing": missing = try reader.string(value, field: key)
             case "alt": alt = try reader.string(value, field: key)
+            case "figures": figures = try reader.figureStyle(value, field: key)
+            case "keep-together":
+                switch try reader.string(value, field: key) {
+                case "true", "yes": keepTogether = true
+                case "false", "no": keepTogether = false
+                default: throw QuireError(.invalidValue, at: location, field: key, "keep-together must be true or false",
+                                          hint: "keep-together: true keeps the table on one page; false lets it break")
+                }
             case "type":
                 let raw = try reader.string(value, field: key)
                 guard let parsed = Chart.Kind(rawValue: raw) else {
@@ -76,15 +91,22 @@ struct FigureSpec {
         }
     }
 
-    /// The table: a header row, one row per indicator, figures right-aligned.
+    /// The table: a header row, one row per indicator, figures right-aligned. Each row's
+    /// figures are written in the layout's style with the indicator's and then the block's
+    /// laid over it. A unit label the rows share goes under each figure column's header;
+    /// rows with differing labels carry theirs after the row label instead ("Net spend (£m)").
     func table() throws(QuireError) -> Table {
         let location = SourceLocation(file: file, line: line)
+        let styles = indicators.map { baseStyle.merging($0.figures).merging(figures) }
+        let labels = styles.map(\.unitLabel)
+        let shared = labels.first.flatMap { $0 }.flatMap { first in labels.allSatisfy { $0 == first } ? first : nil }
         var rows: [[[Inline]]] = []
-        for indicator in indicators {
-            var row: [[Inline]] = [[.text(indicator.label)]]
+        for (indicator, style) in zip(indicators, styles) {
+            let label = shared == nil ? style.unitLabel.map { " (\($0))" } ?? "" : ""
+            var row: [[Inline]] = [[.text(indicator.label + label)]]
             for period in periods {
                 if let value = indicator.values[period] {
-                    row.append([.text(formatFigure(value.number, decimals: value.decimals, unit: indicator.unit))])
+                    row.append([.text(formatFigure(value.number, decimals: value.decimals, unit: indicator.unit, style: style))])
                 } else if let missing {
                     row.append([.text(missing)])
                 } else {
@@ -93,17 +115,22 @@ struct FigureSpec {
             }
             if change, let first = periods.first, let last = periods.last {
                 if let old = indicator.values[first], let new = indicator.values[last] {
-                    row.append([.text(signedChange(from: old, to: new, unit: indicator.unit))])
+                    row.append([.text(signedChange(from: old, to: new, unit: indicator.unit, style: style))])
                 } else {
                     row.append([.text(missing ?? "")])
                 }
             }
             rows.append(row)
         }
-        var header: [[Inline]] = [[.text("Indicator")]] + periods.map { [.text($0)] }
-        if change, let first = periods.first, let last = periods.last { header.append([.text("Change \(first) to \(last)")]) }
+        // A percentage's change is in points, which a "%" header would misname.
+        let changeLabel = indicators.contains { $0.unit == .percent } ? nil : shared
+        func headed(_ text: String, _ unit: String?) -> [Inline] { unit.map { [.text(text), .lineBreak, .text($0)] } ?? [.text(text)] }
+        var header: [[Inline]] = [[.text("Indicator")]] + periods.map { headed($0, shared) }
+        if change, let first = periods.first, let last = periods.last { header.append(headed("Change \(first) to \(last)", changeLabel)) }
         let alignments: [Table.Alignment] = [.left] + Array(repeating: .right, count: header.count - 1)
-        return Table(header: header, rows: rows, alignments: alignments, line: line, caption: caption)
+        let columnStyle = baseStyle.merging(figures)
+        return Table(header: header, rows: rows, alignments: alignments, line: line, caption: caption,
+                     figures: [nil] + Array(repeating: columnStyle, count: header.count - 1), keepTogether: keepTogether)
     }
 
     /// The chart, with its text alternative.
@@ -134,10 +161,16 @@ struct FigureSpec {
     }
 }
 
-/// "+136", "−427", "0" for a table's change column.
-func signedChange(from old: DataValue, to new: DataValue, unit: DataUnit) -> String {
+/// "+136", "−427", "0" for a table's change column; "(427)" and no "+" when negatives are
+/// bracketed, as finance tables write variances. A percentage changes in points (" pts").
+func signedChange(from old: DataValue, to new: DataValue, unit: DataUnit, style: FigureStyle = FigureStyle()) -> String {
     let difference = new.number - old.number
-    let text = formatFigure(difference, decimals: max(old.decimals, new.decimals), unit: unit == .percent ? .count : unit)
+    var points = style
+    if unit == .percent {
+        points.unit = "cell"
+        points.scale = nil
+    }
+    let text = formatFigure(difference, decimals: max(old.decimals, new.decimals), unit: unit == .percent ? .count : unit, style: points)
     let shown = unit == .percent ? text + " pts" : text
-    return difference > 0 ? "+" + shown : shown
+    return difference > 0 && !style.usesBrackets && text.contains(where: { ("1"..."9").contains($0) }) ? "+" + shown : shown
 }

@@ -6,9 +6,10 @@ public func parseDataFile(_ text: String, file: String) throws(QuireError) -> [I
     file.lowercased().hasSuffix(".csv") ? try parseDataCSV(text, file: file) : try parseDataYAML(text, file: file)
 }
 
-/// A number as written in a data file ("1,185", "79.6", "79.6%", "£1,234.50"), keeping how
-/// many decimals it had. Nil if it is not a number.
+/// A number as written in a data file ("1,185", "79.6", "79.6%", "£1,234.50", "(230.8)"),
+/// keeping how many decimals it had. Nil if it is not a number.
 func parseFigure(_ raw: String, line: Int) -> DataValue? {
+    if let written = readFigure(raw) { return DataValue(number: written.number, decimals: written.decimals, line: line) }
     var text = raw.trimmingCharacters(in: .whitespaces)
     for symbol in ["%", "£"] { text = text.replacingOccurrences(of: symbol, with: "") }
     text = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "\u{2212}", with: "-")

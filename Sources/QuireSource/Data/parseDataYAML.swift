@@ -10,6 +10,7 @@ import Yams
 ///     label: Children with a Child Protection Plan
 ///     unit: count            # count, percent or currency
 ///     values: {"2012": 959, "2013": 994, "2017": 1185}
+///     figures: {decimals: 0} # optional: how its figures are written (FigureStyle)
 /// ```
 func parseDataYAML(_ text: String, file: String) throws(QuireError) -> [Indicator] {
     let reader = YAMLReader(file: file, lineOffset: 0, document: "the data file")
@@ -25,7 +26,7 @@ func parseDataYAML(_ text: String, file: String) throws(QuireError) -> [Indicato
         guard case .mapping(let fields) = body else {
             throw reader.error(.invalidValue, body, field: id, "indicator '\(id)' needs label, unit and values")
         }
-        var label = id, unit = DataUnit.count, periods: [String] = [], values: [String: DataValue] = [:]
+        var label = id, unit = DataUnit.count, periods: [String] = [], values: [String: DataValue] = [:], figures: FigureStyle?
         for (keyNode, value) in fields {
             let key = try reader.string(keyNode, field: id)
             switch key {
@@ -44,12 +45,14 @@ func parseDataYAML(_ text: String, file: String) throws(QuireError) -> [Indicato
                     periods.append(period)
                     values[period] = figure
                 }
+            case "figures": figures = try reader.figureStyle(value, field: "\(id).figures")
             default:
-                let hint = nearestName(key, in: ["label", "unit", "values"]).map { "did you mean '\($0)'?" } ?? "an indicator has label, unit and values"
+                let hint = nearestName(key, in: ["label", "unit", "values", "figures"]).map { "did you mean '\($0)'?" } ?? "an indicator has label, unit, values and optionally figures"
                 throw reader.error(.unknownField, keyNode, field: "\(id).\(key)", "unknown key '\(key)'", hint: hint)
             }
         }
-        out.append(Indicator(id: id, label: label, unit: unit, periods: periods, values: values, file: file, line: reader.line(of: idNode)))
+        out.append(Indicator(id: id, label: label, unit: unit, periods: periods, values: values, figures: figures, file: file,
+                             line: reader.line(of: idNode)))
     }
     return out
 }

@@ -1,11 +1,12 @@
 import Foundation
 public import QuireModel
 
-/// Replaces every `{{ … }}` in the paper's text with its figure, and turns ```table and
-/// ```chart blocks into tables and charts. Errors name the paper's line and list what the
-/// data has, so a typo in an id or a year is quick to fix.
-public func resolveFigures(_ paper: Paper, data: DataSet) throws(QuireError) -> Paper {
-    let resolver = FigureResolver(data: data, file: paper.file)
+/// Replaces every `{{ … }}` in the paper's text with its figure, turns ```table and
+/// ```chart blocks into tables and charts, and writes the figure columns of Markdown tables
+/// in their style. `style` is the layout's figure style, under every other. Errors name the
+/// paper's line and list what the data has, so a typo in an id or a year is quick to fix.
+public func resolveFigures(_ paper: Paper, data: DataSet, style: FigureStyle = FigureStyle()) throws(QuireError) -> Paper {
+    let resolver = FigureResolver(data: data, file: paper.file, style: style)
     var out = paper
     out.body = try resolver.blocks(paper.body)
     // Figures may be quoted in any header text, as in the body.
@@ -40,6 +41,8 @@ func figureValue(_ indicator: Indicator, _ period: String, location: SourceLocat
 struct FigureResolver {
     let data: DataSet
     let file: String
+    /// The layout's figure style.
+    var style = FigureStyle()
 
     func blocks(_ blocks: [Block]) throws(QuireError) -> [Block] {
         var out: [Block] = []
@@ -59,11 +62,12 @@ struct FigureResolver {
         case .table(var table):
             table.header = try cells(table.header, line: table.line)
             var rows: [[[Inline]]] = []
-            for row in table.rows { rows.append(try cells(row, line: table.line)) }
+            for (index, row) in table.rows.enumerated() { rows.append(try cells(row, line: table.line(ofRow: index))) }
             table.rows = rows
+            try writeFigureColumns(&table, style: style, file: file)
             return .table(table)
         case .figureSpec(let kind, let spec, let line):
-            let parsed = try FigureSpec(spec, kind: kind, file: file, line: line, data: data)
+            let parsed = try FigureSpec(spec, kind: kind, file: file, line: line, data: data, style: style)
             return kind == "chart" ? .chart(try parsed.chart()) : .table(try parsed.table())
         case .code, .thematicBreak, .image, .chart: return block
         }
@@ -118,7 +122,7 @@ struct FigureResolver {
             let indicator = try lookup(words[1], location: location)
             let old = try figureValue(indicator, unquoted(words[2]), location: location)
             let new = try figureValue(indicator, unquoted(words[3]), location: location)
-            return describeChange(from: old, to: new, unit: indicator.unit)
+            return describeChange(from: old, to: new, unit: indicator.unit, style: style.merging(indicator.figures))
         }
         guard words.count == 1, let bracket = words[0].firstIndex(of: "["), words[0].hasSuffix("]") else {
             throw QuireError(.invalidValue, at: location, field: "figure", "'{{\(expression)}}' is not a figure expression",
@@ -128,7 +132,7 @@ struct FigureResolver {
         let period = unquoted(String(words[0][words[0].index(after: bracket)...].dropLast()))
         let indicator = try lookup(id, location: location)
         let figure = try figureValue(indicator, period, location: location)
-        return formatFigure(figure.number, decimals: figure.decimals, unit: indicator.unit)
+        return formatFigure(figure.number, decimals: figure.decimals, unit: indicator.unit, style: style.merging(indicator.figures), inText: true)
     }
 
     private func unquoted(_ period: String) -> String {
