@@ -1,4 +1,5 @@
 import QuireModel
+import QuireYAML
 import Yams
 
 extension YAMLReader {
