@@ -10,7 +10,7 @@ struct JustifyTests {
         let glyphs = text.utf8.indices.enumerated().map { index, _ in Glyph(id: 1, x: Float(index * 10), y: 0, cluster: Int32(index)) }
         let run = GlyphRun(font: FontRef(family: "T", size: 10), color: .black, text: text, glyphs: glyphs, width: 80)
         return ShapedLine(runs: [Positioned(run, at: .zero)], width: 80, ascent: 8, descent: 2,
-                          links: [LineLink(url: "x", x: 30, width: 20)])
+                          links: [LineLink(url: "x", x: 30, width: 20)], endsParagraph: false)
     }
 
     @Test("extra width goes equally into the inner spaces, not the trailing one")
@@ -27,7 +27,7 @@ struct JustifyTests {
     func unchanged() {
         #expect(justified(line(), width: 80) == line())
         let word = GlyphRun(font: FontRef(family: "T", size: 10), color: .black, text: "abc", glyphs: [Glyph(id: 1, x: 0, y: 0, cluster: 0)], width: 10)
-        let single = ShapedLine(runs: [Positioned(word, at: .zero)], width: 10, ascent: 8, descent: 2, links: [])
+        let single = ShapedLine(runs: [Positioned(word, at: .zero)], width: 10, ascent: 8, descent: 2, links: [], endsParagraph: false)
         #expect(justified(single, width: 50) == single)
     }
 }

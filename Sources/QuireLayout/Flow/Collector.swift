@@ -35,8 +35,8 @@ final class Collector {
     /// Asks for a paragraph to be shaped; the index finds it in `Shaped` later.
     func request(_ text: StyledText, width: Double, size: Double? = nil, family: String? = nil, color: Color? = nil,
                  alignment: TextAlignment) -> Int {
-        specs.append(ParagraphSpec(text: text, family: family ?? theme.body.family, size: size ?? theme.body.size,
-                                   color: color ?? theme.body.color, width: width, alignment: alignment))
+        specs.append(ParagraphSpec(text: text, family: family ?? theme.body.family, codeFamily: theme.code.family,
+                                   size: size ?? theme.body.size, color: color ?? theme.body.color, width: width, alignment: alignment))
         return specs.count - 1
     }
 
@@ -84,7 +84,7 @@ final class Collector {
             var paragraphs: [ShapedParagraph] = []
             for start in stride(from: base, to: upper, by: chunk) {
                 guard start == base || proceed() else { return }
-                paragraphs += shaper.shape(Array(specs[start..<min(upper, start + chunk)]))
+                paragraphs += shaper.shapeAligned(Array(specs[start..<min(upper, start + chunk)]))
             }
             let shaped = Shaped(paragraphs: paragraphs, base: base)
             var items = heldSpace

@@ -2,7 +2,9 @@ public import QuirePages
 
 /// A deterministic shaper for layout tests and dumps: every character advances half an em,
 /// lines break at spaces, ascent 0.8 em, descent 0.2 em. Page-tree snapshots made with it do
-/// not change when Pango, HarfBuzz or the fonts change.
+/// not change when Pango, HarfBuzz or the fonts change. Like the Pango shaper it only breaks
+/// and places lines (justified ones at the left) and marks each paragraph's last line; layout
+/// justifies, the same way for both.
 public struct FixedPitchShaper: TextShaper {
     public init() {}
 
@@ -19,18 +21,19 @@ public struct FixedPitchShaper: TextShaper {
             for word in hardLine.split(separator: " ") {
                 let candidate = current.isEmpty ? String(word) : current + " " + word
                 if candidate.count > maxChars, !current.isEmpty {
-                    lines.append(line(current, spec: spec, advance: advance))
+                    lines.append(line(current, spec: spec, advance: advance, endsParagraph: false))
                     current = String(word)
                 } else {
                     current = candidate
                 }
             }
-            lines.append(line(current, spec: spec, advance: advance))
+            // The text's end, or a hard break: the paragraph's last line.
+            lines.append(line(current, spec: spec, advance: advance, endsParagraph: true))
         }
         return ShapedParagraph(lines: lines)
     }
 
-    private func line(_ text: String, spec: ParagraphSpec, advance: Double) -> ShapedLine {
+    private func line(_ text: String, spec: ParagraphSpec, advance: Double, endsParagraph: Bool) -> ShapedLine {
         let width = Double(text.count) * advance
         var glyphs: [Glyph] = []
         var offset: Int32 = 0
@@ -45,6 +48,7 @@ public struct FixedPitchShaper: TextShaper {
         case .left, .justify: x = 0
         }
         let run = GlyphRun(font: FontRef(family: spec.family, size: spec.size), color: spec.color, text: text, glyphs: glyphs, width: width)
-        return ShapedLine(runs: [Positioned(run, at: Point(x: x, y: 0))], width: width, ascent: spec.size * 0.8, descent: spec.size * 0.2, links: [])
+        return ShapedLine(runs: [Positioned(run, at: Point(x: x, y: 0))], width: width, ascent: spec.size * 0.8, descent: spec.size * 0.2, links: [],
+                          endsParagraph: endsParagraph)
     }
 }
