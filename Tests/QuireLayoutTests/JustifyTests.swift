@@ -1,4 +1,4 @@
-import QuireLayout
+@testable import QuireLayout
 import QuirePages
 import Testing
 
@@ -29,5 +29,28 @@ struct JustifyTests {
         let word = GlyphRun(font: FontRef(family: "T", size: 10), color: .black, text: "abc", glyphs: [Glyph(id: 1, x: 0, y: 0, cluster: 0)], width: 10)
         let single = ShapedLine(runs: [Positioned(word, at: .zero)], width: 10, ascent: 8, descent: 2, links: [], endsParagraph: false)
         #expect(justified(single, width: 50) == single)
+    }
+
+    /// A justified paragraph of two hard lines, 20 characters to a line of the fixed-pitch shaper.
+    let spec = ParagraphSpec(text: StyledText("aaa bbb ccc ddd eee fff ggg hhh\nend of part one\nlast"), family: "T", size: 10,
+                             width: 100, alignment: .justify)
+
+    @Test("the fixed-pitch shaper breaks at the left and says which lines end a paragraph")
+    func shaperOnlyBreaks() {
+        let lines = FixedPitchShaper().shape([spec])[0].lines
+        #expect(lines.map { $0.runs.map(\.item.text).joined() } == ["aaa bbb ccc ddd eee", "fff ggg hhh", "end of part one", "last"])
+        #expect(lines.map(\.endsParagraph) == [false, true, true, true])
+        #expect(lines.map(\.width) == [95, 55, 75, 20])  // natural widths: the shaper does not justify
+    }
+
+    @Test("layout justifies every line but a paragraph's last and the last before a hard break")
+    func layoutJustifies() {
+        let lines = FixedPitchShaper().shapeAligned([spec])[0].lines
+        #expect(lines.map(\.width) == [100, 55, 75, 20])
+        // The 5 pt left over go into the four inner spaces of the first line.
+        #expect(lines[0].runs[0].item.glyphs.map(\.x)[4] == 21.25)
+        var ragged = spec
+        ragged.alignment = .left
+        #expect(FixedPitchShaper().shapeAligned([ragged])[0].lines.map(\.width) == [95, 55, 75, 20])
     }
 }
