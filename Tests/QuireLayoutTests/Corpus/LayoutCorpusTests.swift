@@ -17,6 +17,12 @@ struct LayoutCorpusTests {
             let reference = LayoutFixture.folder.appendingPathComponent(name + ".txt")
             #expect(FileManager.default.fileExists(atPath: reference.path), "\(name).md has no reference \(name).txt")
         }
+        // A reference whose fixture was renamed or removed would never be read again.
+        let files = FileManager.default.enumerator(at: LayoutFixture.folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for reference in files where reference.pathExtension == "txt" {
+            let name = String(reference.deletingPathExtension().path.dropFirst(LayoutFixture.folder.path.count + 1))
+            #expect(LayoutFixture.names.contains(name), "\(name).txt has no fixture \(name).md")
+        }
     }
 
     @Test("each fixture lays out as its reference dump", arguments: LayoutFixture.names)

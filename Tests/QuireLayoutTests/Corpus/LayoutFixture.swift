@@ -6,7 +6,7 @@ import QuireSource
 /// One fixture of the layout corpus: a small paper in `Tests/Fixtures/layout/<area>/<rule>.md`
 /// that shows one layout rule, and its reference page-tree dump beside it (`<rule>.txt`).
 /// The front matter opens with `# rule: …` saying what the fixture shows, and names its test
-/// layout (`TestLayouts.swift`) in `layout:`.
+/// layout (`testLayouts`) in `layout:`.
 struct LayoutFixture: CustomStringConvertible {
     /// The fixture's path under the corpus folder, without `.md` ("orphans/one-line-moves").
     let name: String
@@ -60,8 +60,8 @@ struct LayoutFixture: CustomStringConvertible {
         }
         paper = try resolveFigures(parsed, data: dataSet)
         layoutName = paper.frontMatter.layout ?? ""
-        guard let theme = testLayout(named: layoutName) else {
-            throw FixtureError("\(name).md: 'layout: \(layoutName)' is not a test layout; use one of \(testLayoutNames.joined(separator: ", "))")
+        guard let theme = testLayouts[layoutName] else {
+            throw FixtureError("\(name).md: 'layout: \(layoutName)' is not a test layout; use one of \(testLayouts.keys.sorted().joined(separator: ", "))")
         }
         self.theme = theme
         var images: [String: ImageInfo] = [:]
