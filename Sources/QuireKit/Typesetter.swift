@@ -131,12 +131,13 @@ public final class Typesetter: Sendable {
     /// another face and change every line break.
     private func checkFonts(_ theme: Theme) throws(QuireError) {
         let families = FontConfiguration.families
-        guard !families.contains(theme.body.family) else { return }
-        throw QuireError(
-            .layout, at: SourceLocation(file: theme.file, line: theme.keyLines["body.font"] ?? 1), field: "body.font",
-            families.isEmpty ? "no fonts could be loaded from \(resources.fonts.path)" : "font family '\(theme.body.family)' is not among the bundled fonts",
-            hint: families.isEmpty ? "check that fonts/ holds fonts.conf and the font files, or set QUIRE_HOME"
-                : "bundled families: \(families.joined(separator: ", ")); add the font files and their licence to fonts/ to use another")
+        for (key, family) in [("body.font", theme.body.family), ("code.font", theme.code.family)] where !families.contains(family) {
+            throw QuireError(
+                .layout, at: SourceLocation(file: theme.file, line: theme.keyLines[key] ?? 1), field: key,
+                families.isEmpty ? "no fonts could be loaded from \(resources.fonts.path)" : "font family '\(family)' is not among the bundled fonts",
+                hint: families.isEmpty ? "check that fonts/ holds fonts.conf and the font files, or set QUIRE_HOME"
+                    : "bundled families: \(families.joined(separator: ", ")); add the font files and their licence to fonts/ to use another")
+        }
     }
 
     /// Writes the PDF beside its destination, then renames it into place: a failed render

@@ -58,7 +58,7 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
     func flow(_ collect: (Collector) -> Void) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
         let collector = Collector(theme: theme, file: paper.file, images: images)
         collect(collector)
-        return distribute(collector.build(with: shaper.shape(collector.specs)), size: region, file: paper.file)
+        return distribute(collector.build(with: shaper.shapeAligned(collector.specs)), size: region, file: paper.file)
     }
 
     let body = Collector(theme: theme, file: paper.file, images: images)

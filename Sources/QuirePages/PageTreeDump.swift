@@ -1,33 +1,43 @@
 /// A deterministic text form of the page tree for golden tests and `quire dump`: one line
-/// per item, coordinates rounded to 0.01 pt.
+/// per item, coordinates rounded to 0.01 pt, and everything inside a structure element
+/// indented two spaces further than its tag, so the dump reads as the tree it is (in the
+/// manner of swift-markdown's `debugDescription`).
+///
+/// Elements nest across pages (a list that continues overleaf), so the depth carries from one
+/// page to the next. An element's end shows as the indentation stepping back; only an end
+/// with nothing open, which would be a layout bug, is printed (`</> (nothing open)`).
 public func dumpPageTree(_ document: PagedDocument) -> String {
     var out = ""
+    var depth = 0
     for (index, page) in document.pages.enumerated() {
         out += "page \(index + 1) label \(page.label) size \(formatNumber(page.size.width))×\(formatNumber(page.size.height))\n"
         for p in page.frame.items {
+            let indent = String(repeating: "  ", count: depth + 1)
             let at = "at (\(formatNumber(p.point.x)), \(formatNumber(p.point.y)))"
             switch p.item {
             case .glyphs(let run):
-                out += "  text \(quoted(run.text)) \(at) font \(run.font) w \(formatNumber(run.width))\n"
+                out += indent + "text \(quoted(run.text)) \(at) font \(run.font) w \(formatNumber(run.width))\n"
             case .line(let to, let width, _):
-                out += "  line \(at) to (\(formatNumber(p.point.x + to.x)), \(formatNumber(p.point.y + to.y))) w \(formatNumber(width))\n"
+                out += indent + "line \(at) to (\(formatNumber(p.point.x + to.x)), \(formatNumber(p.point.y + to.y))) w \(formatNumber(width))\n"
             case .rect(let size, _):
-                out += "  rect \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+                out += indent + "rect \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .link(let url, let size):
-                out += "  link \(quoted(url)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+                out += indent + "link \(quoted(url)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .pageLink(let index, let y, let size):
-                out += "  pagelink page \(index + 1) y \(formatNumber(y)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+                out += indent + "pagelink page \(index + 1) y \(formatNumber(y)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .image(let path, let size):
-                out += "  image \(quoted(path)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+                out += indent + "image \(quoted(path)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .beginTag(let tag):
-                out += "  <\(tag.role.rawValue)" + (tag.scope.map { " scope=\($0.rawValue)" } ?? "") + (tag.alt.map { " alt=\(quoted($0))" } ?? "") + ">\n"
+                out += indent + "<\(tag.role.rawValue)" + (tag.scope.map { " scope=\($0.rawValue)" } ?? "") + (tag.alt.map { " alt=\(quoted($0))" } ?? "") + ">\n"
+                depth += 1
             case .endTag:
-                out += "  </>\n"
+                if depth > 0 { depth -= 1 } else { out += indent + "</> (nothing open)\n" }
             case .pdfPage(let path, let index, let size):
-                out += "  pdfpage \(quoted(path)) page \(index + 1) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+                out += indent + "pdfpage \(quoted(path)) page \(index + 1) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             }
         }
     }
+    if depth > 0 { out += "(\(depth) element\(depth == 1 ? "" : "s") left open)\n" }
     for entry in document.outline {
         out += "outline \(entry.level) \(quoted(entry.title)) page \(entry.pageIndex + 1) y \(formatNumber(entry.y))\n"
     }

@@ -10,7 +10,8 @@ private let emptyGlyph: UInt32 = 0x0FFF_FFFF
 private let unknownGlyphFlag: UInt32 = 0x1000_0000
 
 extension PangoContextOwner {
-    /// Shapes one paragraph with Pango and copies the lines out as value types.
+    /// Breaks and shapes one paragraph with Pango and copies the lines out as value types.
+    /// Justified lines stay at their natural width: widening them is layout's decision.
     func shape(_ spec: ParagraphSpec) -> ShapedParagraph {
         let layout = pango_layout_new(context)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -18,7 +19,6 @@ extension PangoContextOwner {
         configure(layout, spec, bytes)
 
         var lines: [ShapedLine] = []
-        var ends: [Int] = []  // byte offset where each line ends
         let iter = pango_layout_get_iter(layout)!
         defer { pango_layout_iter_free(iter) }
         repeat {
@@ -27,17 +27,14 @@ extension PangoContextOwner {
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             var lineLogical = PangoRectangle()
             pango_layout_line_get_extents(line, nil, &lineLogical)
-            lines.append(copyLine(line, x: Double(logical.x) / pangoScale, extents: lineLogical, bytes: bytes, spec: spec))
-            ends.append(Int(line.pointee.start_index + line.pointee.length))
+            // A paragraph ends with the text's last line or at a hard break (the line's end
+            // next to a newline); layout justifies every other line of a justified paragraph.
+            let end = Int(line.pointee.start_index + line.pointee.length)
+            let endsParagraph = pango_layout_iter_at_last_line(iter) != 0
+                || (end < bytes.count && (bytes[end] == 0x0A || (end > 0 && bytes[end - 1] == 0x0A)))
+            lines.append(copyLine(line, x: Double(logical.x) / pangoScale, extents: lineLogical, bytes: bytes, spec: spec,
+                                  endsParagraph: endsParagraph))
         } while pango_layout_iter_next_line(iter) != 0
-        if spec.alignment == .justify {
-            // Every line but a paragraph's last (the text's end, or before a hard break).
-            for index in lines.indices.dropLast() {
-                let end = ends[index]
-                let endsParagraph = end < bytes.count && (bytes[end] == 0x0A || (end > 0 && bytes[end - 1] == 0x0A))
-                if !endsParagraph { lines[index] = justified(lines[index], width: spec.width) }
-            }
-        }
         return ShapedParagraph(lines: lines)
     }
 
@@ -56,7 +53,7 @@ extension PangoContextOwner {
         switch spec.alignment {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .justify:
-            // Broken by Pango, justified by us afterwards (see `justified`).
+            // Broken by Pango at the left; layout justifies the lines (`shapeAligned`).
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
@@ -71,7 +68,7 @@ extension PangoContextOwner {
             }
             if span.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if span.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
-            if span.style.monospace { add(pango_attr_family_new("Liberation Mono")) }
+            if span.style.monospace { add(pango_attr_family_new(spec.codeFamily)) }
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
@@ -79,7 +76,7 @@ extension PangoContextOwner {
 
     /// Copies a Pango line's glyph runs (visual order) into `GlyphRun`s with clusters.
     private func copyLine(_ line: UnsafeMutablePointer<PangoLayoutLine>, x lineX: Double, extents: PangoRectangle,
-                          bytes: [UInt8], spec: ParagraphSpec) -> ShapedLine {
+                          bytes: [UInt8], spec: ParagraphSpec, endsParagraph: Bool) -> ShapedLine {
         var runs: [Positioned<GlyphRun>] = []
         var links: [LineLink] = []
         var penX = 0.0
@@ -111,7 +108,7 @@ extension PangoContextOwner {
         }
         let ascent = Double(-extents.y) / pangoScale
         let descent = Double(extents.height + extents.y) / pangoScale
-        return ShapedLine(runs: runs, width: penX, ascent: ascent, descent: descent, links: mergeLinks(links))
+        return ShapedLine(runs: runs, width: penX, ascent: ascent, descent: descent, links: mergeLinks(links), endsParagraph: endsParagraph)
     }
 
     /// Where link spans fall in one glyph run, as horizontal extents.

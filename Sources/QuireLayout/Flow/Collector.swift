@@ -10,8 +10,9 @@ final class Collector {
     /// Images found by the caller, by the path the source wrote.
     let images: [String: ImageInfo]
     private(set) var specs: [ParagraphSpec] = []
-    /// Each element's builder and the requests it owns (contiguous: an element requests its
-    /// paragraphs just before it is added).
+    /// Each element's builder and the requests it owns: contiguous and in order, since an
+    /// element requests its paragraphs just before it is added. `stream` shapes a chunk as the
+    /// requests its builders own, so a builder must own every request it reads.
     private var builders: [(specs: Range<Int>, build: (Shaped) -> [FlowItem])] = []
     private var specsAtLastAdd = 0
     /// Whether numbered paragraphs have an open list (L › LI › LBody) that later blocks join.
@@ -37,8 +38,8 @@ final class Collector {
     /// Asks for a paragraph to be shaped; the index finds it in `Shaped` later.
     func request(_ text: StyledText, width: Double, size: Double? = nil, family: String? = nil, color: Color? = nil,
                  alignment: TextAlignment) -> Int {
-        specs.append(ParagraphSpec(text: text, family: family ?? theme.body.family, size: size ?? theme.body.size,
-                                   color: color ?? theme.body.color, width: width, alignment: alignment))
+        specs.append(ParagraphSpec(text: text, family: family ?? theme.body.family, codeFamily: theme.code.family,
+                                   size: size ?? theme.body.size, color: color ?? theme.body.color, width: width, alignment: alignment))
         return specs.count - 1
     }
 
@@ -48,17 +49,25 @@ final class Collector {
         specsAtLastAdd = specs.count
     }
 
+    /// Adds items that read no shaped paragraph (a mark, a space). They own no requests: the
+    /// ones made since the last element belong to the element added next, even when a mark
+    /// comes between its requests and its builder (a contents entry opens its element there).
+    /// Owning them, a mark could end one chunk and leave its element to read them from the next.
+    private func addUnshaped(_ items: [FlowItem]) {
+        builders.append((specsAtLastAdd..<specsAtLastAdd, { _ in items }))
+    }
+
     /// Opens a structure element around what is added next, until `close`.
-    func open(_ tag: StructureTag) { add { _ in [.open(tag)] } }
+    func open(_ tag: StructureTag) { addUnshaped([.open(tag)]) }
     func open(_ role: StructureRole) { open(StructureTag(role)) }
-    func close(_ count: Int = 1) { add { _ in Array(repeating: .close, count: count) } }
+    func close(_ count: Int = 1) { addUnshaped(Array(repeating: .close, count: count)) }
 
     /// Records a rule a builder could not keep.
     func note(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Vertical space; consecutive spaces collapse to the largest, as margins do in CSS.
     func space(_ height: Double) {
-        add { _ in [.space(height)] }
+        addUnshaped([.space(height)])
     }
 
     // MARK: - Build
@@ -89,7 +98,7 @@ final class Collector {
             var paragraphs: [ShapedParagraph] = []
             for start in stride(from: base, to: upper, by: chunk) {
                 guard start == base || proceed() else { return }
-                paragraphs += shaper.shape(Array(specs[start..<min(upper, start + chunk)]))
+                paragraphs += shaper.shapeAligned(Array(specs[start..<min(upper, start + chunk)]))
             }
             let shaped = Shaped(paragraphs: paragraphs, base: base)
             var items = heldSpace

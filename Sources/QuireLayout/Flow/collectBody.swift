@@ -166,7 +166,8 @@ extension Collector {
         guard !text.isEmpty else { return }
         let width = theme.contentWidth
         let align = alignment ?? (theme.body.justify ? .justify : .left)
-        let family = text.spans.allSatisfy(\.style.monospace) ? "Liberation Mono" : nil
+        // All code (a fenced block) is set in the code font throughout, not only span by span.
+        let family = text.spans.allSatisfy(\.style.monospace) ? theme.code.family : nil
         let textIndex = request(text, width: width - x, size: size, family: family, alignment: align)
         let labelIndex = label.map { request(StyledText($0), width: max(1, x - labelX), size: size, alignment: .left) }
         var block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, labelX)] } ?? [], leading: theme.body.leading,

@@ -32,7 +32,7 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
     func flow(_ collect: (Collector) -> Void) -> [BodyPage] {
         let collector = Collector(theme: theme, file: manifest.file, images: [:])
         collect(collector)
-        let result = distribute(collector.build(with: shaper.shape(collector.specs)), size: region, file: manifest.file)
+        let result = distribute(collector.build(with: shaper.shapeAligned(collector.specs)), size: region, file: manifest.file)
         diagnostics += result.diagnostics
         return result.pages
     }

@@ -30,7 +30,7 @@ func packStamps(_ sheets: [Sheet], theme: Theme, options: PackOptions, shaper: a
                                            color: Color(red: 1, green: 1, blue: 1), width: width, alignment: .center) },
             blank: sheet.isBlank ? request(style.blankPage, size: theme.body.size, width: width, alignment: .center) : nil))
     }
-    return PackStamps(pages: stamps, shaped: specs.isEmpty ? [] : shaper.shape(specs))
+    return PackStamps(pages: stamps, shaped: specs.isEmpty ? [] : shaper.shapeAligned(specs))
 }
 
 /// The pack's pages, made one at a time as they are drawn: bodies set in the margins, papers'

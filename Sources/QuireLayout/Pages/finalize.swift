@@ -80,7 +80,7 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
         labels.append(label(run, offset))
         lines.append((request(theme.header, run, labels[offset]), request(theme.footer, run, labels[offset])))
     }
-    let shaped = specs.isEmpty ? [] : shaper.shape(specs)
+    let shaped = specs.isEmpty ? [] : shaper.shapeAligned(specs)
     let origin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
     var pages: [Page] = []
     pages.reserveCapacity(bodies.count)

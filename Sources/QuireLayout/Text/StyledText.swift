@@ -54,14 +54,20 @@ public enum TextAlignment: Hashable, Sendable { case left, justify, center, righ
 public struct ParagraphSpec: Hashable, Sendable {
     public var text: StyledText
     public var family: String
+    /// The family of `monospace` spans (inline code), chosen by the theme (`code.font`).
+    public var codeFamily: String
     public var size: Double
     public var color: Color
     public var width: Double
+    /// Where lines sit in the width. A shaper only places `left`, `center` and `right` lines;
+    /// `justify` lines it leaves at the left, and layout widens them (`shapeAligned`).
     public var alignment: TextAlignment
 
-    public init(text: StyledText, family: String, size: Double, color: Color = .black, width: Double, alignment: TextAlignment) {
+    public init(text: StyledText, family: String, codeFamily: String = CodeStyle().family, size: Double, color: Color = .black,
+                width: Double, alignment: TextAlignment) {
         self.text = text
         self.family = family
+        self.codeFamily = codeFamily
         self.size = size
         self.color = color
         self.width = width
@@ -85,13 +91,18 @@ public struct ShapedLine: Hashable, Sendable {
     public var ascent: Double
     public var descent: Double
     public var links: [LineLink]
+    /// Whether the line ends its paragraph: the text's last line, or the last before a hard
+    /// break. The shaper knows where it broke; layout needs it to justify (such a line keeps
+    /// its natural width).
+    public var endsParagraph: Bool
 
-    public init(runs: [Positioned<GlyphRun>], width: Double, ascent: Double, descent: Double, links: [LineLink]) {
+    public init(runs: [Positioned<GlyphRun>], width: Double, ascent: Double, descent: Double, links: [LineLink], endsParagraph: Bool) {
         self.runs = runs
         self.width = width
         self.ascent = ascent
         self.descent = descent
         self.links = links
+        self.endsParagraph = endsParagraph
     }
 }
 
@@ -103,7 +114,9 @@ public struct ShapedParagraph: Hashable, Sendable {
 
 /// Shapes paragraphs and breaks them into lines: the port the layout needs from a text
 /// backend (Pango in production, a fixed-pitch shaper in layout tests). Takes a whole batch,
-/// so a backend may shape in parallel.
+/// so a backend may shape in parallel. A backend only breaks and shapes: it leaves justified
+/// lines at their natural width and says which lines end a paragraph; layout calls it
+/// through `shapeAligned`, which justifies.
 public protocol TextShaper: Sendable {
     func shape(_ paragraphs: [ParagraphSpec]) -> [ShapedParagraph]
 }

@@ -11,6 +11,7 @@ public struct Theme: Hashable, Sendable {
     public var pdfa = false
     public var page = PageStyle()
     public var body = TextSpec(size: 12, leading: 14)
+    public var code = CodeStyle()
     /// Space between blocks (paragraphs, lists, tables).
     public var blockSpace = 12.0
     public var heading = HeadingStyle()
@@ -61,6 +62,13 @@ public struct TextSpec: Hashable, Sendable {
     public var leading: Double
     public var color = Color.black
     public var justify = true
+}
+
+/// Code: fenced blocks and inline `code` spans.
+public struct CodeStyle: Hashable, Sendable {
+    /// A monospace family among the bundled fonts.
+    public var family = "Liberation Mono"
+    public init() {}
 }
 
 /// Section headings (`#`) and subheadings (`##`).

@@ -30,6 +30,7 @@ let themeFields: [String: ThemeSetter] = [
     "page.margin-left": .length(\.page.marginLeft), "page.margin-right": .length(\.page.marginRight),
     "body.font": .text(\.body.family), "body.size": .length(\.body.size), "body.leading": .length(\.body.leading),
     "body.color": .color(\.body.color), "body.justify": .flag(\.body.justify),
+    "code.font": .text(\.code.family),
     "block-space": .length(\.blockSpace), "orphans": .integer(\.orphans), "widows": .integer(\.widows),
     "heading.size": .length(\.heading.size), "heading.bold": .flag(\.heading.bold), "heading.italic": .flag(\.heading.italic),
     "heading.space-before": .length(\.heading.spaceBefore), "heading.space-after": .length(\.heading.spaceAfter),
