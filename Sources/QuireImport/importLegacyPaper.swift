@@ -63,7 +63,7 @@ private func outputTexts(_ result: ImportResult) -> [String] {
         case .people(let people)?: texts += people.flatMap { [$0.name, $0.role ?? ""] }
         case .contacts(let contacts)?: texts += contacts.flatMap { [$0.name, $0.role ?? "", $0.phone ?? "", $0.email ?? ""] }
         case .rows(let rows)?: texts += rows.map(\.value.plainText)
-        case .date?, .name?, .files?, nil: break
+        case .date?, .name?, .files?, .numbering?, nil: break
         }
     }
     for block in result.body {

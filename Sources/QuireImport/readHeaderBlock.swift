@@ -118,7 +118,7 @@ private func store(_ row: Row, in header: inout HeaderBlock, file: String, vocab
         }
         header.warnings.append(ImportWarning(file: file, line: row.line.number, message: "'\(row.label.label)' is given twice; the second is kept as a further row"))
         further()
-    case .contacts, .name, .files, .rows:
+    case .contacts, .name, .files, .rows, .numbering:
         further()
     }
 }

@@ -21,6 +21,7 @@ private func example(_ field: FrontMatterField) -> String {
     case .textList, .files: field == .data ? "figures.yaml" : "…"
     case .name: "committee-paper"
     case .rows: "{Cabinet portfolio: Finance}"
+    case .numbering: "{paragraphs: \"1.1\"}"
     case .text: field == .classification ? "Unrestricted" : field == .to ? "Cabinet Committee" : "…"
     }
 }

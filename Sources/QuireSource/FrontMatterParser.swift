@@ -51,6 +51,7 @@ private func read(_ keyNode: Node, _ value: Node, into m: inout FrontMatter, rea
     case .name: m[field] = .name(try reader.string(value, field: name))
     case .files: m[field] = .files(try reader.textList(value, field: name).map(\.plainText))
     case .rows: m[field] = .rows(try rows(value, field: name, reader: reader))
+    case .numbering: m[field] = .numbering(try reader.numbering(value, field: name))
     }
 }
 

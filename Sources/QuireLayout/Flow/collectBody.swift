@@ -16,7 +16,13 @@ struct Numbering {
     mutating func nextParagraph(_ style: ParagraphNumbering) -> String? {
         guard section > 0, style != .none else { return nil }
         paragraph += 1
-        return style == .decimal ? "\(section).\(paragraph)" : "(\(paragraph))"
+        return switch style {
+        case .parenthesized: "(\(paragraph))"
+        case .decimal: "\(section).\(paragraph)"
+        case .period: "\(paragraph)."
+        case .parenthesis: "\(paragraph))"
+        case .none: nil
+        }
     }
 }
 

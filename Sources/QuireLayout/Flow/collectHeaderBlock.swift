@@ -83,7 +83,7 @@ extension Collector {
         case .contacts(let contacts): return [(nil, StyledText(contacts.map(\.name).joined(separator: ", ")))]
         case .date(let date): return [(nil, StyledText(formatDate(date, theme.headerBlock.dateFormat)))]
         // Not header rows (the layout reader refuses them): nothing to show.
-        case .name, .files, .rows: return []
+        case .name, .files, .rows, .numbering: return []
         }
     }
 }

@@ -82,15 +82,6 @@ public struct HeadingStyle: Hashable, Sendable {
     public var numbered = true
 }
 
-/// How paragraphs inside sections are numbered.
-public enum ParagraphNumbering: String, Hashable, Sendable, CaseIterable {
-    /// "(1)", "(2)", restarting in each section, as in older Kent papers.
-    case parenthesized = "(1)"
-    /// "1.1", "1.2": section number, then paragraph, as most councils use now.
-    case decimal = "1.1"
-    case none
-}
-
 /// Numbered paragraphs and their sub-items.
 public struct ParagraphStyle: Hashable, Sendable {
     public var numbering = ParagraphNumbering.parenthesized

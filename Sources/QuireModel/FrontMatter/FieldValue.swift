@@ -8,6 +8,7 @@ public enum FieldValue: Hashable, Sendable {
     case name(String)
     case files([String])
     case rows([HeaderField])
+    case numbering(NumberingOptions)
 
     /// The kind of field that holds such a value.
     public var kind: FrontMatterField.Kind {
@@ -20,6 +21,7 @@ public enum FieldValue: Hashable, Sendable {
         case .name: .name
         case .files: .files
         case .rows: .rows
+        case .numbering: .numbering
         }
     }
 
@@ -34,6 +36,7 @@ public enum FieldValue: Hashable, Sendable {
         case .name(let n): n.isEmpty
         case .files(let f): f.isEmpty
         case .rows(let r): r.isEmpty
+        case .numbering(let n): n.isEmpty
         }
     }
 }

@@ -69,6 +69,18 @@ public struct FrontMatter: Hashable, Sendable {
         set { self[.data] = .files(newValue) }
     }
 
+    /// The paper's own numbering options (empty: the layout's).
+    public var numbering: NumberingOptions {
+        get { if case .numbering(let n)? = values[.numbering] { n } else { NumberingOptions() } }
+        set { self[.numbering] = .numbering(newValue) }
+    }
+
+    /// A name-kind field's value (`layout`, `language`, `imported-from`).
+    public func name(_ field: FrontMatterField) -> String? {
+        if case .name(let n)? = values[field] { return n }
+        return nil
+    }
+
     /// Further header rows a council uses, in the author's order.
     public var fields: [HeaderField] {
         get { if case .rows(let r)? = values[.fields] { r } else { [] } }

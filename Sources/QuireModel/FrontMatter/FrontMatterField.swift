@@ -26,6 +26,14 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
     case data
     case period
     case organisation
+    /// The paper's own numbering options, over the layout's (`NumberingOptions`).
+    case numbering
+    /// The paper's language (en-GB, cy): its /Lang, its date words, its labels where the layout
+    /// gives them in both languages.
+    case language
+    /// The file an importer read the paper from. An imported or archived paper renders without
+    /// a field its layout requires (with a warning), since its source never had one.
+    case importedFrom = "imported-from"
 
     /// The shape of a field's value.
     public enum Kind: Hashable, Sendable {
@@ -45,6 +53,8 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
         case files
         /// Label → text rows.
         case rows
+        /// A `numbering:` map.
+        case numbering
     }
 
     /// The key as written in YAML.
@@ -56,7 +66,8 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
         case .date: .date
         case .recommendation, .backgroundDocuments: .textList
         case .contact: .contacts
-        case .layout: .name
+        case .layout, .language, .importedFrom: .name
+        case .numbering: .numbering
         case .data: .files
         case .fields: .rows
         case .to, .subject, .decisionNumber, .keyDecision, .classification, .pastPathway, .futurePathway,
@@ -67,7 +78,7 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
     /// Whether a layout may show the field as a row of the header block.
     public var isHeaderRow: Bool {
         switch self {
-        case .layout, .data, .period, .organisation: false
+        case .layout, .data, .period, .organisation, .numbering, .language, .importedFrom: false
         default: true
         }
     }
@@ -89,7 +100,7 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
         case .summary: "Summary:"
         case .recommendation: "Recommendation:"
         case .fields: ""
-        case .layout, .backgroundDocuments, .contact, .data, .period, .organisation: nil
+        case .layout, .backgroundDocuments, .contact, .data, .period, .organisation, .numbering, .language, .importedFrom: nil
         }
     }
 
@@ -115,7 +126,7 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
                                "recommended action"]
         case .backgroundDocuments: ["background documents", "background papers"]
         case .contact: ["contact", "contact officer", "contact details"]
-        case .layout, .fields, .data, .period, .organisation: []
+        case .layout, .fields, .data, .period, .organisation, .numbering, .language, .importedFrom: []
         }
     }
 

@@ -32,7 +32,19 @@ private func node(_ value: FieldValue) -> Node {
     case .name(let name): scalar(name)
     case .files(let files): files.count == 1 ? scalar(files[0]) : .sequence(Node.Sequence(files.map(scalar)))
     case .rows(let rows): .mapping(Node.Mapping(rows.map { (scalar($0.label), scalar(markdownInline($0.value))) }))
+    case .numbering(let options): numberingNode(options)
     }
+}
+
+/// The options a paper sets, in the order `NumberingOptions.keys` lists them.
+private func numberingNode(_ options: NumberingOptions) -> Node {
+    var pairs: [(Node, Node)] = []
+    if let sections = options.sections { pairs.append((Node("sections"), Node(sections ? "true" : "false"))) }
+    if let paragraphs = options.paragraphs { pairs.append((Node("paragraphs"), scalar(paragraphs.rawValue))) }
+    if let count = options.count { pairs.append((Node("count"), scalar(count.rawValue))) }
+    if let items = options.items { pairs.append((Node("items"), .sequence(Node.Sequence(items.map { scalar($0.rawValue) }, Tag(.seq), .flow)))) }
+    if let recommendations = options.recommendations { pairs.append((Node("recommendations"), scalar(recommendations.rawValue))) }
+    return .mapping(Node.Mapping(pairs))
 }
 
 /// A string scalar, always read back as a string: quoted when YAML would read it as

@@ -1,0 +1,76 @@
+import QuireModel
+
+/// A table as a pipe table: the grid's first row as its header, a cell covered by a merge
+/// written `<` (merged into the cell on its left) or `^` (into the cell above), and a `{: … }`
+/// line under it for what a pipe table cannot say (more header rows, keep-together, figure
+/// columns, a caption).
+func markdownTable(_ table: Table) -> String {
+    let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, table.alignments.count)
+    guard columns > 0 else { return "" }
+    let grid = [table.header] + table.rows
+    var covered: [[String?]] = grid.map { _ in Array(repeating: nil, count: columns) }
+    for span in table.spans {
+        for row in span.row..<min(grid.count, span.row + span.rows) {
+            for column in span.column..<min(columns, span.column + span.columns) where (row, column) != (span.row, span.column) {
+                // Cells to the right in the span's first row merge left; every cell below merges up.
+                covered[row][column] = row == span.row ? "<" : "^"
+            }
+        }
+    }
+    func line(_ row: Int) -> String {
+        let cells = (0..<columns).map { column -> String in
+            if let marker = covered[row][column] { return marker }
+            let cell = column < grid[row].count ? grid[row][column] : []
+            let text = markdownInline(cell).replacingOccurrences(of: "\n", with: " ")
+            // A cell that is only "<" or "^" is text, not a merge.
+            return text == "<" || text == "^" ? "\\" + text : text
+        }
+        return "| " + cells.joined(separator: " | ") + " |"
+    }
+    let rule = (0..<columns).map { column -> String in
+        switch column < table.alignments.count ? table.alignments[column] : .left {
+        case .left: "---"
+        case .center: ":---:"
+        case .right: "---:"
+        }
+    }
+    var lines = [line(0), "| " + rule.joined(separator: " | ") + " |"]
+    lines += (1..<grid.count).map(line)
+    let attributes = tableAttributes(table)
+    if !attributes.isEmpty { lines.append("{: " + attributes.joined(separator: " ") + "}") }
+    return lines.joined(separator: "\n")
+}
+
+/// What the table's `{: … }` line says, in the order the reader documents its keys.
+private func tableAttributes(_ table: Table) -> [String] {
+    var items: [String] = []
+    if table.headerRows > 1 { items.append("header-rows=\(table.headerRows)") }
+    if let keep = table.keepTogether { items.append(keep ? "keep-together" : "keep-together=false") }
+    if let caption = table.caption { items.append("caption=" + quoted(markdownInline(caption))) }
+    // Figure columns with the same style share one line's worth of keys.
+    var groups: [(style: FigureStyle, columns: [Int])] = []
+    for (column, style) in table.figures.enumerated() {
+        guard let style else { continue }
+        if let index = groups.firstIndex(where: { $0.style == style }) { groups[index].columns.append(column + 1) } else { groups.append((style, [column + 1])) }
+    }
+    for group in groups {
+        items.append("columns=" + group.columns.map(String.init).joined(separator: ","))
+        items += figureStyleItems(group.style)
+    }
+    return items
+}
+
+/// A figure style's keys, as a layout or a `{: }` line writes them.
+private func figureStyleItems(_ style: FigureStyle) -> [String] {
+    var items = ["figures"]
+    if let negative = style.negative { items.append("negative=\(negative.rawValue)") }
+    if let separators = style.separators { items.append("separators=\(separators)") }
+    if let decimals = style.decimals { items.append("decimals=\(decimals)") }
+    if let unit = style.unit { items.append("unit=" + quoted(unit)) }
+    if let scale = style.scale { items.append("scale=" + (scale == scale.rounded() ? String(Int(scale)) : String(scale))) }
+    return items
+}
+
+private func quoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+}

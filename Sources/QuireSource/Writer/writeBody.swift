@@ -1,0 +1,83 @@
+public import QuireModel
+
+/// Blocks as the Markdown body the parser reads back to the same blocks: the body half of
+/// the source writer every importer shares (`writeFrontMatter` is the other half).
+public func writeBody(_ blocks: [Block]) -> String {
+    blocks.map { markdownBlock($0) }.joined(separator: "\n\n") + "\n"
+}
+
+/// A whole source: front matter between `---` lines, then the body.
+public func writeSource(_ paper: Paper) -> String {
+    "---\n" + writeFrontMatter(paper.frontMatter) + "---\n\n" + writeBody(paper.body)
+}
+
+/// One block, without a trailing newline.
+func markdownBlock(_ block: Block) -> String {
+    switch block {
+    case .heading(let level, let inlines, _):
+        return String(repeating: "#", count: max(1, min(6, level))) + " " + markdownInline(inlines)
+    case .paragraph(let inlines, _):
+        return paragraphText(inlines)
+    case .list(let ordered, let items, _):
+        return items.enumerated().map { index, item in
+            listItem(item, marker: ordered ? "\(index + 1)." : "-")
+        }.joined(separator: "\n")
+    case .table(let table):
+        return markdownTable(table)
+    case .quote(let blocks, _):
+        return blocks.map { markdownBlock($0) }.joined(separator: "\n\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+    case .code(let code, _):
+        return fenced(code, info: "")
+    case .thematicBreak:
+        return "***"
+    case .image(let path, let alt, _):
+        return "![" + escapeInline(alt) + "](<" + path.replacingOccurrences(of: ">", with: "%3E") + ">)"
+    case .figureSpec(let kind, let spec, _):
+        return fenced(spec, info: kind)
+    case .chart(let chart):
+        // Charts come from data, never from an importer; should one be written, its caption
+        // and text alternative keep every word.
+        return [paragraphText(chart.caption), paragraphText([.text(chart.alt)])].joined(separator: "\n\n")
+    }
+}
+
+/// A paragraph's text, escaped where its start would read as another block (or as a table's
+/// `{: … }` line).
+private func paragraphText(_ inlines: [Inline]) -> String {
+    let text = escapeBlockStart(markdownInline(inlines))
+    return text.hasPrefix("{:") ? "\\" + text : text
+}
+
+/// A list item: its first block after the marker, the rest indented under it (a loose item
+/// when it has several blocks, so a nested paragraph stays in the item).
+private func listItem(_ blocks: [Block], marker: String) -> String {
+    let indent = String(repeating: " ", count: marker.count + 1)
+    var parts: [String] = []
+    for (index, block) in blocks.enumerated() {
+        let text = markdownBlock(block).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.enumerated().map { n, line in
+            index == 0 && n == 0 ? marker + " " + line : (line.isEmpty ? "" : indent + line)
+        }
+        parts.append(lines.joined(separator: "\n"))
+    }
+    if parts.isEmpty { return marker }
+    // A nested list directly under the item's first paragraph needs no blank line; any other
+    // further block does, or it would join the paragraph.
+    var out = parts[0]
+    for (index, part) in parts.enumerated().dropFirst() {
+        if case .list = blocks[index], index == 1 { out += "\n" + part } else { out += "\n\n" + part }
+    }
+    return out
+}
+
+/// A fence longer than any run of backticks inside.
+private func fenced(_ code: String, info: String) -> String {
+    var longest = 0, run = 0
+    for character in code {
+        run = character == "`" ? run + 1 : 0
+        longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    return fence + info + "\n" + code + "\n" + fence
+}
