@@ -107,28 +107,37 @@ struct CairoCanvas: Canvas {
         cairo_fill(cr)
     }
 
+    /// Draws a PNG, JPEG or SVG figure into `rect`, clipped to it. The clip is not only tidy:
+    /// cairo 1.16's recording surface treats an unclipped `cairo_paint` on a page with nothing
+    /// drawn yet as covering the page and discards the page's commands so far, its structure
+    /// tags among them, so the tag closed after the figure has no opening and the whole PDF
+    /// fails ("invalid tag name, attributes, or nesting"). A raster image is painted that way,
+    /// and librsvg paints an SVG's filtered groups that way, so a figure first on a page hit it.
     mutating func drawImage(path: String, in rect: Rect) {
         let wrapped = tagged && tagger.beforeContent(text: false, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
-        if path.lowercased().hasSuffix(".svg") {
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_rectangle(cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height)
+        cairo_clip(cr)
+        guard let format = RasterImage.format(of: path) else {
             if !SVGImage.draw(path, cr: cr, x: rect.origin.x, y: rect.origin.y, width: rect.size.width, height: rect.size.height) {
                 failure = "cannot draw SVG image \(path)"
             }
             return
         }
-        guard let image = cairo_image_surface_create_from_png(path), cairo_surface_status(image) == CAIRO_STATUS_SUCCESS else {
-            failure = "cannot read image \(path)"
-            return
+        let image: OpaquePointer
+        switch RasterImage.surface(path, format: format) {
+        case .success(let surface): image = surface
+        case .failure(let problem): failure = problem.message; return
         }
         defer { cairo_surface_destroy(image) }
         let w = Double(cairo_image_surface_get_width(image)), h = Double(cairo_image_surface_get_height(image))
-        cairo_save(cr)
         cairo_translate(cr, rect.origin.x, rect.origin.y)
         cairo_scale(cr, rect.size.width / w, rect.size.height / h)
         cairo_set_source_surface(cr, image, 0, 0)
         if archival { cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST) }
         cairo_paint(cr)
-        cairo_restore(cr)
     }
 
     /// Poppler replays the page's own drawing operators on our surface, so on a PDF target
