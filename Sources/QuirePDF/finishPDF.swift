@@ -28,5 +28,24 @@ public struct PDFFinish: Sendable {
 /// wrote that need no change are copied byte for byte; the /ID is derived from the content,
 /// so the same input gives the same bytes.
 public func finishPDF(_ input: consuming [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
-    try finishRewriting(input, to: output, finish)
+    try finishRewriting(input, to: .path(output), finish)
+}
+
+/// `finishPDF` into a file the caller opened (an exclusively created temporary file, so no
+/// path is looked up again between creating and writing it). The descriptor stays open.
+public func finishPDF(_ input: consuming [UInt8], toDescriptor descriptor: Int32, _ finish: PDFFinish) throws(PDFError) {
+    try finishRewriting(input, to: .descriptor(descriptor), finish)
+}
+
+/// Where the finished PDF goes.
+enum PDFDestination: CustomStringConvertible {
+    case path(String)
+    case descriptor(Int32)
+
+    var description: String {
+        switch self {
+        case .path(let path): path
+        case .descriptor(let descriptor): "file descriptor \(descriptor)"
+        }
+    }
 }

@@ -12,8 +12,14 @@ import QuireRender
 struct CairoCanvas: Canvas {
     enum Target {
         case pdf
-        /// Pixels per point and the file name for a 1-based page number.
-        case png(scale: Double, path: (Int) -> String)
+        /// Pixels per point and where a 1-based page number's PNG goes.
+        case png(scale: Double, output: (Int) -> PNGOutput)
+    }
+
+    /// Where one page's PNG is written: a path cairo opens, or a descriptor the caller opened.
+    enum PNGOutput {
+        case path(String)
+        case descriptor(Int32)
     }
 
     private let fonts: PangoContextOwner
@@ -43,9 +49,9 @@ struct CairoCanvas: Canvas {
     }
 
     /// A PNG canvas; pages are written as they end.
-    init(pngScale scale: Double, path: @escaping (Int) -> String, fonts: PangoContextOwner) {
+    init(pngScale scale: Double, output: @escaping (Int) -> PNGOutput, fonts: PangoContextOwner) {
         self.fonts = fonts
-        self.target = .png(scale: scale, path: path)
+        self.target = .png(scale: scale, output: output)
         self.archival = false
     }
 
@@ -189,10 +195,18 @@ struct CairoCanvas: Canvas {
         case .pdf:
             tagger.endPage(cr)
             cairo_show_page(cr)
-        case .png(_, let path):
+        case .png(_, let output):
             cairo_surface_flush(surface)
-            if cairo_surface_write_to_png(surface, path(pageNumber)) != CAIRO_STATUS_SUCCESS {
-                failure = "cannot write \(path(pageNumber))"
+            switch output(pageNumber) {
+            case .path(let path):
+                if cairo_surface_write_to_png(surface, path) != CAIRO_STATUS_SUCCESS { failure = "cannot write \(path)" }
+            case .descriptor(var descriptor):
+                let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                    let descriptor = closure.assumingMemoryBound(to: Int32.self).pointee
+                    return writeFully(descriptor, data, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+                }, &descriptor)
+                if status != CAIRO_STATUS_SUCCESS { failure = "cannot write page \(pageNumber)'s PNG: \(String(cString: strerror(errno)))" }
             }
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
@@ -226,6 +240,20 @@ struct CairoCanvas: Canvas {
     private func setColor(_ color: Color) {
         cairo_set_source_rgb(cr, color.red, color.green, color.blue)
     }
+}
+
+/// Writes all `count` bytes to `descriptor`, retrying short writes and interruptions.
+func writeFully(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var written = 0
+    while written < count {
+        let result = write(descriptor, bytes + written, count - written)
+        if result < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        written += result
+    }
+    return true
 }
 
 /// The bytes cairo writes, gathered in memory.

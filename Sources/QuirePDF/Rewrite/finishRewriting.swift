@@ -3,7 +3,7 @@ import QuirePages
 
 /// `finishPDF` by our own writer: cairo's objects copied as they are, the changed ones
 /// (structure elements, page contents, catalog, info) written anew.
-func finishRewriting(_ input: [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+func finishRewriting(_ input: [UInt8], to output: PDFDestination, _ finish: PDFFinish) throws(PDFError) {
     let pdf = try CairoPDF(input)
     let out = PDFRewrite(pdf)
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
