@@ -15,6 +15,6 @@ public func parsePaper(data: Data, file: String) throws(QuireError) -> Paper {
             "the paper has no body text",
             hint: "write the report below the closing '---' of the front matter, starting with a '# Introduction' section")
     }
-    let body = try parseBody(String(split.body), file: file, firstLine: split.bodyLine)
-    return Paper(frontMatter: frontMatter, body: body, file: file, bodyLine: split.bodyLine)
+    let (body, warnings) = try parseBody(String(split.body), file: file, firstLine: split.bodyLine)
+    return Paper(frontMatter: frontMatter, body: body, file: file, bodyLine: split.bodyLine, warnings: warnings)
 }

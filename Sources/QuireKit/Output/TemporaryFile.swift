@@ -77,13 +77,14 @@ public enum TemporaryFiles {
     }()
     private static let lock = NSLock()
 
-    /// On SIGINT, SIGTERM or SIGHUP, removes every temporary file being written, then dies of
-    /// the signal as it would have (the exit status says which). For the CLI: the service
+    /// On SIGINT, SIGTERM, SIGHUP or SIGPIPE (standard output closed under `-o -`), removes
+    /// every temporary file being written, then dies of the signal as it would have (the exit
+    /// status says which). For the CLI: the service
     /// leaves its signals to its own graceful shutdown and removes each request's folder.
     public static func removeOnSignal() {
         _ = paths
         _ = inUse
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = removeAndReraise
             action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))  // the default action again, for the re-raise

@@ -16,6 +16,8 @@ final class Collector {
     private var specsAtLastAdd = 0
     /// Whether numbered paragraphs have an open list (L › LI › LBody) that later blocks join.
     var numberedListOpen = false
+    /// What collecting noticed about the source (a paragraph number typed by habit).
+    var diagnostics: [Diagnostic] = []
 
     init(theme: Theme, file: String, images: [String: ImageInfo]) {
         self.theme = theme
