@@ -40,6 +40,10 @@ struct RunResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Standard output as bytes (a PDF written with `-o -`).
+    var stdoutData = Data()
+    /// Whether the process was ended by a signal (then `status` is the signal's number).
+    var signalled = false
 }
 
 /// A fresh temporary folder for one test, removed when the test's scope ends.
@@ -83,7 +87,7 @@ final class Scratch {
     }
 
     /// Runs `quire` with `arguments` in the work folder and waits for it.
-    func quire(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    func quire(_ arguments: [String], environment: [String: String] = [:], whileRunning: ((Process) throws -> Void)? = nil) throws -> RunResult {
         let process = Process()
         process.executableURL = try quireExecutable()
         process.arguments = arguments
@@ -105,11 +109,15 @@ final class Scratch {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // `whileRunning` sees the process before it ends (to signal it, say).
+        if let whileRunning { try whileRunning(process) }
         process.waitUntilExit()
+        let output = try Data(contentsOf: outURL)
         return RunResult(
             status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+            stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            stdoutData: output, signalled: process.terminationReason == .uncaughtSignal)
     }
 }
 
