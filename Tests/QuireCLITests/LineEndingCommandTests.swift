@@ -58,5 +58,14 @@ import Testing
         #expect(scratch.contents(of: "plain.pdf") == scratch.contents(of: "windows.pdf"))
         let listed = try scratch.quire(["layouts"], environment: ["QUIRE_HOME": home.path])
         #expect(listed.stdout.contains("committee-paper"))
+        // A mistake in a Windows-saved layout is on the line an editor shows it on.
+        let layout = home.appendingPathComponent("layouts/committee-paper.yaml")
+        var lines = String(decoding: try Data(contentsOf: layout), as: UTF8.self).components(separatedBy: "\r\n")
+        let line = try #require(lines.firstIndex { $0.hasPrefix("body:") }) + 2
+        lines.insert("  leding: 14", at: line - 1)
+        try Data(lines.joined(separator: "\r\n").utf8).write(to: layout)
+        let broken = try scratch.quire(["render", "paper.md", "-o", "broken.pdf"], environment: ["QUIRE_HOME": home.path])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("committee-paper.yaml:\(line):"), "\(broken.stderr)")
     }
 }

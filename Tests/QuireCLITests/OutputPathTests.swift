@@ -134,6 +134,7 @@ import Testing
         // The exempt paper is not read for the public pack, and still never replaced.
         try refused(scratch, ["pack", "meeting/pack.yaml", "-o", "meeting/exempt-land-disposal.md"], mentioning: ["an agenda item's document"])
         try refused(scratch, ["pack", "meeting/pack.yaml", "-o", "meeting/minutes-2017-07-20.pdf"], mentioning: ["an agenda item's document"])
+        try refused(scratch, ["pack", "meeting/pack.yaml", "-o", "meeting/appendix-a-business-plan.pdf"], mentioning: ["is an appendix"])
         try refused(scratch, ["pack", "meeting/pack.yaml", "-o", "meeting/papers/kscb-annual-report/figures.yaml"], mentioning: ["is a data file"])
         let piped = try scratch.quire(["pack", "meeting/pack.yaml", "-o", "-"])
         #expect(piped.status == 0, "\(piped.stderr)")

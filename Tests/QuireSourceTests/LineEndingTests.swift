@@ -111,6 +111,13 @@ import Testing
         let read = try parseArchiveIndex(data: Self.saved(Self.archive, ending: ending, bom: bom), file: "archive.yaml")
         #expect(read.papers == expected.papers, "\(name)")
         #expect(read.papers.map(\.line) == [2, 7])
+        do {
+            _ = try parseArchiveIndex(data: Self.saved(Self.archive.replacingOccurrences(of: "year: 2013", with: "year: last"), ending: ending, bom: bom), file: "archive.yaml")
+            Issue.record("no error")
+        } catch {
+            #expect(error.location?.line == 8)
+            #expect(error.field == "papers[1].year")
+        }
     }
 
     static let yamlData = """
@@ -135,6 +142,16 @@ import Testing
         let read = try parseDataFile(decodeUTF8(Self.saved(Self.csvData, ending: ending, bom: bom), file: "f.csv"), file: "f.csv")
         #expect(read[0].label == "Children with a\nChild Protection Plan")
         #expect(read.map(\.line) == [2, 4])
+        // A mistake in each is on its own line.
+        for (file, text, line) in [("figures.yaml", Self.yamlData.replacingOccurrences(of: "1185", with: "lots"), 5),
+                                   ("figures.csv", Self.csvData.replacingOccurrences(of: "83.4", with: "lots"), 4)] {
+            do {
+                _ = try parseDataFile(decodeUTF8(Self.saved(text, ending: ending, bom: bom), file: file), file: file)
+                Issue.record("no error in \(file)")
+            } catch {
+                #expect(error.location?.line == line, "\(name) \(file): \(error)")
+            }
+        }
     }
 
     @Test func decodingLeavesLFTextAsItIs() throws {
