@@ -24,14 +24,19 @@ public final class TemporaryFile {
         for _ in 0..<16 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
             let path = (folder.isEmpty ? "." : folder) + "/.\(name).\(random).tmp"
+            // Registered before it exists, so a signal can never come between the two.
+            let slot = TemporaryFiles.register(path)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             if descriptor >= 0 {
                 self.path = path
                 self.descriptor = descriptor
-                slot = TemporaryFiles.register(path)
+                self.slot = slot
                 return
             }
-            if errno != EEXIST { break }
+            let failure = errno
+            if let slot { TemporaryFiles.unregister(slot) }
+            errno = failure
+            if failure != EEXIST { break }
         }
         throw QuireError(.io, at: nil, "cannot write '\(output)': cannot create a temporary file in \(folder.isEmpty ? "the current folder" : "'\(folder)'"): \(String(cString: strerror(errno)))",
                          hint: "check that the folder exists and that you may write in it")
