@@ -7,6 +7,7 @@ packages=(
   pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing, shaping, fonts
   librsvg2-dev                                      # SVG logos drawn as vectors
+  libgdk-pixbuf-2.0-dev                             # JPEG figures decoded (the PDF embeds the JPEG itself)
   libpoppler-glib-dev                               # PDF appendices drawn as vectors
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # Markdown (CommonMark + GFM tables)
   libqpdf-dev zlib1g-dev                            # quire check reads PDFs (libqpdf); zlib for the finishing writer

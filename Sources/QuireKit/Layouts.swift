@@ -1,6 +1,7 @@
 import Foundation
 public import QuireLayout
 public import QuireModel
+import QuireSource
 
 /// A house style on disk.
 public struct LayoutInfo: Sendable, Hashable {
@@ -41,9 +42,9 @@ extension Resources {
     }
 
     private func loadTheme(file: String) throws(QuireError) -> Theme {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file) else {
             throw QuireError(.io, at: SourceLocation(file: file, line: 1), "cannot read the layout file")
         }
-        return try parseTheme(text, file: file)
+        return try parseTheme(try decodeUTF8(data, file: file), file: file)
     }
 }

@@ -25,11 +25,13 @@ public final class Typesetter: Sendable {
         renderer.prewarm()
     }
 
-    /// A paper laid out, with the theme it used.
+    /// A paper laid out, with the theme it used and the files it read.
     public struct Result: Sendable {
         public var paper: Paper
         public var theme: Theme
         public var layout: LayoutResult
+        /// The source, its data files, images and layout: what an output must never replace.
+        public var inputs: [InputFile]
     }
 
     /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
@@ -50,7 +52,8 @@ public final class Typesetter: Sendable {
         var document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
                                      figures: streamed.figures)
         stampCreationDate(&document.metadata)
-        return Result(paper: prepared.paper, theme: prepared.theme, layout: LayoutResult(document: document, diagnostics: streamed.diagnostics))
+        return Result(paper: prepared.paper, theme: prepared.theme, layout: LayoutResult(document: document, diagnostics: streamed.diagnostics),
+                      inputs: prepared.inputs)
     }
 
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
@@ -76,9 +79,9 @@ public final class Typesetter: Sendable {
         let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
         try withoutActuallyEscaping(observe) { observe throws(QuireError) in
             // The lazy page sequence holds `observe` only while the PDF is written.
-            try atomically(output, budget: budget) { temporary in
+            try writeAtomically(output, inputs: prepared.inputs, budget: budget) { descriptor in
                 renderer.writePDF(pages: streamed.pages().lazy.prefix { _ in budget.allows() }.map { page in observe(page); return page },
-                                  outline: streamed.outline, metadata: metadata, archivalProfile: profile, to: temporary) ?? spool.failure
+                                  outline: streamed.outline, metadata: metadata, archivalProfile: profile, toDescriptor: descriptor) ?? spool.failure
             }
         }
         return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
@@ -86,7 +89,9 @@ public final class Typesetter: Sendable {
 
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
     /// memory does not grow with its page count). The theme is changed first by `adjust`.
-    func layoutSpooled(file: String, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError) -> (paper: PackPaper, spool: FrameSpool) {
+    func layoutSpooled(file: String, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError)
+        -> (paper: PackPaper, spool: FrameSpool, diagnostics: [Diagnostic], inputs: [InputFile])
+    {
         let (data, directory) = try readSource(file)
         var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
         adjust(&prepared.theme)
@@ -94,7 +99,8 @@ public final class Typesetter: Sendable {
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             budget: budget, store: spool.append, load: spool.frame(at:))
         try budget.check(pages: streamed.pageCount)
-        return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool)
+        return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool,
+                streamed.diagnostics, prepared.inputs)
     }
 
     /// What a render wrote.
@@ -112,19 +118,26 @@ public final class Typesetter: Sendable {
         return (data, url.deletingLastPathComponent())
     }
 
-    /// Parse, resolve figures, load the layout, check fields and fonts, find images.
+    /// Parse, resolve figures, load the layout, check fields and fonts, find images; and the
+    /// files all that read.
     private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError)
-        -> (paper: Paper, theme: Theme, images: [String: ImageInfo])
+        -> (paper: Paper, theme: Theme, images: [String: ImageInfo], inputs: [InputFile])
     {
         let parsed = try parsePaper(data: data, file: file)
         let name = override ?? parsed.frontMatter.layout ?? "committee-paper"
         let location = parsed.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
         // The layout's figure style is the default every figure is written in.
-        let paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory), style: theme.figures)
+        let (dataSet, dataFiles) = try loadData(parsed, paperDirectory: directory)
+        let paper = try resolveFigures(parsed, data: dataSet, style: theme.figures)
         try checkRequiredFields(paper, theme: theme)
         try checkFonts(theme)
-        return (paper, theme, try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets))
+        let images = try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets)
+        // `file` is as the caller named it; relative to the current folder unless absolute.
+        let source = directory.appendingPathComponent((file as NSString).lastPathComponent).path
+        let inputs = [InputFile(source, role: "the source")] + dataFiles.map { InputFile($0.path, role: "a data file") }
+            + images.values.map { InputFile($0.path, role: "an image") }.sorted { $0.path < $1.path } + [InputFile(theme.file, role: "the layout")]
+        return (paper, theme, images, inputs)
     }
 
     /// A layout may only name bundled fonts: anything else would silently fall back to
@@ -141,10 +154,13 @@ public final class Typesetter: Sendable {
     }
 
     /// Writes the PDF beside its destination, then renames it into place: a failed render
-    /// never leaves a partial file.
-    public func writePDF(_ document: PagedDocument, pdfa: Bool = false, to output: String) throws(QuireError) {
+    /// never leaves a partial file, and none of `inputs` is replaced.
+    public func writePDF(_ document: PagedDocument, pdfa: Bool = false, inputs: [InputFile] = [], to output: String) throws(QuireError) {
         let profile = try archivalProfile(pdfa)
-        try atomically(output) { temporary in renderer.writePDF(document, archivalProfile: profile, to: temporary) }
+        try writeAtomically(output, inputs: inputs) { descriptor in
+            renderer.writePDF(pages: document.pages, outline: document.outline, metadata: document.metadata, archivalProfile: profile,
+                              toDescriptor: descriptor)
+        }
     }
 
     /// The sRGB profile PDF/A output embeds (bundled, so every machine embeds the same bytes).
@@ -157,39 +173,22 @@ public final class Typesetter: Sendable {
         return path
     }
 
-    /// Writes `page-1.png`, `page-2.png`, … into `directory`.
-    public func writePNGs(_ document: PagedDocument, directory: String, dpi: Double = 96) throws(QuireError) {
+    /// Writes `page-1.png`, `page-2.png`, … into `directory` (created if missing), each file
+    /// as `writeAtomically` writes, so none replaces one of `inputs`.
+    public func writePNGs(_ document: PagedDocument, directory: String, dpi: Double = 96, inputs: [InputFile] = []) throws(QuireError) {
+        var status = stat()
+        if stat(directory, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+            throw QuireError(.io, at: nil, field: "--png", "'\(directory)' is not a folder; PNG pages are written into a folder, one file a page",
+                             hint: "name a folder (it is created if missing), e.g. --png pages")
+        }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw QuireError(.io, at: nil, "cannot create the folder '\(directory)'")
         }
-        for index in document.pages.indices {
-            // One page per call keeps the same atomic-write guarantee for every file.
-            var single = document
-            single.pages = [document.pages[index]]
+        for (index, page) in document.pages.enumerated() {
             let path = (directory as NSString).appendingPathComponent("page-\(index + 1).png")
-            try atomically(path) { temporary in renderer.writePNGs(single, dpi: dpi) { _ in temporary } }
-        }
-    }
-
-    /// Writes through a temporary file renamed into place. A budget crossed while writing
-    /// (the drawing stopped short) throws its limit, and nothing is left behind.
-    func atomically(_ output: String, budget: RenderBudget = .unlimited, _ write: (String) -> String?) throws(QuireError) {
-        let directory = (output as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((output as NSString).lastPathComponent).\(getpid()).tmp"
-        let failure = write(temporary)
-        if let crossed = budget.exceeded {
-            unlink(temporary)
-            throw crossed
-        }
-        if let failure {
-            unlink(temporary)
-            throw QuireError(.io, at: nil, "cannot write '\(output)': \(failure)")
-        }
-        if rename(temporary, output) != 0 {
-            unlink(temporary)
-            throw QuireError(.io, at: nil, "cannot write '\(output)': \(String(cString: strerror(errno)))")
+            try writeAtomically(path, inputs: inputs, option: "--png") { descriptor in renderer.writePNG(page, dpi: dpi, toDescriptor: descriptor) }
         }
     }
 }

@@ -2,21 +2,21 @@ import Foundation
 import QuireModel
 import QuireSource
 
-/// Reads the data files a paper names (beside the paper) into one data set.
-func loadData(_ paper: Paper, paperDirectory: URL) throws(QuireError) -> DataSet {
+/// Reads the data files a paper names (beside the paper) into one data set; and where they are.
+func loadData(_ paper: Paper, paperDirectory: URL) throws(QuireError) -> (DataSet, [URL]) {
     var data = DataSet()
+    var files: [URL] = []
     let location = SourceLocation(file: paper.file, line: paper.frontMatter.lines["data"] ?? 1)
     for path in paper.frontMatter.data {
         let url = try findLocalFile(path, in: [paperDirectory], location: location, field: "data", what: "data file")
         guard let bytes = FileManager.default.contents(atPath: url.path) else {
             throw QuireError(.io, at: location, field: "data", "cannot read data file '\(path)'")
         }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw QuireError(.encoding, at: SourceLocation(file: url.path, line: 1), "the data file is not valid UTF-8 text", hint: "save it as UTF-8")
-        }
+        files.append(url)
         // Messages about the data point into the data file, named as the paper names it.
         let name = (paper.file as NSString).deletingLastPathComponent.isEmpty ? path : (paper.file as NSString).deletingLastPathComponent + "/" + path
+        let text = try decodeUTF8(bytes, file: name)
         for indicator in try parseDataFile(text, file: name) { try data.add(indicator) }
     }
-    return data
+    return (data, files)
 }

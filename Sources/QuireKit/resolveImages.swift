@@ -4,7 +4,7 @@ import QuireModel
 import QuirePangoCairo
 
 /// Finds each image a paper (and its layout's cover) uses, beside the paper or in assets/,
-/// and reads its size: PNG from its header, SVG through librsvg.
+/// and reads its size (PNG, JPEG or SVG).
 func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL) throws(QuireError) -> [String: ImageInfo] {
     var out: [String: ImageInfo] = [:]
     var wanted = imagePaths(paper.body).map { (path: $0.0, location: SourceLocation(file: paper.file, line: $0.1)) }
@@ -18,7 +18,24 @@ func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: UR
     return out
 }
 
+/// The image's size in pixels, read from the file itself (its first bytes say what it is,
+/// whatever its name): PNG from its IHDR header, JPEG from its start-of-frame header, SVG
+/// through librsvg.
 private func measure(_ url: URL, path: String, location: SourceLocation) throws(QuireError) -> ImageInfo {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw QuireError(.io, at: location, field: "image", "image '\(path)' cannot be read", hint: "check that the file is readable")
+    }
+    if data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+        guard data.count > 24 else { throw unreadable(path, "PNG", location) }
+        let bytes = [UInt8](data.prefix(24))
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        guard width > 0, height > 0 else { throw unreadable(path, "PNG", location) }
+        return ImageInfo(path: url.path, pixelWidth: width, pixelHeight: height)
+    }
+    if data.starts(with: [0xFF, 0xD8, 0xFF]) {
+        guard let header = JPEGHeader(data), header.width > 0, header.height > 0 else { throw unreadable(path, "JPEG", location) }
+        return ImageInfo(path: url.path, pixelWidth: header.width, pixelHeight: header.height)
+    }
     if url.pathExtension.lowercased() == "svg" {
         guard let size = SVGImage.size(of: url.path) else {
             throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a readable SVG file",
@@ -26,13 +43,13 @@ private func measure(_ url: URL, path: String, location: SourceLocation) throws(
         }
         return ImageInfo(path: url.path, pixelWidth: Int(size.width.rounded()), pixelHeight: Int(size.height.rounded()))
     }
-    guard let data = FileManager.default.contents(atPath: url.path), data.count > 24,
-          data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
-        throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a PNG or SVG file", hint: "convert it to PNG or SVG")
-    }
-    let bytes = [UInt8](data.prefix(24))
-    let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
-    return ImageInfo(path: url.path, pixelWidth: width, pixelHeight: height)
+    throw QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a PNG, JPEG or SVG file",
+                     hint: "convert it to PNG, JPEG or SVG")
+}
+
+private func unreadable(_ path: String, _ kind: String, _ location: SourceLocation) -> QuireError {
+    QuireError(.invalidValue, at: location, field: "image", "image '\(path)' is not a complete \(kind) file (its header gives no size)",
+               hint: "save the image again from the program that made it")
 }
 
 private func imagePaths(_ blocks: [Block]) -> [(String, Int)] {

@@ -78,7 +78,8 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
         keep(distributor.feed($0, final: false))
     }
     if budget.allows(pages: bodyRuns.count) { keep(distributor.feed([], final: true)) }
-    var diagnostics = body.diagnostics + distributor.diagnostics
+    // The source's own warnings (parsing's, then collecting's) before pagination's, each in line order.
+    var diagnostics = (paper.warnings + body.diagnostics).sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) } + distributor.diagnostics
 
     var front: [BodyPage] = []
     var frontRuns: [PageRun] = []

@@ -20,3 +20,17 @@ public struct PDFFinish: Sendable {
         self.archivalProfile = archivalProfile
     }
 }
+
+/// Where the finished PDF goes: a path, or a file the caller opened (an exclusively created
+/// temporary file, so no path is looked up again between creating and writing it; it stays open).
+public enum PDFDestination: CustomStringConvertible, Sendable {
+    case path(String)
+    case descriptor(Int32)
+
+    public var description: String {
+        switch self {
+        case .path(let path): path
+        case .descriptor(let descriptor): "file descriptor \(descriptor)"
+        }
+    }
+}

@@ -12,8 +12,14 @@ import QuireRender
 struct CairoCanvas: Canvas {
     enum Target {
         case pdf
-        /// Pixels per point and the file name for a 1-based page number.
-        case png(scale: Double, path: (Int) -> String)
+        /// Pixels per point and where a 1-based page number's PNG goes.
+        case png(scale: Double, output: (Int) -> PNGOutput)
+    }
+
+    /// Where one page's PNG is written: a path cairo opens, or a descriptor the caller opened.
+    enum PNGOutput {
+        case path(String)
+        case descriptor(Int32)
     }
 
     private let fonts: PangoContextOwner
@@ -43,9 +49,9 @@ struct CairoCanvas: Canvas {
     }
 
     /// A PNG canvas; pages are written as they end.
-    init(pngScale scale: Double, path: @escaping (Int) -> String, fonts: PangoContextOwner) {
+    init(pngScale scale: Double, output: @escaping (Int) -> PNGOutput, fonts: PangoContextOwner) {
         self.fonts = fonts
-        self.target = .png(scale: scale, path: path)
+        self.target = .png(scale: scale, output: output)
         self.archival = false
     }
 
@@ -107,28 +113,37 @@ struct CairoCanvas: Canvas {
         cairo_fill(cr)
     }
 
+    /// Draws a PNG, JPEG or SVG figure into `rect`, clipped to it. The clip is not only tidy:
+    /// cairo 1.16's recording surface treats an unclipped `cairo_paint` on a page with nothing
+    /// drawn yet as covering the page and discards the page's commands so far, its structure
+    /// tags among them, so the tag closed after the figure has no opening and the whole PDF
+    /// fails ("invalid tag name, attributes, or nesting"). A raster image is painted that way,
+    /// and librsvg paints an SVG's filtered groups that way, so a figure first on a page hit it.
     mutating func drawImage(path: String, in rect: Rect) {
         let wrapped = tagged && tagger.beforeContent(text: false, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
-        if path.lowercased().hasSuffix(".svg") {
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_rectangle(cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height)
+        cairo_clip(cr)
+        guard let format = RasterImage.format(of: path) else {
             if !SVGImage.draw(path, cr: cr, x: rect.origin.x, y: rect.origin.y, width: rect.size.width, height: rect.size.height) {
                 failure = "cannot draw SVG image \(path)"
             }
             return
         }
-        guard let image = cairo_image_surface_create_from_png(path), cairo_surface_status(image) == CAIRO_STATUS_SUCCESS else {
-            failure = "cannot read image \(path)"
-            return
+        let image: OpaquePointer
+        switch RasterImage.surface(path, format: format) {
+        case .success(let surface): image = surface
+        case .failure(let problem): failure = problem.message; return
         }
         defer { cairo_surface_destroy(image) }
         let w = Double(cairo_image_surface_get_width(image)), h = Double(cairo_image_surface_get_height(image))
-        cairo_save(cr)
         cairo_translate(cr, rect.origin.x, rect.origin.y)
         cairo_scale(cr, rect.size.width / w, rect.size.height / h)
         cairo_set_source_surface(cr, image, 0, 0)
         if archival { cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST) }
         cairo_paint(cr)
-        cairo_restore(cr)
     }
 
     /// Poppler replays the page's own drawing operators on our surface, so on a PDF target
@@ -180,10 +195,18 @@ struct CairoCanvas: Canvas {
         case .pdf:
             tagger.endPage(cr)
             cairo_show_page(cr)
-        case .png(_, let path):
+        case .png(_, let output):
             cairo_surface_flush(surface)
-            if cairo_surface_write_to_png(surface, path(pageNumber)) != CAIRO_STATUS_SUCCESS {
-                failure = "cannot write \(path(pageNumber))"
+            switch output(pageNumber) {
+            case .path(let path):
+                if cairo_surface_write_to_png(surface, path) != CAIRO_STATUS_SUCCESS { failure = "cannot write \(path)" }
+            case .descriptor(var descriptor):
+                let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                    let descriptor = closure.assumingMemoryBound(to: Int32.self).pointee
+                    return writeFully(descriptor, data, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+                }, &descriptor)
+                if status != CAIRO_STATUS_SUCCESS { failure = "cannot write page \(pageNumber)'s PNG: \(String(cString: strerror(errno)))" }
             }
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
@@ -217,6 +240,20 @@ struct CairoCanvas: Canvas {
     private func setColor(_ color: Color) {
         cairo_set_source_rgb(cr, color.red, color.green, color.blue)
     }
+}
+
+/// Writes all `count` bytes to `descriptor`, retrying short writes and interruptions.
+func writeFully(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var written = 0
+    while written < count {
+        let result = write(descriptor, bytes + written, count - written)
+        if result < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        written += result
+    }
+    return true
 }
 
 /// The bytes cairo writes, gathered in memory.

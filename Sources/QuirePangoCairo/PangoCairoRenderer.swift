@@ -38,6 +38,21 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     /// them into memory (compressed, about 7 KB a page), then `finishPDF` completes that into `path`.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, to path: String) -> String? {
+        writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile) { bytes, finish throws(PDFError) in
+            try finishPDF(bytes, to: .path(path), finish)
+        }
+    }
+
+    /// `writePDF` into a file the caller opened and closes (an exclusively created temporary file).
+    public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
+                         archivalProfile: String? = nil, toDescriptor descriptor: Int32) -> String? {
+        writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile) { bytes, finish throws(PDFError) in
+            try finishPDF(bytes, to: .descriptor(descriptor), finish)
+        }
+    }
+
+    private func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, archivalProfile: String?,
+                          finishing: ([UInt8], PDFFinish) throws(PDFError) -> Void) -> String? {
         let drawn = PDFBytes()
         let result: (failure: String?, elements: [WrittenElement], labels: [String]) = withFonts { fonts in
             var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
@@ -54,8 +69,8 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         if let failure = result.failure { return failure }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())))"
         do {
-            try finishPDF(drawn.take(), to: path, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
-                                                     producer: producer, archivalProfile: archivalProfile))
+            try finishing(drawn.take(), PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
+                                                  producer: producer, archivalProfile: archivalProfile))
             return nil
         } catch {
             return "finishing the PDF: \(error)"
@@ -65,8 +80,17 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     /// Writes one PNG per page, named by `path(pageNumber)`.
     public func writePNGs(_ document: PagedDocument, dpi: Double, path: @escaping (Int) -> String) -> String? {
         withFonts { fonts in
-            var canvas = CairoCanvas(pngScale: dpi / 72, path: path, fonts: fonts)
+            var canvas = CairoCanvas(pngScale: dpi / 72, output: { .path(path($0)) }, fonts: fonts)
             renderPages(document.pages, on: &canvas)
+            return canvas.finish()
+        }
+    }
+
+    /// Writes one page as PNG into a file the caller opened and closes.
+    public func writePNG(_ page: Page, dpi: Double, toDescriptor descriptor: Int32) -> String? {
+        withFonts { fonts in
+            var canvas = CairoCanvas(pngScale: dpi / 72, output: { _ in .descriptor(descriptor) }, fonts: fonts)
+            renderPages(CollectionOfOne(page), on: &canvas)
             return canvas.finish()
         }
     }

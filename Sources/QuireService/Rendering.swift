@@ -56,7 +56,7 @@ struct Renderer: Sendable {
                 var single = document
                 single.pages = [document.pages[page - 1]]
                 let folder = root.appendingPathComponent(".quire-png").path
-                try typesetter.writePNGs(single, directory: folder, dpi: dpi)
+                try typesetter.writePNGs(single, directory: folder, dpi: dpi, inputs: result.inputs)
                 return RenderedFile(bytes: try readBack(folder + "/page-1.png"), contentType: "image/png", pageCount: document.pages.count,
                                     warnings: result.layout.diagnostics.map { $0.description.removingWorkspace(root.path) })
             }

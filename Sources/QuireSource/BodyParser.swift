@@ -2,11 +2,14 @@ import CCmarkGFM
 import Foundation
 import QuireModel
 
-/// Markdown body → blocks. Raw HTML is kept as text (nothing the author wrote is dropped).
-func parseBody(_ text: String, file: String, firstLine: Int) throws(QuireError) -> [Block] {
+/// Markdown body → blocks, and warnings about what looks like a slip (a paragraph number
+/// typed by habit). Raw HTML is kept as text (nothing the author wrote is dropped).
+func parseBody(_ text: String, file: String, firstLine: Int) throws(QuireError) -> (blocks: [Block], warnings: [Diagnostic]) {
     let document = MarkdownDocument(text)
-    let converter = BlockConverter(file: file, lineOffset: firstLine - 1)
-    return try converter.blocks(of: MarkdownNode(pointer: document.root), depth: 0)
+    let converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false))
+    let root = MarkdownNode(pointer: document.root)
+    let blocks = try converter.blocks(of: root, depth: 0)
+    return (blocks, typedListNumberWarnings(root.children, file: file, lineOffset: firstLine - 1, converter: converter))
 }
 
 /// Inline Markdown of a header value (bold, italic, links, emails) → inlines.
@@ -36,6 +39,8 @@ func parseInlineMarkdown(_ text: String) -> [Inline] {
 struct BlockConverter {
     let file: String
     let lineOffset: Int
+    /// The body's lines as written, for what cmark does not keep (a table row's own cells).
+    var lines: [Substring.UTF8View] = []
     /// Deeper nesting than this is almost certainly machine-made or hostile; refuse it with a
     /// message instead of recursing without bound.
     static let maxDepth = 32
@@ -132,6 +137,7 @@ struct BlockConverter {
             if row.typeName == "table_header" {
                 header = cells
             } else {
+                try checkCellCount(row, header: header)
                 rows.append(cells)
                 rowLines.append(lineOffset + row.line)
             }
@@ -139,6 +145,30 @@ struct BlockConverter {
         var table = Table(header: header, rows: rows, alignments: node.tableAlignments, line: line, rowLines: rowLines)
         try applyAttributes(attributes, to: &table)
         return table
+    }
+
+    /// GFM pads a short row with empty cells and drops a long row's extra cells, without a
+    /// word: a missing figure would shift the rest of the row under the wrong headings, an
+    /// extra one would vanish. cmark keeps only the cells that fit, so the row's cells are
+    /// counted in its source line, as GFM splits them (at each '|' not escaped as '\|').
+    private func checkCellCount(_ row: MarkdownNode, header: [[Inline]]) throws(QuireError) {
+        guard row.line >= 1, row.line <= lines.count else { return }
+        let source = lines[row.line - 1]
+        let text = source.dropFirst(max(0, row.column - 1))
+        let count = tableCellCount(text)
+        guard count != header.count else { return }
+        let location = SourceLocation(file: file, line: lineOffset + row.line)
+        let columns = header.map { "'" + $0.plainText + "'" }.joined(separator: ", ")
+        if !text.contains(UInt8(ascii: "|")) {
+            throw QuireError(.markdown, at: location, "this line joins the table above it as a row with 1 cell; the table has \(header.count) columns",
+                             hint: "leave a blank line between a table and the paragraph after it")
+        }
+        if count < header.count {
+            throw QuireError(.markdown, at: location, "this table row has \(count) cell\(count == 1 ? "" : "s"); its header has \(header.count) (\(columns))",
+                             hint: "give the row a cell for each column, in order; write an empty cell as '| |' (Markdown would fill the row out at its end, moving figures under the wrong headings)")
+        }
+        throw QuireError(.markdown, at: location, "this table row has \(count) cells; its header has \(header.count) (\(columns)), so the last \(count - header.count) would be dropped",
+                         hint: "add the column to the header and the '---' line below it, or remove the extra cell; write a '|' inside a cell as '\\|'")
     }
 
     func inlines(of node: MarkdownNode) -> [Inline] {

@@ -42,8 +42,12 @@ struct MarkdownNode {
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
+    /// 1-based byte column where the node starts on its line (after any `>` or list indent).
+    var column: Int { Int(cmark_node_get_start_column(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+    /// The number an ordered list's first item was written with ("2." → 2).
+    var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
 
     var children: [MarkdownNode] {

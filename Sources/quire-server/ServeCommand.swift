@@ -39,9 +39,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds before an idle connection is closed.")
     var idleTimeout = 30.0
 
+    /// Every limit in a range that works: `nan`, infinities and values that would overflow
+    /// (MiB to bytes) are refused by name, with the range.
     func validate() throws {
-        guard maxBodyMib > 0, maxPages > 0, renderTimeout > 0, concurrency > 0, maxQueue >= 0, maxConnections > 0, idleTimeout > 0 else {
-            throw ValidationError("limits must be positive (--max-queue may be 0)")
+        do throws(QuireError) {
+            try checkOption(port, "--port", in: 0...65535)
+            try checkOption(maxBodyMib, "--max-body-mib", in: 1...4096, unit: "MiB")
+            try checkOption(maxPages, "--max-pages", in: 1...1_000_000)
+            try checkOption(renderTimeout, "--render-timeout", in: 0.01...86_400, unit: "seconds")
+            try checkOption(concurrency, "--concurrency", in: 1...4096)
+            try checkOption(maxQueue, "--max-queue", in: 0...1_000_000)
+            try checkOption(maxConnections, "--max-connections", in: 1...1_000_000)
+            try checkOption(idleTimeout, "--idle-timeout", in: 0.01...86_400, unit: "seconds")
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireKit
+import QuireModel
 
 /// `quire bench`: engine against a bare Pango+Cairo loop (and Typst, when installed), side
 /// by side in one run; each case in a fresh process so wall time and peak memory are its own.
@@ -28,6 +29,15 @@ struct Bench: AsyncParsableCommand {
 
     @Option(help: .hidden) var child: String?
     @Option(help: .hidden) var report: String?
+
+    func validate() throws {
+        try validating { () throws(QuireError) in
+            try checkOption(sections, "--sections", in: 1...10_000)
+            try checkOption(runs, "--runs", in: 1...100)
+            try checkOption(requests, "--requests", in: 1...1_000_000)
+            try checkOption(clients, "--clients", in: 1...1024)
+        }
+    }
 
     func run() async throws {
         let resources = Resources.locate()

@@ -14,7 +14,7 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "The legacy paper: a UTF-8 text export or a PDF.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "The source to write (default: the input's name with .md).")
+    @Option(name: .shortAndLong, help: "The source to write (default: the input's name with .md); - writes it to standard output.")
     var output: String?
 
     @Option(help: "The import report to write (default: the output's name + .import-report.txt).")
@@ -24,35 +24,44 @@ struct Import: AsyncParsableCommand {
     var layout: String = "committee-paper"
 
     func run() async throws {
+        TemporaryFiles.removeOnSignal()
         let destination = output ?? (input as NSString).deletingPathExtension + ".md"
-        let reportPath = report ?? destination + ".import-report.txt"
+        // With the source on standard output, the report goes where the source would have.
+        let reportPath = report ?? (destination == "-" ? (input as NSString).deletingPathExtension + ".md" : destination) + ".import-report.txt"
         try exitingOnInputError { () throws(QuireError) in
             let layouts = (try? Resources.locate().availableLayouts().map(\.name)) ?? []
             guard layouts.isEmpty || layouts.contains(layout) else {
                 throw QuireError(.layout, at: nil, field: "layout", "unknown layout '\(layout)'", hint: "available layouts: \(layouts.joined(separator: ", "))")
             }
-            guard URL(fileURLWithPath: destination).standardizedFileURL.path != URL(fileURLWithPath: input).standardizedFileURL.path else {
-                throw QuireError(.io, at: nil, "the output '\(destination)' would overwrite the legacy paper", hint: "name another file with -o")
+            guard reportPath != "-" else {
+                throw QuireError(.io, at: nil, field: "--report", "the report cannot go to standard output",
+                                 hint: "name a file for it; -o - puts the source on standard output")
+            }
+            // Neither output may replace the legacy paper, a folder or a device, nor the other output.
+            let inputs = [InputFile(input, role: "the legacy paper")]
+            if destination != "-" { try checkOutputFile(destination, inputs: inputs) }
+            try checkOutputFile(reportPath, inputs: inputs + (destination == "-" ? [] : [InputFile(destination, role: "the source being written")]),
+                                option: "--report")
+            if destination != "-", resolvedPath(destination) == resolvedPath(reportPath) {
+                throw QuireError(.io, at: nil, field: "--report", "the report and the source would both be written to '\(destination)'", hint: "name another file with --report")
             }
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw QuireError(.io, at: SourceLocation(file: input, line: 1), "cannot read the file", hint: "check the path and that it is readable")
             }
             let result = try importLegacyPaper(try readLegacyText(data, file: input), layout: layout)
-            try write(writeSource(result), to: destination)
-            try write(writeReport(result, output: destination), to: reportPath)
+            let source = Data(writeSource(result).utf8)
+            if destination == "-" {
+                try writeToStandardOutput(source)
+            } else {
+                try writeAtomically(source, to: destination, inputs: inputs)
+            }
+            try writeAtomically(Data(writeReport(result, output: destination).utf8), to: reportPath, inputs: inputs, option: "--report")
             for warning in result.warnings {
                 FileHandle.standardError.write(Data((warning.description + "\n").utf8))
             }
-            FileHandle.standardError.write(Data("wrote \(destination) (\(result.unplaced.count) unplaced lines, \(result.warnings.count) warnings; see \(reportPath))\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(destination == "-" ? "the source to standard output" : destination) (\(result.unplaced.count) unplaced lines, \(result.warnings.count) warnings; see \(reportPath))\n".utf8))
         }
     }
 
-    /// Writes through a temporary file, so a failed run leaves no half-written source.
-    private func write(_ text: String, to path: String) throws(QuireError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw QuireError(.io, at: nil, "cannot write '\(path)': \(error.localizedDescription)")
-        }
-    }
+    private func resolvedPath(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
 }

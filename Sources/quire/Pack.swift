@@ -11,7 +11,7 @@ struct Pack: AsyncParsableCommand {
     @Argument(help: "The pack manifest (pack.yaml).")
     var manifest: String
 
-    @Option(name: .shortAndLong, help: "The PDF to write (default: pack.pdf, or full.pdf with --full, beside the manifest).")
+    @Option(name: .shortAndLong, help: "The PDF to write (default: pack.pdf, or full.pdf with --full, beside the manifest); - writes it to standard output.")
     var output: String?
 
     @Flag(help: "The members' pack, with exempt (Part 2) items and appendices; the default is the public pack without them.")
@@ -27,13 +27,18 @@ struct Pack: AsyncParsableCommand {
     var pdfa: Bool?
 
     func run() async throws {
-        let typesetter = Typesetter()
+        TemporaryFiles.removeOnSignal()
         let folder = (manifest as NSString).deletingLastPathComponent
         let name = (supplement ? "supplement" : full ? "full" : "pack") + ".pdf"
         let pdf = output ?? (folder.isEmpty ? name : folder + "/" + name)
         try exitingOnInputError { () throws(QuireError) in
-            let rendered = try typesetter.renderPack(manifest: manifest, edition: full ? .fullPack : .publicPack, print: print,
-                                                     supplement: supplement, pdfa: pdfa, to: pdf)
+            // Before any work; the render checks again against every paper and PDF the manifest names.
+            if pdf != "-" { try checkOutputFile(pdf, inputs: [InputFile(manifest, role: "the manifest")]) }
+            let typesetter = Typesetter()
+            let rendered = try writingOutput(pdf) { path throws(QuireError) in
+                try typesetter.renderPack(manifest: manifest, edition: full ? .fullPack : .publicPack, print: print,
+                                          supplement: supplement, pdfa: pdfa, to: path)
+            }
             report(rendered.diagnostics)
         }
     }

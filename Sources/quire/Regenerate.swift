@@ -23,16 +23,20 @@ struct Regenerate: AsyncParsableCommand {
     @Option(help: "Render only share i of n (e.g. 3/8), stable as the archive grows: one shard per machine or Job pod.")
     var shard: String?
 
+    func validate() throws {
+        try validating { () throws(QuireError) in try checkOption(jobs, "--jobs", in: 1...4096) }
+    }
+
     func run() async throws {
-        let options: RegenerateOptions
-        do {
-            options = RegenerateOptions(output: URL(fileURLWithPath: out), jobs: max(1, jobs), check: check,
-                                        shard: try shard.map { text throws(QuireError) in try Shard(parsing: text) })
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch let error as QuireError {
+        var shardOption: Shard?
+        do throws(QuireError) {
+            shardOption = try shard.map { text throws(QuireError) in try Shard(parsing: text) }
+        } catch {
             throw failWith(error)
         }
-        let typesetter = Typesetter(threads: 1, concurrentRenders: max(1, jobs))
+        let options = RegenerateOptions(output: URL(fileURLWithPath: out), jobs: jobs, check: check, shard: shardOption)
+        TemporaryFiles.removeOnSignal()
+        let typesetter = Typesetter(threads: 1, concurrentRenders: jobs)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: RegenerateReport
         do {

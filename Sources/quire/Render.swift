@@ -10,13 +10,13 @@ struct Render: AsyncParsableCommand {
     @Argument(help: "The paper source (Markdown with YAML front matter).")
     var source: String
 
-    @Option(name: .shortAndLong, help: "The PDF to write (default: the source name with .pdf).")
+    @Option(name: .shortAndLong, help: "The PDF to write (default: the source name with .pdf); - writes it to standard output.")
     var output: String?
 
     @Option(help: "Write one PNG per page into this folder instead of (or with -o, as well as) a PDF.")
     var png: String?
 
-    @Option(help: "PNG resolution in dots per inch.")
+    @Option(help: "PNG resolution in dots per inch, from 24 to 600.")
     var dpi: Double = 96
 
     @Option(help: "Use this layout instead of the one the paper names.")
@@ -25,17 +25,34 @@ struct Render: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Write PDF/A-2b for the archive (default: as the layout says).")
     var pdfa: Bool?
 
+    func validate() throws {
+        try validating { () throws(QuireError) in
+            try checkOption(dpi, "--dpi", in: 24...600, unit: "dots per inch")
+            if png == "-" {
+                throw QuireError(.invalidValue, at: nil, field: "--png", "--png needs a folder: PNG pages are written one file a page",
+                                 hint: "name a folder, e.g. --png pages; -o - writes the PDF to standard output")
+            }
+        }
+    }
+
     func run() async throws {
-        let typesetter = Typesetter()
+        TemporaryFiles.removeOnSignal()
         try exitingOnInputError { () throws(QuireError) in
+            let writesPDF = png == nil || output != nil
+            let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
+            // Before any work: a folder, a device or the source itself is never replaced. The
+            // render checks again against every file it read (data files, images, the layout).
+            if writesPDF, pdf != "-" { try checkOutputFile(pdf, inputs: [InputFile(source, role: "the source")]) }
+            let typesetter = Typesetter()
             if let png {
                 let result = try typesetter.layout(file: source, layout: layout)
                 report(result.layout.diagnostics)
-                try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi)
+                try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi, inputs: result.inputs)
             }
-            if png == nil || output != nil {
-                let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
-                let rendered = try typesetter.renderPDF(file: source, layout: layout, pdfa: pdfa, to: pdf)
+            if writesPDF {
+                let rendered = try writingOutput(pdf) { path throws(QuireError) in
+                    try typesetter.renderPDF(file: source, layout: layout, pdfa: pdfa, to: path)
+                }
                 if png == nil { report(rendered.diagnostics) }
             }
         }

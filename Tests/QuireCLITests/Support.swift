@@ -58,8 +58,8 @@ final class Scratch {
     }
 
     /// Runs `quire` with `arguments` in the work folder and waits for it.
-    func quire(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-        try runProcess(try quireExecutable().path, arguments, in: work, environment: environment)
+    func quire(_ arguments: [String], environment: [String: String] = [:], whileRunning: ((Process) throws -> Void)? = nil) throws -> RunResult {
+        try runProcess(try quireExecutable().path, arguments, in: work, environment: environment, whileRunning: whileRunning)
     }
 }
 

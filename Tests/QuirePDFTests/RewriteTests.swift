@@ -37,7 +37,7 @@ struct RewriteTests {
         let info = out.add(.dictionary(PDFDictionary([("Title", .text("Tést")), ("CreationDate", .ascii("D:2017(1)"))])))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rewrite-\(UUID().uuidString).pdf").path
         defer { unlink(path) }
-        try out.write(to: path, root: 1, info: info)
+        try out.write(to: .path(path), root: 1, info: info)
         let written = try #require(FileManager.default.contents(atPath: path))
         let text = String(decoding: written, as: UTF8.self)
         #expect(text.contains("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2756 841.8898] /Contents 4 0 R >>"))
@@ -49,9 +49,17 @@ struct RewriteTests {
         #expect(reread.trailer["ID"] != nil)
         #expect(try run("qpdf", ["--check", path]).status == 0)
         // The same input gives the same bytes.
-        try out.write(to: path + ".2", root: 1, info: info)
+        try out.write(to: .path(path + ".2"), root: 1, info: info)
         defer { unlink(path + ".2") }
         #expect(FileManager.default.contents(atPath: path + ".2") == written)
+        // Through a descriptor the caller opened (an exclusively created temporary file): the
+        // same bytes, and the descriptor is left open for the caller to close.
+        let descriptor = open(path + ".3", O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        defer { unlink(path + ".3") }
+        try out.write(to: .descriptor(descriptor), root: 1, info: info)
+        #expect(fcntl(descriptor, F_GETFD) != -1)
+        close(descriptor)
+        #expect(FileManager.default.contents(atPath: path + ".3") == written)
     }
 
     @Test("what is not cairo's kind of file is an error, not a guess")

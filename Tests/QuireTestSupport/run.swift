@@ -2,9 +2,12 @@ import Foundation
 
 /// What a finished process printed and returned.
 public struct ProcessOutput: Sendable {
+    /// The exit status, or the signal's number when `signalled`.
     public var status: Int32
     public var stdoutData: Data
     public var stderrData: Data
+    /// Whether a signal ended the process.
+    public var signalled = false
 
     public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     public var stderr: String { String(decoding: stderrData, as: UTF8.self) }
@@ -13,10 +16,12 @@ public struct ProcessOutput: Sendable {
 /// The one way the suites run a process: `executable` is a path, or a tool found on PATH
 /// (poppler, qpdf, python3). Output goes through unlinked temporary files, so a child that
 /// prints a lot can never block on a full pipe. A `timeout` kills the child (SIGKILL) and
-/// throws, so a hung tool fails its test instead of the suite.
+/// throws, so a hung tool fails its test instead of the suite. `whileRunning` sees the process
+/// before it ends (to signal it, say).
 @discardableResult
 public func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                       input: Data? = nil, timeout seconds: Double? = nil) throws -> ProcessOutput {
+                       input: Data? = nil, timeout seconds: Double? = nil,
+                       whileRunning: ((Process) throws -> Void)? = nil) throws -> ProcessOutput {
     let process = Process()
     if executable.contains("/") {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -37,6 +42,7 @@ public func runProcess(_ executable: String, _ arguments: [String], in directory
         stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
     }
+    if let whileRunning { try whileRunning(process) }
     if let seconds {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
@@ -47,7 +53,8 @@ public func runProcess(_ executable: String, _ arguments: [String], in directory
         }
     }
     process.waitUntilExit()
-    return ProcessOutput(status: process.terminationStatus, stdoutData: try out.contents(), stderrData: try err.contents())
+    return ProcessOutput(status: process.terminationStatus, stdoutData: try out.contents(), stderrData: try err.contents(),
+                         signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// A process that ran past its time limit.

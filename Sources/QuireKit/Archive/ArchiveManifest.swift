@@ -22,11 +22,13 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
     public func write(to url: URL) throws(QuireError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
         do {
-            try encoder.encode(ArchiveManifest(papers: papers.sorted { $0.path < $1.path })).write(to: url, options: .atomic)
+            data = try encoder.encode(ArchiveManifest(papers: papers.sorted { $0.path < $1.path }))
         } catch {
             throw QuireError(.io, at: nil, "cannot write the manifest \(url.path): \(error.localizedDescription)")
         }
+        try writeAtomically(data, to: url.path, inputs: [], option: "--out")
     }
 
     /// Every manifest in `folder` (the whole run's and each shard's), merged by paper path.

@@ -61,6 +61,17 @@ extension Typesetter {
             throw QuireError(.io, at: nil, "cannot read \(indexFile.path)", hint: "give the folder holding archive.yaml")
         }
         let index = try parseArchiveIndex(data: data, file: indexFile.path)
+        // The output folder may not be, or hold, the archive's index or a paper's folder.
+        let inputs = [InputFile(indexFile.path, role: "the archive index")]
+            + index.papers.map { InputFile(folder.appendingPathComponent($0.path).path, role: "the folder of paper '\($0.path)'") }
+        try checkOutputFolder(options.output.path, inputs: inputs, option: "--out")
+        if !options.check {
+            do {
+                try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
+            } catch {
+                throw QuireError(.io, at: nil, field: "--out", "cannot create the folder '\(options.output.path)'", hint: "check the path and its permissions")
+            }
+        }
         let papers = index.papers.filter { options.shard?.contains($0.path) ?? true }
         let expected = options.check ? try ArchiveManifest.readAll(in: options.output) : [:]
         let scratch = options.check ? FileManager.default.temporaryDirectory.appendingPathComponent("quire-check-\(getpid())-\(UUID().uuidString)") : nil

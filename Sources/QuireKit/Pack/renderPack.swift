@@ -20,16 +20,20 @@ extension Typesetter {
         let profile = try archivalProfile(pdfa ?? result.theme.pdfa)
         let pack = result.pack
         try budget.check(pages: pack.pageCount)
-        try atomically(output, budget: budget) { temporary in
-            renderer.writePDF(pages: pack.pages.lazy.prefix { _ in budget.allows() }, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile, to: temporary)
+        try writeAtomically(output, inputs: result.inputs, budget: budget) { descriptor in
+            renderer.writePDF(pages: pack.pages.lazy.prefix { _ in budget.allows() }, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile,
+                              toDescriptor: descriptor)
                 ?? result.spools.compactMap(\.failure).first
         }
-        return Rendered(pages: pack.pageCount, diagnostics: pack.diagnostics)
+        // The papers' own warnings (a typed paragraph number), then the pack's.
+        return Rendered(pages: pack.pageCount, diagnostics: result.diagnostics + pack.diagnostics)
     }
 
-    /// The pack laid out, with the front sheet's theme and the spools its papers' pages wait in.
+    /// The pack laid out, with the front sheet's theme, the spools its papers' pages wait in,
+    /// the papers' warnings and every file it read.
     func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
-                    budget: RenderBudget = .unlimited) throws(QuireError) -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool])
+                    budget: RenderBudget = .unlimited) throws(QuireError)
+        -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool], diagnostics: [Diagnostic], inputs: [InputFile])
     {
         let (data, directory) = try readSource(file)
         let manifest = try parsePackManifest(data: data, file: file)
@@ -42,15 +46,35 @@ extension Typesetter {
             let main = try layoutPack(manifest: file, edition: edition, print: print, supplement: false, budget: budget)
             firstPage = main.pack.pageCount + 1
         }
-        let (contents, spools) = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack, budget: budget)
+        let (contents, placed) = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack, budget: budget)
         let options = PackOptions(print: print, supplement: supplement, firstPage: firstPage)
-        return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme, spools)
+        // Every document the manifest names is an input, read for this edition or not.
+        var inputs = [InputFile(URL(fileURLWithPath: file).path, role: "the manifest"), InputFile(theme.file, role: "the layout")]
+        for item in manifest.items {
+            let documents = (item.paper.map { [($0, "an agenda item's document")] } ?? []) + item.appendices.map { ($0.document, "an appendix") }
+            for (document, role) in documents {
+                switch document {
+                case .source(let path), .pdf(let path): inputs.append(InputFile(directory.appendingPathComponent(path).path, role: role))
+                }
+            }
+        }
+        inputs += placed.flatMap(\.inputs).filter { $0.role != "the source" }
+        return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme, placed.compactMap(\.spool),
+                placed.flatMap(\.diagnostics), inputs)
+    }
+
+    /// One document of the pack as placed: its pages' spool (a paper), its warnings, its files.
+    struct PlacedDocument {
+        var content: PackContent?
+        var spool: FrameSpool?
+        var diagnostics: [Diagnostic] = []
+        var inputs: [InputFile] = []
     }
 
     /// Each item's documents, resolved against the manifest's folder: papers laid out in
     /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
     private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool, budget: RenderBudget) throws(QuireError)
-        -> ([PackItemContent], [FrameSpool])
+        -> ([PackItemContent], [PlacedDocument])
     {
         // Every document first, in order, so that papers can be laid out side by side.
         // A withheld document (exempt, public pack) has no document to read.
@@ -68,45 +92,46 @@ extension Typesetter {
             }
         }
         let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory, budget: budget)
-        for (job, (content, _)) in zip(jobs, placed) {
-            guard let placedContent = content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
+        for (job, document) in zip(jobs, placed) {
+            guard let placedContent = document.content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
             contents[job.item].documents.append(PackDocumentContent(title: job.title, content: placedContent,
                                                                     exempt: job.exempt, isAppendix: job.isAppendix))
         }
-        return (contents, placed.compactMap(\.spool))
+        return (contents, placed)
     }
 
     /// Lays out or measures each document (nil for one withheld); the first error, in
     /// manifest order, is thrown.
     private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL,
-                          budget: RenderBudget) throws(QuireError) -> [(content: PackContent?, spool: FrameSpool?)]
+                          budget: RenderBudget) throws(QuireError) -> [PlacedDocument]
     {
-        let results = ConcurrentSlots<Swift.Result<(content: PackContent?, spool: FrameSpool?), QuireError>>(count: documents.count)
+        let results = ConcurrentSlots<Swift.Result<PlacedDocument, QuireError>>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             guard let document = documents[index].document else { return }
             let line = documents[index].line
-            results[index] = Swift.Result { () throws(QuireError) -> (content: PackContent?, spool: FrameSpool?) in
+            results[index] = Swift.Result { () throws(QuireError) -> PlacedDocument in
                 try place(document, line: line, manifest: manifest, directory: directory, budget: budget)
             }
         }
-        return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? (nil, nil) }
+        return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? PlacedDocument() }
     }
 
     private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, budget: RenderBudget) throws(QuireError)
-        -> (content: PackContent?, spool: FrameSpool?)
+        -> PlacedDocument
     {
         let location = SourceLocation(file: manifest.file, line: line)
         switch document {
         case .source(let path):
             let url = try findLocalFile(path, in: [directory], location: location, field: "paper", what: "the paper")
-            let (paper, spool) = try layoutSpooled(file: url.path, budget: budget) { theme in
+            let laidOut = try layoutSpooled(file: url.path, budget: budget) { theme in
                 theme.footer.template = ""  // the pack numbers the pages
             }
-            return (.paper(paper), spool)
+            return PlacedDocument(content: .paper(laidOut.paper), spool: laidOut.spool, diagnostics: laidOut.diagnostics,
+                                  inputs: laidOut.inputs)
         case .pdf(let path):
             let url = try findLocalFile(path, in: [directory], location: location, field: "pdf", what: "the PDF")
             switch readPDFAppendix(url.path) {
-            case .success(let sizes): return (.pdf(path: url.path, sizes: sizes), nil)
+            case .success(let sizes): return PlacedDocument(content: .pdf(path: url.path, sizes: sizes))
             case .failure(let problem):
                 throw QuireError(.invalidValue, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
                                  hint: "give an unencrypted, complete PDF file (open it and save a copy if in doubt)")

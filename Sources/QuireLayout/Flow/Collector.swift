@@ -17,8 +17,9 @@ final class Collector {
     private var specsAtLastAdd = 0
     /// Whether numbered paragraphs have an open list (L › LI › LBody) that later blocks join.
     var numberedListOpen = false
-    /// What builders had to give up on (a table kept together but taller than a page).
-    private(set) var diagnostics: [Diagnostic] = []
+    /// What collecting noticed or had to give up on (a paragraph number typed by habit, a
+    /// table kept together but taller than a page).
+    var diagnostics: [Diagnostic] = []
 
     init(theme: Theme, file: String, images: [String: ImageInfo]) {
         self.theme = theme

@@ -67,7 +67,10 @@ extension Collector {
         case .paragraph(let inlines, let line):
             let label = numbering.nextParagraph(theme.paragraphs.numbering)
             let x = numbering.section > 0 ? textX : 0
-            if label != nil { numberedItem() }
+            if let label {
+                numberedItem()
+                checkTypedNumber(inlines.plainText, label: label, line: line)
+            }
             paragraph(styledText(inlines), x: x, label: label, labelX: 0, line: line)
         case .list(let ordered, let items, _):
             list(items, ordered: ordered, x: numbering.section > 0 ? textX : 0, depth: 0)

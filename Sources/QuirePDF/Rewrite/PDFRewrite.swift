@@ -56,9 +56,19 @@ final class PDFRewrite {
     func drop(_ number: Int) { dropped.insert(number) }
 
     /// Writes the whole file, as it goes: header, objects in number order, xref, trailer.
-    func write(to path: String, root: Int, info: Int) throws(PDFError) {
+    func write(to destination: PDFDestination, root: Int, info: Int) throws(PDFError) {
+        let file: UnsafeMutablePointer<FILE>?
+        switch destination {
+        case .path(let path): file = fopen(path, "wb")
+        // A descriptor the caller opened (and closes): written through a duplicate of it.
+        case .descriptor(let descriptor): file = fdopen(dup(descriptor), "wb")
+        }
+        guard let file else { throw PDFError("cannot write \(destination): \(String(cString: strerror(errno)))") }
+        try write(into: file, named: destination.description, root: root, info: info)
+    }
+
+    private func write(into file: UnsafeMutablePointer<FILE>, named path: String, root: Int, info: Int) throws(PDFError) {
         for (number, dictionary) in edited { replace(number, .dictionary(dictionary)) }
-        guard let file = fopen(path, "wb") else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
         output.write(source.bytes[0..<firstObject])

@@ -8,7 +8,7 @@ import QuirePages
 /// wrote that need no change are copied byte for byte; the changed ones (structure elements,
 /// page contents, catalog, info) are written anew; the /ID is derived from the content, so the
 /// same input gives the same bytes.
-public func finishPDF(_ input: consuming [UInt8], to output: String, _ finish: PDFFinish) throws(PDFError) {
+public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ finish: PDFFinish) throws(PDFError) {
     let pdf = try CairoPDF(input)
     let out = PDFRewrite(pdf)
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }

@@ -5,11 +5,16 @@ import SwiftCSV
 /// CSV data, one indicator a row: `id,label,unit,<period>,<period>,…`; an empty cell means
 /// no figure for that period. A `figures` column may follow `unit`, holding the indicator's
 /// figure style as a Markdown table's `{: }` line writes it (`negative=brackets decimals=1`).
-/// Lines are counted from the header (line 1).
+/// Blank lines are skipped. Errors name the line a row starts on in the file (a quoted cell
+/// may hold line breaks, so rows and lines differ).
 func parseDataCSV(_ text: String, file: String) throws(QuireError) -> [Indicator] {
     let csv: EnumeratedCSV
+    var records: [[String]] = []
     do {
-        csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+        // The header only: the rows are read as they are written below, since SwiftCSV's own
+        // rows are padded out to the longest, which hides a missing or extra cell.
+        csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
+        try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { records.append($0) }
     } catch {
         throw QuireError(.invalidValue, at: SourceLocation(file: file, line: 1), "the file is not valid CSV: \(error)",
                          hint: "check the quotes: a cell holding a comma must be in double quotes")
@@ -23,13 +28,16 @@ func parseDataCSV(_ text: String, file: String) throws(QuireError) -> [Indicator
     let styled = header.count >= 5 && header[3] == "figures"
     let firstPeriod = styled ? 4 : 3
     let periods = Array(header.dropFirst(firstPeriod))
+    let recordLines = csvRecordLines(text)
     var out: [Indicator] = []
-    for (index, row) in csv.rows.enumerated() {
-        let line = index + 2
+    for (index, row) in records.enumerated() {
+        // Record 0 is the header.
+        let line = index + 1 < recordLines.count ? recordLines[index + 1] : index + 2
         let location = SourceLocation(file: file, line: line)
+        if row.count <= 1, row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
         guard row.count == header.count else {
-            throw QuireError(.invalidValue, at: location, "row has \(row.count) cells, the header has \(header.count)",
-                             hint: "every row needs id, label, unit and a cell (maybe empty) for each period")
+            throw QuireError(.invalidValue, at: location, "this row has \(row.count) cells; the header has \(header.count) (\(header.joined(separator: ", ")))",
+                             hint: "every row needs id, label, unit and a cell (maybe empty) for each period; a cell holding a comma must be in double quotes")
         }
         let id = row[0].trimmingCharacters(in: .whitespaces)
         try checkIdentifier(id, at: location)
@@ -65,4 +73,46 @@ private func csvFigureStyle(_ raw: String, at location: SourceLocation, field: S
                          hint: "write the style's keys, e.g. negative=brackets decimals=1 unit=£m")
     }
     return style.style
+}
+
+/// The line each CSV record starts on (record 0 is the header), reading quotes as SwiftCSV
+/// does: a quote opening a cell holds line breaks and commas until the quote that closes it
+/// (`""` inside is a quote); every other line break ends a record, a blank line included.
+func csvRecordLines(_ text: String) -> [Int] {
+    var starts: [Int] = []
+    var line = 1
+    var recordStart = 1
+    var atCellStart = true, inQuotes = false, recordHasText = false
+    var characters = text.makeIterator()
+    var pending: Character? = characters.next()
+    while let character = pending {
+        pending = characters.next()
+        if inQuotes {
+            if character == "\"" {
+                if pending == "\"" { pending = characters.next() } else { inQuotes = false }
+            } else if character.isNewline {
+                line += 1
+            }
+            continue
+        }
+        if character.isNewline {
+            starts.append(recordStart)
+            line += 1
+            recordStart = line
+            atCellStart = true
+            recordHasText = false
+            continue
+        }
+        recordHasText = true
+        if character == "\"", atCellStart {
+            inQuotes = true
+            atCellStart = false
+        } else if character == "," {
+            atCellStart = true
+        } else if !(atCellStart && character.isWhitespace) {
+            atCellStart = false
+        }
+    }
+    if recordHasText || inQuotes { starts.append(recordStart) }
+    return starts
 }
