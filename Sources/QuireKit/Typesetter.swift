@@ -46,9 +46,7 @@ public final class Typesetter: Sendable {
                        budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
         let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
         var frames: [Frame] = []
-        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
-                                            budget: budget, store: { frames.append($0) }, load: { frames[$0] })
-        try budget.check(pages: streamed.pageCount)
+        let streamed = try lay(prepared, budget: budget, store: { frames.append($0) }, load: { frames[$0] })
         var document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
                                      figures: streamed.figures)
         stampCreationDate(&document.metadata)
@@ -71,9 +69,7 @@ public final class Typesetter: Sendable {
                           budget: RenderBudget = .unlimited, observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
         let spool = try FrameSpool()
-        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
-                                            budget: budget, store: spool.append, load: spool.frame(at:))
-        try budget.check(pages: streamed.pageCount)
+        let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         var metadata = streamed.metadata
         stampCreationDate(&metadata)
         let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
@@ -96,9 +92,7 @@ public final class Typesetter: Sendable {
         var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
         adjust(&prepared.theme)
         let spool = try FrameSpool()
-        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
-                                            budget: budget, store: spool.append, load: spool.frame(at:))
-        try budget.check(pages: streamed.pageCount)
+        let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool,
                 streamed.diagnostics, prepared.inputs)
     }
@@ -118,11 +112,28 @@ public final class Typesetter: Sendable {
         return (data, url.deletingLastPathComponent())
     }
 
+    /// A paper ready to lay out: parsed and checked, with its layout, its images and every
+    /// file that took reading (what an output must never replace).
+    private struct Prepared {
+        var paper: Paper
+        var theme: Theme
+        var images: [String: ImageInfo]
+        var inputs: [InputFile]
+    }
+
+    /// The one layout step every path takes: the paper laid out a chunk at a time, finished
+    /// body frames handed to `store`, and the budget's limit thrown if the layout crossed it.
+    private func lay(_ prepared: Prepared, budget: RenderBudget, store: (Frame) -> Void,
+                     load: @escaping (Int) -> Frame) throws(QuireError) -> StreamedLayout {
+        let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
+                                            budget: budget, store: store, load: load)
+        try budget.check(pages: streamed.pageCount)
+        return streamed
+    }
+
     /// Parse, resolve figures, load the layout, check fields and fonts, find images; and the
     /// files all that read.
-    private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError)
-        -> (paper: Paper, theme: Theme, images: [String: ImageInfo], inputs: [InputFile])
-    {
+    private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError) -> Prepared {
         let parsed = try parsePaper(data: data, file: file)
         let name = override ?? parsed.frontMatter.layout ?? "committee-paper"
         let location = parsed.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
@@ -137,7 +148,7 @@ public final class Typesetter: Sendable {
         let source = directory.appendingPathComponent((file as NSString).lastPathComponent).path
         let inputs = [InputFile(source, role: "the source")] + dataFiles.map { InputFile($0.path, role: "a data file") }
             + images.values.map { InputFile($0.path, role: "an image") }.sorted { $0.path < $1.path } + [InputFile(theme.file, role: "the layout")]
-        return (paper, theme, images, inputs)
+        return Prepared(paper: paper, theme: theme, images: images, inputs: inputs)
     }
 
     /// A layout may only name bundled fonts: anything else would silently fall back to

@@ -56,9 +56,7 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
                                  store: (Frame) -> Void, load: @escaping (Int) -> Frame) -> StreamedLayout {
     let region = Size(width: theme.contentWidth, height: theme.contentHeight)
     func flow(_ collect: (Collector) -> Void) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
-        let collector = Collector(theme: theme, file: paper.file, images: images)
-        collect(collector)
-        return distribute(collector.build(with: shaper.shapeAligned(collector.specs)), size: region, file: paper.file)
+        flowPages(theme: theme, file: paper.file, images: images, shaper: shaper, collect)
     }
 
     let body = Collector(theme: theme, file: paper.file, images: images)
@@ -90,7 +88,7 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
         diagnostics += cover.diagnostics
     }
     if theme.contents.enabled, budget.allows(pages: bodyRuns.count) {
-        let contents = contentsPages(bodyRuns, after: front.count, flow: { flow($0).pages }, theme: theme, diagnostics: &diagnostics, file: paper.file)
+        let contents = contentsPages(bodyRuns, after: front.count, flow: flow, theme: theme, diagnostics: &diagnostics, file: paper.file)
         front += contents
         frontRuns += contents.map { PageRun($0, section: theme.contents.title) }
     }
@@ -118,22 +116,20 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
 }
 
 /// Contents pages whose numbers point at where each section landed. Their own length moves
-/// the body, so they are laid out again until the page count settles (twice at most, in
-/// practice once); a contents that never settles is reported rather than looped on.
-private func contentsPages(_ body: [PageRun], after frontCount: Int, flow: ((Collector) -> Void) -> [BodyPage], theme: Theme,
-                           diagnostics: inout [Diagnostic], file: String) -> [BodyPage] {
+/// the body, so they are laid out until their page count settles.
+private func contentsPages(_ body: [PageRun], after frontCount: Int, flow: ((Collector) -> Void) -> (pages: [BodyPage], diagnostics: [Diagnostic]),
+                           theme: Theme, diagnostics: inout [Diagnostic], file: String) -> [BodyPage] {
     let sections = body.enumerated().flatMap { index, page in
         page.bookmarks.filter { $0.level == 1 }.map { (title: $0.title, bodyIndex: index, y: $0.y + theme.page.marginTop) }
     }
     // The printed numbers count body pages only, so the contents never moves them; the
     // links still need the contents' own length.
-    var count = 1
-    for _ in 0..<3 {
-        let offset = frontCount + count
-        let pages = flow { $0.collectContents(sections.map { ($0.title, offset + $0.bodyIndex, $0.bodyIndex + 1, $0.y) }) }
-        if pages.count == count { return pages }
-        count = pages.count
+    var notes: [Diagnostic] = []
+    let pages = settled("contents", at: SourceLocation(file: file, line: 1), diagnostics: &diagnostics) { count in
+        let laid = flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.bodyIndex + 1, $0.y) }) }
+        notes = laid.diagnostics
+        return (laid.pages, laid.pages.count)
     }
-    diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), "the contents page count did not settle; its links may be off by a page"))
-    return flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.bodyIndex + 1, $0.y) }) }
+    diagnostics += notes
+    return pages
 }

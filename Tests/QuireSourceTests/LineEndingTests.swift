@@ -42,7 +42,7 @@ import Testing
         let expected = try parsePaper(data: Data(Self.paper.utf8), file: "paper.md")
         let read = try parsePaper(data: Self.saved(Self.paper, ending: ending, bom: bom), file: "paper.md")
         #expect(read == expected, "\(name)")
-        #expect(read.frontMatter.summary?.plainText == "A summary folded over two lines.")
+        #expect(read.frontMatter.text(.summary)?.plainText == "A summary folded over two lines.")
     }
 
     /// Each mistake, saved with CRLF, is reported on the line an editor shows it on.

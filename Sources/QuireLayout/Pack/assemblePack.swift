@@ -27,27 +27,25 @@ struct Sheet {
 /// `Part` of the structure tree (papers keep their own tags).
 public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], options: PackOptions, theme: Theme,
                          shaper: any TextShaper) -> StreamedPack {
-    let region = Size(width: theme.contentWidth, height: theme.contentHeight)
     var diagnostics: [Diagnostic] = []
     func flow(_ collect: (Collector) -> Void) -> [BodyPage] {
-        let collector = Collector(theme: theme, file: manifest.file, images: [:])
-        collect(collector)
-        let result = distribute(collector.build(with: shaper.shapeAligned(collector.specs)), size: region, file: manifest.file)
+        let result = flowPages(theme: theme, file: manifest.file, shaper: shaper, collect)
         diagnostics += result.diagnostics
         return result.pages
     }
     var papers: [PackPaper] = []
     let itemSheets = items.enumerated().map { index, item in sheets(for: item, index: index, papers: &papers, theme: theme, flow: flow) }
 
-    // The front sheet's length moves every item, so it is laid out until its count settles.
-    var frontCount = 1
-    var plan = numbered(itemSheets, items: items, frontCount: frontCount, options: options)
-    var front = flow { $0.collectFrontSheet(manifest, entries: plan.entries, supplement: options.supplement) }
-    for _ in 0..<3 where front.count != frontCount {
-        frontCount = front.count
-        plan = numbered(itemSheets, items: items, frontCount: frontCount, options: options)
-        front = flow { $0.collectFrontSheet(manifest, entries: plan.entries, supplement: options.supplement) }
+    // The front sheet's length moves every item, so it is laid out until its count settles;
+    // the notes of the attempt kept are the ones reported.
+    var frontNotes: [Diagnostic] = []
+    let (plan, front) = settled("front sheet", at: SourceLocation(file: manifest.file, line: 1), diagnostics: &diagnostics) { frontCount in
+        let plan = numbered(itemSheets, items: items, frontCount: frontCount, options: options)
+        let laid = flowPages(theme: theme, file: manifest.file, shaper: shaper) { $0.collectFrontSheet(manifest, entries: plan.entries, supplement: options.supplement) }
+        frontNotes = laid.diagnostics
+        return ((plan, laid.pages), laid.pages.count)
     }
+    diagnostics += frontNotes
     var sheetsInOrder = front.map { Sheet(body: .frame($0.frame), outline: $0.bookmarks) }
     if !sheetsInOrder.isEmpty { sheetsInOrder[0].outline.insert((theme.pack.title, 1, 0), at: 0) }
     sheetsInOrder += plan.sheets
