@@ -95,9 +95,9 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
 
     // Front pages are numbered in roman, so the body's page 1 is its first page (as printed
     // reports are); the PDF's page labels say the same.
-    for index in frontRuns.indices { frontRuns[index].label = romanNumeral(index + 1) }
+    for index in frontRuns.indices { frontRuns[index].label = .roman(index + 1) }
     var numberedBody = sectionRuns(bodyRuns)
-    if !frontRuns.isEmpty { for index in numberedBody.indices { numberedBody[index].label = String(index + 1) } }
+    if !frontRuns.isEmpty { for index in numberedBody.indices { numberedBody[index].label = .decimal(index + 1) } }
     let runs = frontRuns + numberedBody
     let (outline, figures) = outlineAndFigures(runs, theme: theme)
     let matter = paper.frontMatter

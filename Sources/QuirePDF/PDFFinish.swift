@@ -7,12 +7,12 @@ public struct PDFFinish: Sendable {
     /// Structure elements in the order they were opened (see `WrittenElement`).
     public var elements: [WrittenElement]
     /// Each page's printed number, for /PageLabels.
-    public var pageLabels: [String]
+    public var pageLabels: [PageLabel]
     public var producer: String
     /// PDF/A-2b: the ICC profile to embed as the sRGB output intent; nil for a plain PDF.
     public var archivalProfile: String?
 
-    public init(metadata: DocumentMetadata, elements: [WrittenElement], pageLabels: [String], producer: String, archivalProfile: String? = nil) {
+    public init(metadata: DocumentMetadata, elements: [WrittenElement], pageLabels: [PageLabel], producer: String, archivalProfile: String? = nil) {
         self.metadata = metadata
         self.elements = elements
         self.pageLabels = pageLabels

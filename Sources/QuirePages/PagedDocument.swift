@@ -3,9 +3,9 @@ public struct Page: Hashable, Sendable {
     public var frame: Frame
     public var number: Int
     /// What the footer printed (e.g. "3"); equals the PDF page label.
-    public var label: String
+    public var label: PageLabel
 
-    public init(frame: Frame, number: Int, label: String) {
+    public init(frame: Frame, number: Int, label: PageLabel) {
         self.frame = frame
         self.number = number
         self.label = label

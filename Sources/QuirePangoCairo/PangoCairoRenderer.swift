@@ -54,10 +54,10 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     private func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, archivalProfile: String?,
                           finishing: ([UInt8], PDFFinish) throws(PDFError) -> Void) -> String? {
         let drawn = PDFBytes()
-        let result: (failure: String?, elements: [WrittenElement], labels: [String]) = withFonts { fonts in
+        let result: (failure: String?, elements: [WrittenElement], labels: [PageLabel]) = withFonts { fonts in
             var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
             if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
-            var labels: [String] = []
+            var labels: [PageLabel] = []
             for page in pages {
                 labels.append(page.label)
                 renderPages(CollectionOfOne(page), on: &canvas)

@@ -1,5 +1,6 @@
 import Testing
 @testable import QuirePDF
+import QuirePages
 
 /// The finisher's pieces that need no PDF file: artifact re-marking and page labels.
 @Suite("Finishing")
@@ -23,23 +24,22 @@ struct FinishingTests {
 
     @Test("page labels: roman front pages, then decimal from 1; nothing when the labels are 1…N")
     func pageLabels() throws {
-        #expect(pageLabelRanges(["1", "2", "3"]) == nil)
-        let ranges = try #require(pageLabelRanges(["i", "ii", "1", "2", "3"]))
+        #expect(pageLabelRanges([.decimal(1), .decimal(2), .decimal(3)]) == nil)
+        let ranges = try #require(pageLabelRanges([.roman(1), .roman(2), .decimal(1), .decimal(2), .decimal(3)]))
         #expect(ranges.map(\.start) == [0, 2])
         #expect(ranges.map(\.style) == ["r", "D"])
         #expect(ranges.map(\.first) == [1, 1])
-        let restart = try #require(pageLabelRanges(["1", "2", "5", "A-1"]))
-        #expect(restart.map(\.start) == [0, 2, 3])
-        #expect(restart.map(\.first) == [1, 5, 1])
-        #expect(restart.last?.prefix == "A-1")
+        // A pack's supplement, or a jump, starts a range of its own.
+        let restart = try #require(pageLabelRanges([.decimal(1), .decimal(2), .decimal(5), .decimal(6)]))
+        #expect(restart.map(\.start) == [0, 2])
+        #expect(restart.map(\.first) == [1, 5])
+        #expect(try #require(pageLabelRanges([.decimal(31), .decimal(32)])).map(\.first) == [31])
     }
 
-    @Test("roman numerals are read only in their canonical form")
-    func roman() {
-        #expect(romanValue("iv") == 4)
-        #expect(romanValue("xlii") == 42)
-        #expect(romanValue("iiii") == nil)
-        #expect(romanValue("vix") == nil)
-        #expect(romanValue("intro") == nil)
-    }
+    @Test("a label reads as its footer prints it")
+    func labelText() {
+        #expect(PageLabel.roman(4).description == "iv")
+        #expect(PageLabel.decimal(12).description == "12")
+        #expect(PageLabel.roman(1).next == .roman(2))
+}
 }

@@ -32,7 +32,7 @@ struct CanvasWalkTests {
         frame.push(frame: inner, at: Point(x: 10, y: 20))
         frame.push(.line(to: Point(x: 50, y: 0), width: 1, color: .black), at: Point(x: 5, y: 100))
         var canvas = RecordingCanvas()
-        renderPages([Page(frame: frame, number: 1, label: "1")], on: &canvas)
+        renderPages([Page(frame: frame, number: 1, label: .decimal(1))], on: &canvas)
         #expect(canvas.calls == ["page 100x200", "fill 30x10", "<P>", "text Hi 11,22", "</>", "link mailto:a@b 13,24", "line 5,100-55,100", "end"])
     }
 }

@@ -21,7 +21,7 @@ struct PDFAppendixTests {
             frame.push(.pdfPage(path: path, index: index, Size(width: Size.a4.width * 0.9, height: Size.a4.height * 0.9)),
                        at: Point(x: Size.a4.width * 0.05, y: Size.a4.height * 0.05))
             frame.close()
-            return Page(frame: frame, number: number + 1, label: String(number + 1))
+            return Page(frame: frame, number: number + 1, label: .decimal(number + 1))
         }
         return PagedDocument(pages: pages, outline: [], metadata: DocumentMetadata(title: "Appendix test"))
     }

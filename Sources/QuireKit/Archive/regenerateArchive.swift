@@ -128,7 +128,7 @@ extension Typesetter {
                 var codec = FrameCodec()
                 var hasher = SHA256()
                 hasher.update(codec.encode(page.frame))
-                hasher.update(page.label.utf8)
+                hasher.update(page.label.description.utf8)
                 pageHashes.append(String(hasher.hexDigest().prefix(16)))
             }, to: target.path)
             guard let bytes = FileManager.default.contents(atPath: target.path) else {

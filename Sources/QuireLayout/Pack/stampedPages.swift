@@ -99,7 +99,7 @@ public struct PackPages: Sequence, @unchecked Sendable {
         // Above a paper's own running header (half its top margin down), below the band.
         furniture(stamp.item, baseline: 28)
         furniture(stamp.number, baseline: size.height - theme.page.marginBottom / 2)
-        return Page(frame: frame, number: index + 1, label: String(options.firstPage + index))
+        return Page(frame: frame, number: index + 1, label: .decimal(options.firstPage + index))
     }
 }
 

@@ -15,8 +15,8 @@ struct PageRun {
     var furniture = true
     /// The section the page is in, for `{section}`.
     var section = ""
-    /// The printed page number ("ii", "3"); empty: the page's position in the document.
-    var label = ""
+    /// The printed page number ("ii", "3"); nil: the page's position in the document.
+    var label: PageLabel?
 
     init(_ body: BodyPage, furniture: Bool = true, section: String = "") {
         bookmarks = body.bookmarks
@@ -50,8 +50,8 @@ func outlineAndFigures(_ runs: [PageRun], theme: Theme) -> (outline: [OutlineEnt
 func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: Int, theme: Theme, values: RunningValues,
               shaper: any TextShaper) -> [Page] {
     let width = theme.contentWidth
-    func fill(_ template: String, _ label: String, _ section: String) -> String {
-        template.replacingOccurrences(of: "{page}", with: label)
+    func fill(_ template: String, _ label: PageLabel, _ section: String) -> String {
+        template.replacingOccurrences(of: "{page}", with: label.description)
             .replacingOccurrences(of: "{pages}", with: String(total))
             .replacingOccurrences(of: "{subject}", with: values.subject)
             .replacingOccurrences(of: "{classification}", with: values.classification)
@@ -68,14 +68,14 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
     }
     // Shape the batch's headers and footers together; an empty template asks for nothing.
     var specs: [ParagraphSpec] = []
-    func label(_ run: PageRun, _ offset: Int) -> String { run.label.isEmpty ? String(first + offset + 1) : run.label }
-    func request(_ running: RunningText, _ run: PageRun, _ label: String) -> Int? {
+    func label(_ run: PageRun, _ offset: Int) -> PageLabel { run.label ?? .decimal(first + offset + 1) }
+    func request(_ running: RunningText, _ run: PageRun, _ label: PageLabel) -> Int? {
         guard run.furniture, !running.template.isEmpty else { return nil }
         specs.append(spec(fill(running.template, label, run.section), running))
         return specs.count - 1
     }
     var lines: [(header: Int?, footer: Int?)] = []
-    var labels: [String] = []
+    var labels: [PageLabel] = []
     for (offset, run) in runs.enumerated() {
         labels.append(label(run, offset))
         lines.append((request(theme.header, run, labels[offset]), request(theme.footer, run, labels[offset])))

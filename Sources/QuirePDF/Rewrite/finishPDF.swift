@@ -98,9 +98,8 @@ private func catalog(_ rootNumber: Int, info: DocumentInfo, finish: PDFFinish, o
     if let ranges = pageLabelRanges(finish.pageLabels) {
         labels = .dictionary(PDFDictionary([("Nums", .array(ranges.flatMap { range -> [PDFValue] in
             var label = PDFDictionary()
-            if let style = range.style { label["S"] = .name(style) }
+            label["S"] = .name(range.style)
             if range.first != 1 { label["St"] = .integer(range.first) }
-            if let prefix = range.prefix { label["P"] = .text(prefix) }
             return [.integer(range.start), .dictionary(label)]
         }))]))
     }
