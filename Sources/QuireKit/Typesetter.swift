@@ -134,19 +134,19 @@ public final class Typesetter: Sendable {
     /// Parse, resolve figures, load the layout, check fields and fonts, find images; and the
     /// files all that read.
     private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError) -> Prepared {
-        let parsed = try parsePaper(data: data, file: file)
-        let name = override ?? parsed.frontMatter.layout ?? "committee-paper"
-        let location = parsed.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
+        let source = try parseSource(data: data, file: file)
+        let name = override ?? source.frontMatter.layout ?? "committee-paper"
+        let location = source.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
         // The layout's figure style is the default every figure is written in.
-        let (dataSet, dataFiles) = try loadData(parsed, paperDirectory: directory)
-        let paper = try resolveFigures(parsed, data: dataSet, style: theme.figures)
+        let (dataSet, dataFiles) = try loadData(source.frontMatter, file: file, paperDirectory: directory)
+        let paper = try source.paper(figures: FigureData(data: dataSet, style: theme.figures))
         try checkRequiredFields(paper, theme: theme)
         try checkFonts(theme)
         let images = try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets)
         // `file` is as the caller named it; relative to the current folder unless absolute.
-        let source = directory.appendingPathComponent((file as NSString).lastPathComponent).path
-        let inputs = [InputFile(source, role: "the source")] + dataFiles.map { InputFile($0.path, role: "a data file") }
+        let sourcePath = directory.appendingPathComponent((file as NSString).lastPathComponent).path
+        let inputs = [InputFile(sourcePath, role: "the source")] + dataFiles.map { InputFile($0.path, role: "a data file") }
             + images.values.map { InputFile($0.path, role: "an image") }.sorted { $0.path < $1.path } + [InputFile(theme.file, role: "the layout")]
         return Prepared(paper: paper, theme: theme, images: images, inputs: inputs)
     }

@@ -11,8 +11,6 @@ public indirect enum Block: Hashable, Sendable {
     case code(String, line: Int)
     case thematicBreak(line: Int)
     case image(path: String, alt: String, line: Int)
-    /// A fenced ```table or ```chart block: a figure built from the paper's data files.
-    case figureSpec(kind: String, spec: String, line: Int)
     /// A chart resolved from data.
     case chart(Chart)
 }

@@ -4,9 +4,10 @@ import QuireModel
 
 /// Markdown body → blocks, and warnings about what looks like a slip (a paragraph number
 /// typed by habit). Raw HTML is kept as text (nothing the author wrote is dropped).
-func parseBody(_ text: String, file: String, firstLine: Int) throws(QuireError) -> (blocks: [Block], warnings: [Diagnostic]) {
+func parseBody(_ text: String, file: String, firstLine: Int, figures: @escaping FigureBuilder) throws(QuireError) -> (blocks: [Block], warnings: [Diagnostic]) {
     let document = MarkdownDocument(text)
-    let converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false))
+    var converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false))
+    converter.figures = figures
     let root = MarkdownNode(pointer: document.root)
     let blocks = try converter.blocks(of: root, depth: 0)
     return (blocks, typedListNumberWarnings(root.children, file: file, lineOffset: firstLine - 1, converter: converter))
@@ -35,10 +36,17 @@ func parseInlineMarkdown(_ text: String) -> [Inline] {
     return out.isEmpty ? [.text(text)] : out
 }
 
+/// Builds the block a ```table or ```chart fence stands for: its kind, its text, its line.
+typealias FigureBuilder = (_ kind: String, _ spec: String, _ line: Int) throws(QuireError) -> Block
+
 /// Converts cmark nodes to our own `Block`/`Inline` enums.
 struct BlockConverter {
     let file: String
     let lineOffset: Int
+    /// How figure fences become tables and charts (header values have none).
+    var figures: FigureBuilder = { (kind: String, _: String, line: Int) throws(QuireError) -> Block in
+        throw QuireError(.invalidValue, at: SourceLocation(file: "", line: line), field: kind, "a ```\(kind) block cannot stand here")
+    }
     /// The body's lines as written, for what cmark does not keep (a table row's own cells).
     var lines: [Substring.UTF8View] = []
     /// Deeper nesting than this is almost certainly machine-made or hostile; refuse it with a
@@ -109,7 +117,7 @@ struct BlockConverter {
             while code.hasSuffix("\n") { code.removeLast() }
             try checkLength(code, line: line)
             let info = node.type == CMARK_NODE_CODE_BLOCK ? node.fenceInfo.trimmingCharacters(in: .whitespaces) : ""
-            if info == "table" || info == "chart" { return .figureSpec(kind: info, spec: code, line: line) }
+            if info == "table" || info == "chart" { return try figures(info, code, line) }
             return .code(code, line: line)
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak(line: line)

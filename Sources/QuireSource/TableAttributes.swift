@@ -18,11 +18,13 @@ import QuireModel
 /// right-aligned column). Several lines may follow each other, e.g. one per group of columns.
 struct TableAttributes {
     var keepTogether: Bool?
+    /// The caption shown above the table (`caption="Table 1: Revenue budget"`), as inline Markdown.
+    var caption: String?
     /// Figure styles in the order written, each for its columns (nil: the right-aligned ones).
     var styles: [(columns: [Int]?, style: FigureStyle, line: Int)] = []
 
     /// The keys a line may hold, besides the figure style's own.
-    static let keys = ["columns", "figures", "keep-together"] + FigureStyle.keys
+    static let keys = ["caption", "columns", "figures", "keep-together"] + FigureStyle.keys
 
     /// Whether `text` is written as an attribute line (its items may still be wrong).
     static func isAttributeLine(_ text: String) -> Bool {
@@ -38,6 +40,11 @@ struct TableAttributes {
         for item in try items(String(inner), at: location) {
             let (key, value) = item
             switch key {
+            case "caption":
+                guard let value, !value.isEmpty else {
+                    throw QuireError(.invalidValue, at: location, field: key, "caption needs its text", hint: "write caption=\"Table 1: Revenue budget\"")
+                }
+                caption = value
             case "keep-together":
                 switch value?.lowercased() {
                 case nil, "true", "yes": keepTogether = true
@@ -81,6 +88,7 @@ struct TableAttributes {
     /// right-aligned. A column past the table's last is an error at the line that names it.
     func apply(to table: inout Table, file: String) throws(QuireError) {
         if let keepTogether { table.keepTogether = keepTogether }
+        if let caption { table.caption = parseInlineMarkdown(caption) }
         let count = max(table.header.count, table.alignments.count)
         if !styles.isEmpty, table.figures.count < count { table.figures += Array(repeating: nil, count: count - table.figures.count) }
         for (columns, style, line) in styles {

@@ -13,7 +13,7 @@ struct FigureAlignmentTests {
     /// Each glyph run on the first page whose text is one of `texts`, with where it starts,
     /// where its decimal point (or, without one, its end) falls, and where it ends.
     func figures(_ markdown: String, theme: Theme = testTheme(lines: 40, width: 400)) throws -> [String: (start: Double, point: Double, end: Double)] {
-        let resolved = try resolveFigures(try paper(markdown), data: DataSet(), style: theme.figures)
+        let resolved = try paper(markdown, figures: FigureData(style: theme.figures))
         let page = layout(resolved, theme).document.pages[0]
         var out: [String: (Double, Double, Double)] = [:]
         for item in page.frame.items {
@@ -75,7 +75,7 @@ struct FigureAlignmentTests {
     @Test("room for the longest integer part and the longest tail, from different rows")
     func columnRoom() throws {
         let markdown = "| Item | Value |\n|:--|--:|\n| a | 1,234,567 |\n| b | (0.25) |\n| c | Total |\n"
-        let resolved = try resolveFigures(try paper(markdown), data: DataSet())
+        let resolved = try paper(markdown)
         let page = layout(resolved, testTheme(lines: 40, width: 150)).document.pages[0]
         var runs: [String: Double] = [:]
         for item in page.frame.items { if case .glyphs(let run) = item.item { runs[run.text] = item.point.x } }
@@ -103,8 +103,8 @@ struct FigureAlignmentTests {
             """
         var data = DataSet()
         for indicator in try parseDataFile(yaml, file: "f.yaml") { try data.add(indicator) }
-        let source = try paper("```table\nindicators: [spend, saved]\n```\n", frontMatter: defaultFrontMatter + "\ndata: f.yaml")
-        let page = layout(try resolveFigures(source, data: data), testTheme(lines: 40, width: 400)).document.pages[0]
+        let source = try paper("```table\nindicators: [spend, saved]\n```\n", frontMatter: defaultFrontMatter + "\ndata: f.yaml", figures: FigureData(data: data))
+        let page = layout(source, testTheme(lines: 40, width: 400)).document.pages[0]
         var ends: [String: Double] = [:]
         for item in page.frame.items { if case .glyphs(let run) = item.item { ends[run.text] = item.point.x + run.width } }
         let bracketed = try #require(ends["(12.0)"]), plain = try #require(ends["9.8"])

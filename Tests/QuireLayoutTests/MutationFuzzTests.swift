@@ -60,8 +60,7 @@ struct MutationFuzzTests {
             let source = [UInt8](Self.sources[round % Self.sources.count])
             let damaged = mutate(source, &random)
             do {
-                let paper = try parsePaper(data: Data(damaged), file: "fuzz.md")
-                let resolved = try resolveFigures(paper, data: DataSet())
+                let resolved = try parsePaper(data: Data(damaged), file: "fuzz.md")
                 let result = layoutPaper(resolved, theme: theme, shaper: FixedPitchShaper())
                 #expect(!result.document.pages.isEmpty)
                 laidOut += 1

@@ -5,8 +5,8 @@ import QuirePages
 import QuireSource
 
 /// Builds a paper from source text, as the CLI would, minus file I/O.
-func paper(_ body: String, frontMatter: String = defaultFrontMatter) throws -> Paper {
-    try parsePaper(data: Data(("---\n" + frontMatter + "\n---\n" + body).utf8), file: "test.md")
+func paper(_ body: String, frontMatter: String = defaultFrontMatter, figures: FigureData = FigureData()) throws -> Paper {
+    try parsePaper(data: Data(("---\n" + frontMatter + "\n---\n" + body).utf8), file: "test.md", figures: figures)
 }
 
 let defaultFrontMatter = """

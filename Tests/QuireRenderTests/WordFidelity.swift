@@ -52,7 +52,6 @@ func bodyText(_ blocks: [Block]) -> String {
         case .code(let code, _): code
         case .thematicBreak: ""
         case .image(_, let alt, _): alt
-        case .figureSpec(_, let spec, _): spec
         case .chart(let chart): chart.caption.plainText
         }
     }.joined(separator: "\n")

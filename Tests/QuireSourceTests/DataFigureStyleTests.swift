@@ -31,7 +31,7 @@ import Testing
     }
 
     func resolved(_ body: String, data: DataSet? = nil, style: FigureStyle = FigureStyle()) throws -> Paper {
-        try resolveFigures(try parse("---\nsubject: Test\ndata: figures.yaml\n---\n" + body), data: try data ?? self.data(), style: style)
+        try parse("---\nsubject: Test\ndata: figures.yaml\n---\n" + body, figures: FigureData(data: try data ?? self.data(), style: style))
     }
 
     func table(_ block: String, style: FigureStyle = FigureStyle()) throws -> Table {

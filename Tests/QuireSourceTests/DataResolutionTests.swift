@@ -28,7 +28,7 @@ import Testing
     }
 
     func resolved(_ body: String) throws -> Paper {
-        try resolveFigures(try parse("---\nsubject: Test\ndata: figures.yaml\n---\n" + body), data: try data())
+        try parse("---\nsubject: Test\ndata: figures.yaml\n---\n" + body, figures: FigureData(data: try data()))
     }
 
     func failure(_ body: String) throws -> QuireError? {
@@ -62,7 +62,7 @@ import Testing
 
     @Test func figuresWithoutDataSayHowToAddIt() throws {
         do {
-            _ = try resolveFigures(try parse("---\nsubject: T\n---\n{{ cpp[2017] }}\n"), data: DataSet())
+            _ = try parse("---\nsubject: T\n---\n{{ cpp[2017] }}\n")
             Issue.record("no error")
         } catch {
             #expect(error.field == "data")
@@ -145,7 +145,7 @@ import Testing
         for indicator in try parseDataFile("indicators:\n  eh:\n    unit: percent\n    values: {\"March 2016\": 83.4, \"March 2017\": 79.6}\n", file: "d.yaml") {
             try set.add(indicator)
         }
-        let paper = try resolveFigures(try parse("---\nsubject: T\n---\n{{ eh[\"March 2017\"] }}, {{ change eh \"March 2016\" \"March 2017\" }}.\n"), data: set)
+        let paper = try parse("---\nsubject: T\n---\n{{ eh[\"March 2017\"] }}, {{ change eh \"March 2016\" \"March 2017\" }}.\n", figures: FigureData(data: set))
         guard case .paragraph(let inlines, _) = paper.body[0] else { Issue.record("not a paragraph"); return }
         #expect(inlines.plainText == "79.6%, a reduction of 3.8 percentage points.")
     }

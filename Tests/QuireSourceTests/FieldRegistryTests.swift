@@ -33,8 +33,7 @@ import Testing
     /// example paper, and for text full of Markdown and YAML punctuation.
     @Test(arguments: ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"])
     func writerRoundTripsEveryExample(name: String) throws {
-        let url = repositoryRoot.appendingPathComponent("examples/\(name)/paper.md")
-        let paper = try parsePaper(data: try Data(contentsOf: url), file: "paper.md")
+        let paper = try parseExample(name)
         let written = "---\n" + writeFrontMatter(paper.frontMatter) + "---\nBody.\n"
         var reread = try parsePaper(data: Data(written.utf8), file: "paper.md").frontMatter
         reread.lines = paper.frontMatter.lines
@@ -65,11 +64,13 @@ import Testing
 @Suite struct BodyWriterTests {
     @Test(arguments: ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"])
     func writerIsStableThroughTheParser(name: String) throws {
-        let url = repositoryRoot.appendingPathComponent("examples/\(name)/paper.md")
-        let paper = try parsePaper(data: try Data(contentsOf: url), file: "paper.md")
+        let paper = try parseExample(name)
         let written = writeSource(paper)
         let reread = try parsePaper(data: Data(written.utf8), file: "paper.md")
         #expect(writeSource(reread) == written)
+        // A chart (drawn from data, never imported) is written as its caption and text
+        // alternative, so only papers without one come back block for block.
+        guard !paper.body.contains(where: { if case .chart = $0 { true } else { false } }) else { return }
         #expect(reread.body.count == paper.body.count)
         #expect(plainWords(reread.body) == plainWords(paper.body))
     }

@@ -25,7 +25,7 @@ import Testing
 
     /// The table after figures are resolved under the layout's `style`.
     func resolved(_ markdown: String, style: FigureStyle = FigureStyle()) throws -> Table {
-        let paper = try resolveFigures(try parse("---\nsubject: Test\n---\n" + markdown), data: DataSet(), style: style)
+        let paper = try parse("---\nsubject: Test\n---\n" + markdown, figures: FigureData(style: style))
         guard case .table(let table) = paper.body[0] else { throw QuireError(.invalidValue, at: nil, "no table") }
         return table
     }

@@ -61,7 +61,7 @@ import Testing
             .filter { $0.pathExtension == "md" }
         #expect(files.count >= 5)
         for file in files {
-            #expect(throws: Never.self, "\(file.path)") { try parsePaper(data: Data(contentsOf: file), file: file.lastPathComponent) }
+            #expect(throws: Never.self, "\(file.path)") { try parseFile(file) }
         }
     }
 }

@@ -34,8 +34,7 @@ import Testing
 
     @Test func theExamplesHaveNoTypedNumbers() throws {
         for name in ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"] {
-            let url = repositoryRoot.appendingPathComponent("examples/\(name)/paper.md")
-            #expect(try parsePaper(data: Data(contentsOf: url), file: "paper.md").warnings.isEmpty, "\(name)")
+            #expect(try parseExample(name).warnings.isEmpty, "\(name)")
         }
     }
 }

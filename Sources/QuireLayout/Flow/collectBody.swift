@@ -95,9 +95,6 @@ extension Collector {
             image(path: path, alt: alt, x: numbering.section > 0 ? textX : 0, line: line)
         case .chart(let chart):
             collectChart(chart, x: numbering.section > 0 ? textX : 0)
-        case .figureSpec(_, let spec, let line):
-            // Resolved from data before layout; if a caller skipped that, show the spec.
-            collect(.code(spec, line: line), numbering: &numbering)
         }
     }
 

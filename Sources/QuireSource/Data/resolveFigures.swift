@@ -1,13 +1,14 @@
 import Foundation
 public import QuireModel
 
-/// Replaces every `{{ … }}` in the paper's text with its figure, turns ```table and
-/// ```chart blocks into tables and charts, and writes the figure columns of Markdown tables
-/// in their style. `style` is the layout's figure style, under every other. Errors name the
+/// Replaces every `{{ … }}` in the paper's text with its figure and writes the figure columns
+/// of Markdown tables in their style (```table and ```chart blocks were built as the body was
+/// read). `style` is the layout's figure style, under every other. Errors name the
 /// paper's line and list what the data has, so a typo in an id or a year is quick to fix.
-public func resolveFigures(_ paper: Paper, data: DataSet, style: FigureStyle = FigureStyle()) throws(QuireError) -> Paper {
-    let resolver = FigureResolver(data: data, file: paper.file, style: style)
+func resolveFigures(_ paper: Paper, with resolver: FigureResolver, builtAt built: Set<Int>) throws(QuireError) -> Paper {
     var out = paper
+    var resolver = resolver
+    resolver.built = built
     out.body = try resolver.blocks(paper.body)
     // Figures may be quoted in any header text, as in the body.
     var matter = paper.frontMatter
@@ -43,6 +44,14 @@ struct FigureResolver {
     let file: String
     /// The layout's figure style.
     var style = FigureStyle()
+    /// Lines of the tables built from data, already written in their style.
+    var built = Set<Int>()
+
+    /// The table or chart a ```table or ```chart fence builds from the data.
+    func figure(kind: String, spec: String, line: Int) throws(QuireError) -> Block {
+        let parsed = try FigureSpec(spec, kind: kind, file: file, line: line, data: data, style: style)
+        return kind == "chart" ? .chart(try parsed.chart()) : .table(try parsed.table())
+    }
 
     func blocks(_ blocks: [Block]) throws(QuireError) -> [Block] {
         var out: [Block] = []
@@ -59,6 +68,8 @@ struct FigureResolver {
             for item in items { resolved.append(try blocks(item)) }
             return .list(ordered: ordered, items: resolved, line: line)
         case .quote(let inner, let line): return .quote(try blocks(inner), line: line)
+        case .table(let built) where self.built.contains(built.line):
+            return block
         case .table(var table):
             table.header = try cells(table.header, line: table.line)
             var rows: [[[Inline]]] = []
@@ -66,9 +77,6 @@ struct FigureResolver {
             table.rows = rows
             try writeFigureColumns(&table, style: style, file: file)
             return .table(table)
-        case .figureSpec(let kind, let spec, let line):
-            let parsed = try FigureSpec(spec, kind: kind, file: file, line: line, data: data, style: style)
-            return kind == "chart" ? .chart(try parsed.chart()) : .table(try parsed.table())
         case .code, .thematicBreak, .image, .chart: return block
         }
     }

@@ -33,8 +33,6 @@ func markdownBlock(_ block: Block) -> String {
         return "***"
     case .image(let path, let alt, _):
         return "![" + escapeInline(alt) + "](<" + path.replacingOccurrences(of: ">", with: "%3E") + ">)"
-    case .figureSpec(let kind, let spec, _):
-        return fenced(spec, info: kind)
     case .chart(let chart):
         // Charts come from data, never from an importer; should one be written, its caption
         // and text alternative keep every word.

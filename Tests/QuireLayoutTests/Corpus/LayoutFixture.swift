@@ -52,13 +52,13 @@ struct LayoutFixture: CustomStringConvertible {
         }
         self.rule = rule
         let directory = url.deletingLastPathComponent()
-        let parsed = try parsePaper(data: data, file: name + ".md")
+        let source = try parseSource(data: data, file: name + ".md")
         var dataSet = DataSet()
-        for file in parsed.frontMatter.data {
+        for file in source.frontMatter.data {
             let contents = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             for indicator in try parseDataFile(contents, file: file) { try dataSet.add(indicator) }
         }
-        paper = try resolveFigures(parsed, data: dataSet)
+        paper = try source.paper(figures: FigureData(data: dataSet))
         layoutName = paper.frontMatter.layout ?? ""
         guard let theme = testLayouts[layoutName] else {
             throw FixtureError("\(name).md: 'layout: \(layoutName)' is not a test layout; use one of \(testLayouts.keys.sorted().joined(separator: ", "))")
