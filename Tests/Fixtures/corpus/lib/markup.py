@@ -9,6 +9,7 @@ footnote texts and comments leave the running text (the truth lists them under "
 
 import re
 
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import wordxml
@@ -114,6 +115,8 @@ def render(paragraph, markup, ctx, bold=False, italic=False, color=None, size=No
             ctx.features.footnotes.append(text)
         elif kind == "comment":
             anchor = [last_run] if last_run is not None else paragraph.runs[-1:]
-            ctx.document.add_comment(anchor, text=text, author="Legal Services", initials="LS")
+            comment = ctx.document.add_comment(anchor, text=text, author="Legal Services", initials="LS")
+            # python-docx stamps the comment with the time it ran; a fixed one keeps reruns identical.
+            comment._comment_elm.set(qn("w:date"), ctx.revisions.date)
             ctx.features.comments.append(text)
     return paragraph
