@@ -6,7 +6,16 @@ import QuireModel
 /// `quire regenerate archive/ --out dist/ [--jobs 2] [--check] [--shard 3/8]`.
 struct Regenerate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render every paper of an archive (its archive.yaml) in parallel, with a manifest of pages and SHA-256; or check that fresh renders are byte-identical to it.")
+        abstract: "Render every paper of an archive (its archive.yaml) in parallel, with a manifest of pages and SHA-256; or check that fresh renders are byte-identical to it.",
+        discussion: """
+            Examples:
+              quire regenerate archive/ --out dist/
+              quire regenerate archive/ --out dist/ --check
+              quire regenerate archive/ --out dist/ --shard 3/8 --jobs 2
+
+            Exit status: 0 when every paper rendered (or matched), 1 when one failed or \
+            differs, 2 for a bad index or arguments.
+            """)
 
     @Argument(help: "The archive folder, holding archive.yaml and a folder per paper.")
     var archive: String
@@ -14,8 +23,8 @@ struct Regenerate: AsyncParsableCommand {
     @Option(help: "Where the PDFs and the manifest go (each paper as <path>.pdf).")
     var out: String
 
-    @Option(help: "Papers rendered at once (default: one per core).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Papers rendered at once. (default: one per core, \(ProcessInfo.processInfo.activeProcessorCount) here)")
+    var jobs: Int?
 
     @Flag(help: "Render afresh and compare with the manifest in --out instead of writing; a difference names the paper and the first page that differs.")
     var check = false
@@ -24,15 +33,16 @@ struct Regenerate: AsyncParsableCommand {
     var shard: String?
 
     func run() async throws {
+        let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let options: RegenerateOptions
         do {
-            options = RegenerateOptions(output: URL(fileURLWithPath: out), jobs: max(1, jobs), check: check,
+            options = RegenerateOptions(output: URL(fileURLWithPath: out), jobs: jobs, check: check,
                                         shard: try shard.map { text throws(QuireError) in try Shard(parsing: text) })
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch let error as QuireError {
             throw failWith(error)
         }
-        let typesetter = Typesetter(threads: 1, concurrentRenders: max(1, jobs))
+        let typesetter = Typesetter(threads: 1, concurrentRenders: jobs)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: RegenerateReport
         do {
@@ -44,7 +54,7 @@ struct Regenerate: AsyncParsableCommand {
         } catch {
             throw failWith(error)
         }
-        printSummary(report, check: check)
+        printSummary(report, check: check, jobs: jobs)
         let failed = report.results.filter { !$0.succeeded }
         for result in failed {
             switch result.outcome {
@@ -65,7 +75,7 @@ struct Regenerate: AsyncParsableCommand {
         }
     }
 
-    private func printSummary(_ report: RegenerateReport, check: Bool) {
+    private func printSummary(_ report: RegenerateReport, check: Bool, jobs: Int) {
         func pad(_ text: String, _ width: Int) -> String {
             let cut = text.count > width - 1 ? String(text.prefix(width - 2)) + "…" : text
             return cut + String(repeating: " ", count: max(1, width - cut.count))
