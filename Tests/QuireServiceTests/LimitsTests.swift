@@ -64,8 +64,9 @@ func longPaper(pages: Int) -> Data {
             #expect(reply.status == 503)
             #expect(reply.problem?.kind == "timeLimit")
             #expect(Int(reply.header("Retry-After") ?? "") != nil)
-            // Stopped, not run to the end: a 600-page render takes far longer than this here.
-            #expect(elapsed < 8, "answered after \(elapsed) s")
+            // Stopped, not run to the end: a 600-page render takes far longer than this here (the
+            // bound is loose because in-process suites share the cores with each other).
+            #expect(elapsed < 30, "answered after \(elapsed) s")
             #expect(try await server.metric("quire_renders_in_flight") == 0)
         }
     }
