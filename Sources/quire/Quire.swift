@@ -18,9 +18,10 @@ struct Quire: AsyncParsableCommand {
               0  done (for check: every check passed)
               1  the work ran but found a fault: a check failed (check), or a paper
                  failed or differs from its manifest (regenerate)
-              2  bad input or arguments: a source, manifest, layout, data file or option that
-                 cannot be used, or a file that cannot be read or written; the message names
-                 the file, line and field, with a hint
+              2  bad input: a source, manifest, layout or data file that cannot be used, an
+                 option value Quire refuses, or a file that cannot be read or written; the
+                 message names the file, line and field, with a hint
+             64  the command line cannot be read (an unknown option, a missing argument)
             """,
         version: QuireVersion.number,
         subcommands: [Render.self, Import.self, Pack.self, Regenerate.self, Serve.self, Layouts.self, Dump.self, Check.self, Bench.self])

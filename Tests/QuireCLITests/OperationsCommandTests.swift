@@ -22,9 +22,13 @@ import Testing
         let scratch = try Scratch()
         let root = try scratch.quire(["--help"])
         #expect(root.stdout.contains("Exit status:"))
-        for status in ["0  done", "1  the work ran but found a fault", "2  bad input or arguments"] {
+        for status in ["0  done", "1  the work ran but found a fault", "2  bad input", "64  the command line cannot be read"] {
             #expect(root.stdout.contains(status), "quire --help: \(status)")
         }
+        // The statuses it lists are the ones given: 2 for bad input, 64 for a command line argument-parser cannot read.
+        #expect(try scratch.quire(["render", "no-such-paper.md"]).status == 2)
+        #expect(try scratch.quire(["render", "paper.md", "--no-such-option"]).status == 64)
+        #expect(try scratch.quire(["render"]).status == 64)
         for subcommand in Self.subcommands {
             let help = try scratch.quire([subcommand, "--help"])
             #expect(help.status == 0, "\(subcommand)")
