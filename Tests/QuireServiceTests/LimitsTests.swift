@@ -56,19 +56,19 @@ func longPaper(pages: Int) -> Data {
         }
     }
 
-    @Test func aRenderPastTheTimeLimitIsStoppedAndAnswered503() async throws {
-        try await withService([.renderTimeout: "0.2"]) { server in
-            let started = Date()
-            let reply = try await server.post("/v1/render", form: paperForm(longPaper(pages: 600)))
-            let elapsed = Date().timeIntervalSince(started)
-            #expect(reply.status == 503)
-            #expect(reply.problem?.kind == "timeLimit")
-            #expect(Int(reply.header("Retry-After") ?? "") != nil)
-            // Stopped, not run to the end: a 600-page render takes far longer than this here (the
-            // bound is loose because in-process suites share the cores with each other).
-            #expect(elapsed < 30, "answered after \(elapsed) s")
-            #expect(try await server.metric("quire_renders_in_flight") == 0)
-        }
+    /// A real process: the test times the answer, and in this process the suites' tasks share
+    /// the cooperative threads with the in-process service, so its clock would measure them.
+    @Test func aRenderPastTheTimeLimitIsStoppedAndAnswered503() throws {
+        let server = try ServerProcess(["--render-timeout", "0.2"])
+        let started = Date()
+        let reply = try server.post("/v1/render", form: paperForm(longPaper(pages: 600)))
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(reply.status == 503)
+        #expect(reply.problem?.kind == "timeLimit")
+        #expect(Int(reply.header("Retry-After") ?? "") != nil)
+        // Stopped, not run to the end: a 600-page render takes far longer than this here.
+        #expect(elapsed < 8, "answered after \(elapsed) s")
+        #expect(try server.metric("quire_renders_in_flight") == 0)
     }
 
     @Test func aFullQueueIsAnswered429WithRetryAfter() async throws {
