@@ -21,6 +21,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // MARK: C system libraries (pkg-config; Debian packages named for a clear error)
@@ -46,27 +52,42 @@ let package = Package(
         .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "CZlib"]),
         .target(name: "QuireCheck", dependencies: ["QuirePDF", "QuirePDFSyntax", "CQPDF"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CGdkPixbuf", "CPopplerGlib"]),
-        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF"]),
-        .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
-                                              .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
+        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF",
+                                          .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "QuireVersion", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
+                                              .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+                                              .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                                              .product(name: "Prometheus", package: "swift-prometheus"),
+                                              .product(name: "Configuration", package: "swift-configuration"),
+                                              .product(name: "MultipartKit", package: "multipart-kit")]),
+        // The version both executables print (`--version`) and /metrics reports (quire_build_info).
+        .target(name: "QuireVersion"),
         .target(name: "QuireLoopback"),
         .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "CPopplerGlib"]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireLoopback", "QuireImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireLoopback", "QuireImport", "QuireVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", "QuireVersion",
+                                                             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                                                             .product(name: "Metrics", package: "swift-metrics"),
+                                                             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
         .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
-        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireTestSupport"]),
+        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
         .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireTestSupport"]),
-        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", "QuireVersion", .product(name: "Yams", package: "Yams"),
+                                                         .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                         .product(name: "Hummingbird", package: "hummingbird"),
+                                                         .product(name: "Logging", package: "swift-log"),
+                                                         .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                         .product(name: "NIOCore", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]
 )

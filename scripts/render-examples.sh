@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Quire (release), renders every example paper in examples/ to out/<name>.pdf, with PNG
+# Builds Quire's two executables (release): quire, and quire-server beside it, which
+# `quire serve` hands over to. Then renders every example paper in examples/ to out/<name>.pdf, with PNG
 # previews in out/<name>/, and the example committee pack (public, full, supplement); prints
 # each PDF's accessibility check. Installs missing Debian
 # packages first.
@@ -10,6 +11,7 @@ export PATH="$PATH:/opt/swift/usr/bin"
 bash scripts/setup.sh
 
 swift build -c release --static-swift-stdlib --product quire
+swift build -c release --static-swift-stdlib --product quire-server
 quire=.build/release/quire
 mkdir -p out
 for paper in examples/*/paper.md; do
@@ -28,3 +30,5 @@ for pdf in out/pack-public.pdf out/pack-full-print.pdf out/pack-supplement.pdf; 
   echo "$pdf  $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') pages"
   "$quire" check "$pdf" | sed 's/^/    /'
 done
+# The service: `quire serve` hands over to the quire-server built beside quire above.
+echo "quire serve $("$quire" serve --version) is ready: $quire serve --port 8080"

@@ -6,6 +6,12 @@ public struct HTTPReply: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: Data
 
+    public init(status: Int, headers: [(name: String, value: String)], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value

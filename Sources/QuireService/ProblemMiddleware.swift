@@ -9,12 +9,6 @@ struct ProblemMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let metrics: Metrics
 
-    /// The routes and their methods: named in metrics (anything else is "other", so clients
-    /// cannot grow the labels), and the Allow header of a 405.
-    static let methods: [String: String] = ["/": "GET", "/preview.js": "GET", "/openapi.yaml": "GET", "/healthz": "GET", "/metrics": "GET",
-                                            "/v1/layouts": "GET", "/v1/render": "POST", "/v1/packs": "POST"]
-    static var routes: Set<String> { Set(methods.keys) }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let response: Response
         do {
@@ -24,7 +18,8 @@ struct ProblemMiddleware: RouterMiddleware {
             metrics.countError(kind: problem.kind)
             response = problem.response()
         }
-        let route = Self.methods[request.uri.path] != nil ? request.uri.path : "other"
+        // Routes are named from `Route` only (anything else is "other"), so clients cannot grow the labels.
+        let route = Route(path: request.uri.path)?.path ?? "other"
         metrics.countRequest(route: route, method: request.method.rawValue, status: response.status.code)
         return response
     }
@@ -32,10 +27,10 @@ struct ProblemMiddleware: RouterMiddleware {
     static func problem(for error: any Error, request: Request) -> Problem {
         switch error {
         case let problem as Problem: return problem
-        case let error as HTTPError where error.status == .notFound && methods[request.uri.path] != nil:
+        case let error as HTTPError where error.status == .notFound && Route(path: request.uri.path) != nil:
+            let allow = Route(path: request.uri.path)!.methods.map(\.rawValue).joined(separator: ", ")
             return Problem(.methodNotAllowed, kind: "method-not-allowed", title: "The endpoint does not take that method",
-                           detail: "\(request.uri.path) takes \(methods[request.uri.path]!), not \(request.method.rawValue)",
-                           allow: methods[request.uri.path])
+                           detail: "\(request.uri.path) takes \(allow), not \(request.method.rawValue)", allow: allow)
         case let error as HTTPError where error.status == .notFound:
             return Problem(.notFound, kind: "not-found", title: "No such endpoint",
                            detail: "\(request.method.rawValue) \(request.uri.path) is not an endpoint of this service", hint: "see /openapi.yaml")

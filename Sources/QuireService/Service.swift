@@ -1,11 +1,11 @@
 import Foundation
 public import Hummingbird
-import Logging
+public import Logging
 import QuireKit
 import QuireModel
 
 /// The rendering service: one `Typesetter` shared by every request, the gate bounding the
-/// work, the counters `/metrics` shows, and the static pages read once at start. It keeps
+/// work, the metrics `/metrics` shows, and the static pages read once at start. It keeps
 /// nothing between requests, so replicas behind any load balancer scale it out.
 public struct Service: Sendable {
     let configuration: ServiceConfiguration
@@ -24,31 +24,43 @@ public struct Service: Sendable {
         site = try Site(resources: configuration.resources)
     }
 
-    /// The routes, behind the middleware that turns every error into a problem document and
-    /// counts every answer.
+    /// The routes of `Route`, behind the middleware: the access log (with the request id),
+    /// Hummingbird's metrics (recorded where `metricsFactory()` was bootstrapped) and request
+    /// log (at debug level), and the problem middleware that turns every error into a problem
+    /// document and counts every answer.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ProblemMiddleware(metrics: metrics))
-        router.get("/") { _, _ in site.page(.preview) }
-        router.get("/preview.js") { _, _ in site.page(.script) }
-        router.get("/openapi.yaml") { _, _ in site.page(.openAPI) }
-        router.get("/healthz") { _, _ in try json(["status": "ok"]) }
-        router.get("/metrics") { _, _ in
-            let text = metrics.exposition(inFlight: await gate.running, queued: await gate.queued)
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        for route in Route.allCases {
+            router.on(RouterPath(route.path), method: route.method) { request, context in try await respond(route, to: request, context: context) }
         }
-        router.get("/v1/layouts") { _, _ in try layouts() }
-        router.post("/v1/render") { request, context in try await render(request, context: context) }
-        router.post("/v1/packs") { request, context in try await renderPack(request, context: context) }
         return router
     }
 
+    /// What answers each route.
+    private func respond(_ route: Route, to request: Request, context: BasicRequestContext) async throws -> Response {
+        switch route {
+        case .preview: site.page(.preview)
+        case .script: site.page(.script)
+        case .openAPI: site.page(.openAPI)
+        case .health: try json(["status": "ok"])
+        case .metrics:
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition(inFlight: await gate.running, queued: await gate.queued))))
+        case .layouts: try layouts()
+        case .render: try await render(request, context: context)
+        case .packs: try await renderPack(request, context: context)
+        }
+    }
+
     /// The application: HTTP/1.1 on the configured address, idle connections closed, at most
-    /// `maxConnections` open. `onRunning` gets the bound port (0 in the configuration picks one).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        var logger = Logger(label: "quire")
-        logger.logLevel = .info
+    /// `maxConnections` open, logging in the configured format (or to `logger`, which tests
+    /// pass to read the log). `onRunning` gets the bound port (0 in the configuration picks one).
+    public func application(logger: Logger? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let logger = logger ?? makeLogger(format: configuration.logFormat, level: configuration.logLevel)
         return Application(
             router: router(),
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),

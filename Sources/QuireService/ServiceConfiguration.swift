@@ -1,8 +1,10 @@
 import Foundation
+public import Logging
 public import QuireKit
 
-/// Where the service listens and how much it lets one request cost. Every limit is a
-/// `quire serve` flag; the defaults suit a 2-core replica rendering papers and packs.
+/// Where the service listens, how much it lets one request cost and how it logs. Every setting
+/// is a `quire serve` flag and a `QUIRE_…` environment variable (`ServiceSetting`); the
+/// defaults suit a 2-core replica rendering papers and packs.
 public struct ServiceConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
@@ -20,6 +22,10 @@ public struct ServiceConfiguration: Sendable {
     public var maxConnections = 512
     /// Seconds an idle (or trickling) connection is kept open.
     public var idleTimeout = 30.0
+    /// How log lines are written.
+    public var logFormat = LogFormat.text
+    /// The least severe log level written; `debug` adds a line as each request arrives.
+    public var logLevel = Logger.Level.info
     /// The house styles, fonts and assets: the only folders the service reads.
     public var resources: Resources
 

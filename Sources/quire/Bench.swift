@@ -7,7 +7,12 @@ import QuireModel
 /// by side in one run; each case in a fresh process so wall time and peak memory are its own.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark: pages/s, wall time and peak memory; engine/bare ratio and peers measured in the same run.")
+        abstract: "Benchmark: pages/s, wall time and peak memory; engine/bare ratio and peers measured in the same run.",
+        discussion: """
+            Examples:
+              quire bench --runs 3
+              quire bench --server --requests 200 --clients 8
+            """)
 
     @Option(help: "Sections in the generated long paper (about 2 pages each).")
     var sections = 120

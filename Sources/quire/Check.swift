@@ -7,7 +7,19 @@ import QuireCheck
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a PDF (any PDF) for tagging, language, title, headings, tables, figures, artifacts, fonts and PDF/A.",
-        discussion: "Exits 0 when every check passes, 1 when any fails, 2 when the file cannot be read.")
+        discussion: """
+            Examples:
+              quire check paper.pdf
+              quire check paper.pdf --tree --pdfa
+              quire check paper.pdf --json | jq '.checks[] | select(.status == "fail")'
+
+            --json prints one object: {"file", "passed", "checks": [{"name", "status" \
+            (pass, fail or info), "detail"}], and with --tree "tree": [{"depth", "role", \
+            "page", "alt", "text"}]} (page and alt null where there are none).
+
+            Exit status: 0 when every check passes, 1 when any fails, 2 when the file \
+            cannot be read.
+            """)
 
     @Argument(help: "The PDF to inspect.")
     var file: String
@@ -18,12 +30,20 @@ struct Check: AsyncParsableCommand {
     @Flag(help: "Fail unless the file claims PDF/A (and meets what the claim needs).")
     var pdfa = false
 
+    @Flag(help: "Print the result as one JSON object (see below) instead of lines.")
+    var json = false
+
     func run() async throws {
         let report: AccessibilityReport
         do {
             report = try inspectPDF(at: file, requirePDFA: pdfa)
         } catch {
             throw failWith(QuireError(.io, at: nil, "cannot read '\(file)' as a PDF: \(error.description)"))
+        }
+        if json {
+            print(Self.json(report, file: file, tree: tree))
+            if !report.passed { throw ExitCode(1) }
+            return
         }
         if tree {
             if report.tree.isEmpty { print("(no structure tree)") }
@@ -36,6 +56,23 @@ struct Check: AsyncParsableCommand {
             print(status + "  " + check.name.padding(toLength: width, withPad: " ", startingAt: 0) + check.detail)
         }
         if !report.passed { throw ExitCode(1) }
+    }
+
+    /// The report as `--json` prints it; keys sorted, so the output is stable.
+    static func json(_ report: AccessibilityReport, file: String, tree: Bool) -> String {
+        func value(_ text: String?) -> Any { text ?? NSNull() }
+        var object: [String: Any] = [
+            "file": file,
+            "passed": report.passed,
+            "checks": report.checks.map { ["name": $0.name, "status": $0.status.rawValue, "detail": $0.detail] },
+        ]
+        if tree {
+            object["tree"] = report.tree.map { line -> [String: Any] in
+                ["depth": line.depth, "role": line.role, "page": line.page.map { $0 as Any } ?? NSNull(), "alt": value(line.alt), "text": line.text]
+            }
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// `  Role [p.N] alt="…" "text…"`: two spaces per level.

@@ -5,7 +5,15 @@ import QuirePages
 
 /// `quire dump paper.md`: the page tree as text, the main tool for debugging layout.
 struct Dump: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the laid-out page tree of a paper as text.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the laid-out page tree of a paper as text.",
+        discussion: """
+            Examples:
+              quire dump paper.md | less
+              quire dump paper.md --layout cabinet-decision > tree.txt
+
+            Exit status: 0 when printed, 2 for bad input.
+            """)
 
     @Argument(help: "The paper source.")
     var source: String

@@ -9,7 +9,15 @@ import QuireModel
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import a legacy committee paper (plain text or PDF) as a Quire source.",
-        discussion: "Warnings go to stderr and, with every line the importer could not place, to the report.")
+        discussion: """
+            Warnings go to stderr and, with every line the importer could not place, to the report.
+
+            Examples:
+              quire import old-paper.txt -o paper.md
+              quire import old-paper.pdf --layout cabinet-decision
+
+            Exit status: 0 when the source is written, 2 when the input cannot be read.
+            """)
 
     @Argument(help: "The legacy paper: a UTF-8 text export or a PDF.")
     var input: String

@@ -5,7 +5,14 @@ import QuireModel
 
 /// `quire layouts`: the house styles available.
 struct Layouts: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the house styles in layouts/.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the house styles in layouts/.",
+        discussion: """
+            Example:
+              quire layouts
+
+            Exit status: 0, or 2 when layouts/ cannot be read (see QUIRE_HOME).
+            """)
 
     func run() async throws {
         do {

@@ -6,7 +6,15 @@ import QuireModel
 /// `quire pack meeting/pack.yaml -o pack.pdf [--full] [--print] [--supplement]`.
 struct Pack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render a meeting's committee pack: the agenda front sheet, then every paper and appendix, in one PDF.")
+        abstract: "Render a meeting's committee pack: the agenda front sheet, then every paper and appendix, in one PDF.",
+        discussion: """
+            Examples:
+              quire pack meeting/pack.yaml                       # the public pack: meeting/pack.pdf
+              quire pack meeting/pack.yaml --full --print -o full.pdf
+              quire pack meeting/pack.yaml --supplement
+
+            Exit status: 0 when written, 2 for a bad manifest, paper or PDF appendix.
+            """)
 
     @Argument(help: "The pack manifest (pack.yaml).")
     var manifest: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuireVersion
 
 /// The `quire` command: thin subcommands over QuireKit.
 @main
@@ -6,5 +7,22 @@ struct Quire: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quire",
         abstract: "Typeset council committee papers from Markdown + YAML into paginated PDFs in a house style.",
+        discussion: """
+            Examples:
+              quire render paper.md -o paper.pdf
+              quire pack meeting/pack.yaml --full -o full.pdf
+              quire check paper.pdf --json
+              quire serve --port 8080
+
+            Exit status:
+              0  done (for check: every check passed)
+              1  the work ran but found a fault: a check failed (check), or a paper
+                 failed or differs from its manifest (regenerate)
+              2  bad input: a source, manifest, layout or data file that cannot be used, an
+                 option value Quire refuses, or a file that cannot be read or written; the
+                 message names the file, line and field, with a hint
+             64  the command line cannot be read (an unknown option, a missing argument)
+            """,
+        version: QuireVersion.number,
         subcommands: [Render.self, Import.self, Pack.self, Regenerate.self, Serve.self, Layouts.self, Dump.self, Check.self, Bench.self])
 }

@@ -6,7 +6,16 @@ import QuireModel
 /// `quire regenerate archive/ --out dist/ [--jobs 2] [--check] [--shard 3/8]`.
 struct Regenerate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render every paper of an archive (its archive.yaml) in parallel, with a manifest of pages and SHA-256; or check that fresh renders are byte-identical to it.")
+        abstract: "Render every paper of an archive (its archive.yaml) in parallel, with a manifest of pages and SHA-256; or check that fresh renders are byte-identical to it.",
+        discussion: """
+            Examples:
+              quire regenerate archive/ --out dist/
+              quire regenerate archive/ --out dist/ --check
+              quire regenerate archive/ --out dist/ --shard 3/8 --jobs 2
+
+            Exit status: 0 when every paper rendered (or matched), 1 when one failed or \
+            differs, 2 for a bad index or arguments.
+            """)
 
     @Argument(help: "The archive folder, holding archive.yaml and a folder per paper.")
     var archive: String
@@ -14,8 +23,8 @@ struct Regenerate: AsyncParsableCommand {
     @Option(help: "Where the PDFs and the manifest go (each paper as <path>.pdf).")
     var out: String
 
-    @Option(help: "Papers rendered at once (default: one per core).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Papers rendered at once. (default: one per core, \(ProcessInfo.processInfo.activeProcessorCount) here)")
+    var jobs: Int?
 
     @Flag(help: "Render afresh and compare with the manifest in --out instead of writing; a difference names the paper and the first page that differs.")
     var check = false
@@ -24,10 +33,11 @@ struct Regenerate: AsyncParsableCommand {
     var shard: String?
 
     func validate() throws {
-        try validating { () throws(QuireError) in try checkOption(jobs, "--jobs", in: 1...4096) }
+        try validating { () throws(QuireError) in if let jobs { try checkOption(jobs, "--jobs", in: 1...4096) } }
     }
 
     func run() async throws {
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         var shardOption: Shard?
         do throws(QuireError) {
             shardOption = try shard.map { text throws(QuireError) in try Shard(parsing: text) }
@@ -48,7 +58,7 @@ struct Regenerate: AsyncParsableCommand {
         } catch {
             throw failWith(error)
         }
-        printSummary(report, check: check)
+        printSummary(report, check: check, jobs: jobs)
         let failed = report.results.filter { !$0.succeeded }
         for result in failed {
             switch result.outcome {
@@ -69,7 +79,7 @@ struct Regenerate: AsyncParsableCommand {
         }
     }
 
-    private func printSummary(_ report: RegenerateReport, check: Bool) {
+    private func printSummary(_ report: RegenerateReport, check: Bool, jobs: Int) {
         func pad(_ text: String, _ width: Int) -> String {
             let cut = text.count > width - 1 ? String(text.prefix(width - 2)) + "…" : text
             return cut + String(repeating: " ", count: max(1, width - cut.count))

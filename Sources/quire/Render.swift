@@ -5,7 +5,16 @@ import QuireModel
 
 /// `quire render paper.md -o paper.pdf` / `--png out/`.
 struct Render: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render a paper to PDF (and/or PNG page previews).")
+    static let configuration = CommandConfiguration(
+        abstract: "Render a paper to PDF (and/or PNG page previews).",
+        discussion: """
+            Examples:
+              quire render paper.md                       # writes paper.pdf beside it
+              quire render paper.md -o out/paper.pdf --pdfa
+              quire render paper.md --png previews/ --dpi 150
+
+            Exit status: 0 when written (warnings, if any, on stderr), 2 for bad input.
+            """)
 
     @Argument(help: "The paper source (Markdown with YAML front matter).")
     var source: String

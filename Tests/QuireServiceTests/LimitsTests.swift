@@ -18,30 +18,46 @@ func longPaper(pages: Int) -> Data {
 /// Size, pages, time, concurrency and shutdown: every limit holds, and is answered with the
 /// status the README promises.
 @Suite struct LimitsTests {
-    @Test func bodiesOverTheLimitAre413WhetherAnnouncedOrNot() throws {
+    @Test func bodiesOverTheLimitAre413WhetherAnnouncedOrNot() async throws {
+        try await withService([.maxBodyMib: "1"]) { server in
+            let big = Data(repeating: 0x61, count: 2 * 1024 * 1024)
+            let announced = try await server.post("/v1/render", form: paperForm(big))
+            #expect(announced.status == 413 && announced.problem?.kind == "too-large")
+            // Still serving.
+            #expect(try await server.post("/v1/render", form: paperForm(try contents(examplePaper))).status == 200)
+        }
+    }
+
+    /// On the wire: a chunked body with no Content-Length is cut off at the limit as it
+    /// arrives, JSON (read whole) and a form (streamed into the workspace) alike.
+    @Test func aChunkedBodyOverTheLimitIs413OnTheWire() throws {
         let server = try ServerProcess(["--max-body-mib", "1"])
-        let big = Data(repeating: 0x61, count: 2 * 1024 * 1024)
-        let announced = try server.post("/v1/render", form: paperForm(big))
-        #expect(announced.status == 413 && announced.problem?.kind == "too-large")
-        // Chunked, with no Content-Length: the body is cut off at the limit as it arrives.
-        var raw = Data("POST /v1/render HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
-        for _ in 0..<32 { raw += Data("10000\r\n".utf8) + Data(repeating: 0x20, count: 0x10000) + Data("\r\n".utf8) }
-        raw += Data("0\r\n\r\n".utf8)
-        let chunked = try LoopbackHTTP.sendRaw(port: server.port, bytes: raw)
-        #expect(chunked.status == 413)
-        // Still serving.
+        let form = paperForm(Data(repeating: 0x61, count: 2 * 1024 * 1024))
+        for (type, body) in [("application/json", Data(repeating: 0x20, count: 2 * 1024 * 1024)), (form.contentType, form.finished)] {
+            var raw = Data("POST /v1/render HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: \(type)\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+            for start in stride(from: 0, to: body.count, by: 0x10000) {
+                let chunk = body[start..<min(body.count, start + 0x10000)]
+                raw += Data(String(chunk.count, radix: 16).utf8) + Data("\r\n".utf8) + chunk + Data("\r\n".utf8)
+            }
+            raw += Data("0\r\n\r\n".utf8)
+            let chunked = try LoopbackHTTP.sendRaw(port: server.port, bytes: raw)
+            #expect(chunked.status == 413, "\(type)")
+        }
         #expect(try server.post("/v1/render", form: paperForm(try contents(examplePaper))).status == 200)
     }
 
-    @Test func documentsOverThePageLimitAre422() throws {
-        let server = try ServerProcess(["--max-pages", "5"])
-        let reply = try server.post("/v1/render", form: paperForm(longPaper(pages: 40)))
-        #expect(reply.status == 422)
-        #expect(reply.problem?.kind == "limit")
-        #expect(reply.problem?.detail.contains("5 pages") == true)
-        #expect(try server.post("/v1/render", form: paperForm(try contents(examplePaper))).status == 200)
+    @Test func documentsOverThePageLimitAre422() async throws {
+        try await withService([.maxPages: "5"]) { server in
+            let reply = try await server.post("/v1/render", form: paperForm(longPaper(pages: 40)))
+            #expect(reply.status == 422)
+            #expect(reply.problem?.kind == "limit")
+            #expect(reply.problem?.detail.contains("5 pages") == true)
+            #expect(try await server.post("/v1/render", form: paperForm(try contents(examplePaper))).status == 200)
+        }
     }
 
+    /// A real process: the test times the answer, and in this process the suites' tasks share
+    /// the cooperative threads with the in-process service, so its clock would measure them.
     @Test func aRenderPastTheTimeLimitIsStoppedAndAnswered503() throws {
         let server = try ServerProcess(["--render-timeout", "0.2"])
         let started = Date()
@@ -55,20 +71,23 @@ func longPaper(pages: Int) -> Data {
         #expect(try server.metric("quire_renders_in_flight") == 0)
     }
 
-    @Test func aFullQueueIsAnswered429WithRetryAfter() throws {
-        let server = try ServerProcess(["--concurrency", "1", "--max-queue", "0"])
-        let slow = longPaper(pages: 150)
-        let first = Locked<HTTPReply?>(nil)
-        let thread = Thread { first.mutate { $0 = try? server.post("/v1/render", form: paperForm(slow)) } }
-        thread.start()
-        #expect(try server.wait { try server.metric("quire_renders_in_flight") == 1 })
-        let refused = try server.post("/v1/render", form: paperForm(try contents(examplePaper)))
-        #expect(refused.status == 429)
-        #expect(refused.problem?.kind == "busy")
-        #expect((Int(refused.header("Retry-After") ?? "") ?? 0) >= 1)
-        #expect(server.wait(timeout: 120) { first.value != nil })
-        #expect(first.value?.status == 200)
-        #expect(try server.post("/v1/render", form: paperForm(try contents(examplePaper))).status == 200)
+    @Test func aFullQueueIsAnswered429WithRetryAfter() async throws {
+        try await withService([.concurrency: "1", .maxQueue: "0"]) { server in
+            let slow = paperForm(longPaper(pages: 150))
+            let first = Task { try await server.post("/v1/render", form: slow) }
+            var running = false
+            for _ in 0..<1500 where !running {
+                running = try await server.metric("quire_renders_in_flight") == 1
+                if !running { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(running)
+            let refused = try await server.post("/v1/render", form: paperForm(try contents(examplePaper)))
+            #expect(refused.status == 429)
+            #expect(refused.problem?.kind == "busy")
+            #expect((Int(refused.header("Retry-After") ?? "") ?? 0) >= 1)
+            #expect(try await first.value.status == 200)
+            #expect(try await server.post("/v1/render", form: paperForm(try contents(examplePaper))).status == 200)
+        }
     }
 
     @Test func shutdownFinishesTheRenderInFlight() throws {

@@ -1,91 +1,94 @@
 import Foundation
+public import Prometheus
+import QuireVersion
 
-/// The service's counters, exposed at `/metrics` in Prometheus' text format: requests by
-/// route and status, render time as a histogram, pages rendered, errors by kind. Kept by
-/// hand (a lock and a few dictionaries): the format is simple and the numbers are ours.
+/// The service's metrics, kept in a swift-prometheus registry and shown at `/metrics` in
+/// Prometheus' text format: requests by route and status, render time as a histogram, pages
+/// rendered, errors by kind, renders in flight and queued, resident memory, start time and
+/// the build. Each `Service` has its own registry (tests run several in one process);
+/// `quire-server` also hands it to swift-metrics, so Hummingbird's metrics middleware
+/// records into it (see `metricsFactory`).
 final class Metrics: @unchecked Sendable {
     /// Upper bounds of the render-time buckets, in seconds.
     static let buckets: [Double] = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
 
-    private struct Histogram {
-        var counts = [Int](repeating: 0, count: Metrics.buckets.count)
-        var sum = 0.0
-        var total = 0
-    }
-
-    private let lock = NSLock()
-    private var requests: [RequestKey: Int] = [:]
-    private var renderTimes: [String: Histogram] = [:]
-    private var pages = 0
-    private var recent = 0.1  // seconds; a moving average of render time, for Retry-After
-    private var errors: [String: Int] = [:]
+    let registry = PrometheusCollectorRegistry()
+    private let pages: Prometheus.Counter
+    private let inFlight: Gauge
+    private let queued: Gauge
+    private let resident: Gauge
+    private let uptime: Gauge
     private let started = Date()
 
-    private struct RequestKey: Hashable, Comparable {
-        var route: String, method: String, status: Int
-        static func < (a: Self, b: Self) -> Bool { (a.route, a.method, a.status) < (b.route, b.method, b.status) }
+    private let lock = NSLock()
+    private var recent = 0.1  // seconds; a moving average of render time, for Retry-After
+
+    init() {
+        pages = registry.makeCounter(descriptor: Self.name("quire", "pages_rendered", "total", "Pages in the documents rendered."))
+        inFlight = registry.makeGauge(descriptor: Self.name("quire", "renders_in_flight", "", "Renders running now."))
+        queued = registry.makeGauge(descriptor: Self.name("quire", "renders_queued", "", "Requests waiting for a render slot."))
+        resident = registry.makeGauge(descriptor: Self.name("process", "resident_memory", "bytes", "Resident memory of the service process."))
+        uptime = registry.makeGauge(descriptor: Self.name("process", "uptime", "seconds", "Seconds since the service started."))
+        registry.makeGauge(descriptor: Self.name("process", "start_time", "seconds", "Start time of the process since the Unix epoch, in seconds."))
+            .set(started.timeIntervalSince1970.rounded(.down))
+        // The usual info-metric form: always 1, the facts in its labels.
+        registry.makeGauge(descriptor: Self.name("quire", "build", "info", "The running build: Quire's version and the Swift it was built with."),
+                           labels: [("version", QuireVersion.number), ("swift", Self.swiftVersion)])
+            .set(1.0)
+    }
+
+    private static func name(_ namespace: String, _ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: namespace, metricName: metric, unitName: unit, helpText: help)
     }
 
     func countRequest(route: String, method: String, status: Int) {
-        locked { requests[RequestKey(route: route, method: method, status: status), default: 0] += 1 }
+        registry.makeCounter(descriptor: Self.name("quire", "http_requests", "total", "HTTP requests answered, by route, method and status."),
+                             labels: [("route", route), ("method", method), ("status", String(status))])
+            .increment()
     }
 
     /// A finished render of `kind` ("paper", "pack", "png").
     func countRender(kind: String, seconds: Double, pages rendered: Int) {
-        locked {
-            var histogram = renderTimes[kind] ?? Histogram()
-            for (index, bound) in Metrics.buckets.enumerated() where seconds <= bound { histogram.counts[index] += 1 }
-            histogram.sum += seconds
-            histogram.total += 1
-            renderTimes[kind] = histogram
-            pages += rendered
-            recent = 0.8 * recent + 0.2 * seconds
-        }
+        registry.makeValueHistogram(descriptor: Self.name("quire", "render_duration", "seconds",
+                                                          "Time spent rendering, from start of layout to finished file, by kind."),
+                                    labels: [("kind", kind)], buckets: Metrics.buckets)
+            .record(seconds)
+        pages.increment(by: Int64(rendered))
+        lock.lock()
+        recent = 0.8 * recent + 0.2 * seconds
+        lock.unlock()
     }
 
     /// A moving average of recent render times, in seconds.
-    var recentRenderSeconds: Double { locked { recent } }
-
-    func countError(kind: String) { locked { errors[kind, default: 0] += 1 } }
-
-    /// The exposition text; `inFlight` and `queued` are read from the gate at scrape time.
-    func exposition(inFlight: Int, queued: Int) -> String {
-        locked {
-            var out = ""
-            func family(_ name: String, _ type: String, _ help: String) { out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n" }
-            family("quire_http_requests_total", "counter", "HTTP requests answered, by route, method and status.")
-            for (key, count) in requests.sorted(by: { $0.key < $1.key }) {
-                out += "quire_http_requests_total{route=\"\(key.route)\",method=\"\(key.method)\",status=\"\(key.status)\"} \(count)\n"
-            }
-            family("quire_render_duration_seconds", "histogram", "Time spent rendering, from start of layout to finished file, by kind.")
-            for (kind, histogram) in renderTimes.sorted(by: { $0.key < $1.key }) {
-                for (index, bound) in Metrics.buckets.enumerated() {
-                    out += "quire_render_duration_seconds_bucket{kind=\"\(kind)\",le=\"\(bound)\"} \(histogram.counts[index])\n"
-                }
-                out += "quire_render_duration_seconds_bucket{kind=\"\(kind)\",le=\"+Inf\"} \(histogram.total)\n"
-                out += "quire_render_duration_seconds_sum{kind=\"\(kind)\"} \(histogram.sum)\n"
-                out += "quire_render_duration_seconds_count{kind=\"\(kind)\"} \(histogram.total)\n"
-            }
-            family("quire_pages_rendered_total", "counter", "Pages in the documents rendered.")
-            out += "quire_pages_rendered_total \(pages)\n"
-            family("quire_errors_total", "counter", "Requests answered with a problem document, by problem kind.")
-            for (kind, count) in errors.sorted(by: { $0.key < $1.key }) { out += "quire_errors_total{kind=\"\(kind)\"} \(count)\n" }
-            family("quire_renders_in_flight", "gauge", "Renders running now.")
-            out += "quire_renders_in_flight \(inFlight)\n"
-            family("quire_renders_queued", "gauge", "Requests waiting for a render slot.")
-            out += "quire_renders_queued \(queued)\n"
-            family("process_resident_memory_bytes", "gauge", "Resident memory of the service process.")
-            out += "process_resident_memory_bytes \(residentMemoryBytes())\n"
-            family("process_uptime_seconds", "gauge", "Seconds since the service started.")
-            out += "process_uptime_seconds \(Int(Date().timeIntervalSince(started)))\n"
-            return out
-        }
-    }
-
-    private func locked<T>(_ body: () -> T) -> T {
+    var recentRenderSeconds: Double {
         lock.lock()
         defer { lock.unlock() }
-        return body()
+        return recent
+    }
+
+    func countError(kind: String) {
+        registry.makeCounter(descriptor: Self.name("quire", "errors", "total", "Requests answered with a problem document, by problem kind."),
+                             labels: [("kind", kind)])
+            .increment()
+    }
+
+    /// The exposition text; `inFlight` and `queued` are read from the gate at scrape time.
+    func exposition(inFlight running: Int, queued waiting: Int) -> String {
+        inFlight.set(Double(running))
+        queued.set(Double(waiting))
+        resident.set(Double(residentMemoryBytes()))
+        uptime.set(Date().timeIntervalSince(started).rounded(.down))
+        return registry.emitToString()
+    }
+
+    private static var swiftVersion: String {
+        #if compiler(>=6.3)
+        "6.3"
+        #elseif compiler(>=6.2)
+        "6.2"
+        #else
+        "6"
+        #endif
     }
 }
 

@@ -19,8 +19,8 @@ extension Service {
         case let other:
             throw Problem.badRequest("format '\(other)' is not offered", field: "format", hint: "use format=pdf (the default) or format=png")
         }
-        return try await withUpload(request, mainField: "paper", defaultName: "paper.md", kind: output.isPNG ? "png" : "paper") { upload, workspace in
-            try await renderer.paper(workspace, layout: upload.options["layout"], output: output)
+        return try await withUpload(request, mainField: "paper", defaultName: "paper.md", kind: output.isPNG ? "png" : "paper") { options, workspace in
+            try await renderer.paper(workspace, layout: options["layout"], output: output)
         }
     }
 
@@ -44,11 +44,11 @@ extension Service {
     }
 
     /// The steps every render request takes: admitted or refused (429) before its body is
-    /// read; the body read within the size limit (413); unpacked into a workspace; a render
-    /// slot awaited; the work done and counted as a render of `kind`; the workspace removed
+    /// read; the body streamed into a workspace within the size limit (413); a render slot
+    /// awaited; the work done and counted as a render of `kind`; the workspace removed
     /// whatever happens.
     private func withUpload(_ request: Request, mainField: String, defaultName: String, kind: String,
-                            _ render: (Upload, Workspace) async throws -> RenderedFile) async throws -> Response {
+                            _ render: ([String: String], Workspace) async throws -> RenderedFile) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
             throw Problem.tooLarge(limit: configuration.maxBodyBytes)
         }
@@ -61,20 +61,14 @@ extension Service {
         }
         var holdingSlot = false
         defer { Task { [holdingSlot] in await gate.leave(holdingSlot: holdingSlot) } }
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: configuration.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            throw Problem.tooLarge(limit: configuration.maxBodyBytes)
-        }
-        let upload = try readUpload(Data(buffer: body), contentType: request.headers[.contentType] ?? "", mainField: mainField, defaultName: defaultName)
-        let workspace = try Workspace(upload)
+        let workspace = try Workspace()
         defer { workspace.remove() }
+        let options = try await receiveUpload(request, into: workspace, mainField: mainField, defaultName: defaultName,
+                                              maxBytes: configuration.maxBodyBytes)
         try await gate.waitForSlot()
         holdingSlot = true
         let started = ContinuousClock.now
-        let file = try await render(upload, workspace)
+        let file = try await render(options, workspace)
         metrics.countRender(kind: kind, seconds: (ContinuousClock.now - started).seconds, pages: kind == "png" ? 1 : file.pageCount)
         var headers: HTTPFields = [.contentType: file.contentType, QuireHeaders.pageCount: String(file.pageCount)]
         for warning in file.warnings.prefix(20) {

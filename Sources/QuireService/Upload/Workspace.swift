@@ -1,40 +1,56 @@
 import Foundation
 
-/// A request's own temporary folder: the uploaded files written under it, at paths checked
-/// to stay inside it, and the folder removed when the request is done. Sources may name only
-/// these files (and Quire's own assets), so a request never reads anything of the server's.
-final class Workspace: Sendable {
+/// A request's own temporary folder: the uploaded files written under it as they arrive, at
+/// paths checked to stay inside it, and the folder removed when the request is done. Sources
+/// may name only these files (and Quire's own assets), so a request never reads anything of
+/// the server's.
+final class Workspace: @unchecked Sendable {
     let root: URL
-    let mainPath: String
+    /// The main file (the paper or the manifest), once it is stored.
+    private(set) var mainPath = ""
+    private var stored: Set<String> = []
 
     static let maxFiles = 1000
 
-    init(_ upload: Upload) throws(Problem) {
+    init() throws(Problem) {
         let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("quire-request-XXXXXX")
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else {
             throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request", detail: "no temporary folder could be made")
         }
         root = URL(fileURLWithPath: String(cString: made))
-        mainPath = root.appendingPathComponent(upload.main.path).path
-        do throws(Problem) {
-            guard upload.files.count <= Workspace.maxFiles else {
-                throw Problem.badRequest("the request has \(upload.files.count) files; at most \(Workspace.maxFiles) are accepted")
-            }
-            var seen: Set<String> = [upload.main.path]
-            for file in upload.files {
-                let components = try Workspace.checkedComponents(file.path)
-                let relative = components.joined(separator: "/")
-                guard seen.insert(relative).inserted else {
-                    throw Problem.badRequest("the file '\(relative)' is sent twice", field: relative)
-                }
-                try write(file.bytes, to: components)
-            }
-            try write(upload.main.bytes, to: [upload.main.path])
-        } catch {
-            remove()
-            throw error
+    }
+
+    /// Opens a new file at the relative `path` (checked) for writing; `main` marks the paper or
+    /// manifest. A path sent twice, or more than `maxFiles` files, is refused.
+    func create(_ path: String, main: Bool = false) throws(Problem) -> StoredFile {
+        let components = try Workspace.checkedComponents(path)
+        let relative = components.joined(separator: "/")
+        guard stored.count < Workspace.maxFiles else {
+            throw Problem.badRequest("the request has more than \(Workspace.maxFiles) files; at most \(Workspace.maxFiles) are accepted")
         }
+        guard stored.insert(relative).inserted else {
+            throw Problem.badRequest("the file '\(relative)' is sent twice", field: relative)
+        }
+        var url = root
+        for component in components { url.appendPathComponent(component) }
+        let refused = Problem.badRequest("the file '\(relative)' cannot be stored (a file and a folder of the same name?)")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw refused
+        }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw refused }
+        if main { mainPath = url.path }
+        return StoredFile(descriptor: descriptor, path: relative)
+    }
+
+    /// Stores a whole file at once (a JSON request's files).
+    func store(_ bytes: Data, at path: String, main: Bool = false) throws(Problem) {
+        let file = try create(path, main: main)
+        defer { file.close() }
+        try file.write(bytes)
     }
 
     /// A relative path's components; absolute paths, `..`, `.`, empty components, backslashes
@@ -54,16 +70,41 @@ final class Workspace: Sendable {
         return components
     }
 
-    private func write(_ bytes: Data, to components: [String]) throws(Problem) {
-        var url = root
-        for component in components { url.appendPathComponent(component) }
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: url, options: .withoutOverwriting)
-        } catch {
-            throw Problem.badRequest("the file '\(components.joined(separator: "/"))' cannot be stored (a file and a folder of the same name?)")
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// A file of the workspace open for writing: bytes go to disk as they arrive.
+final class StoredFile {
+    private var descriptor: Int32
+    let path: String
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close() }
+
+    func write(_ bytes: some ContiguousBytes) throws(Problem) {
+        let failed: Bool = bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return true }
+                offset += count
+            }
+            return false
+        }
+        if failed {
+            throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
+                          detail: "the file '\(path)' could not be written: \(String(cString: strerror(errno)))")
         }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func close() {
+        guard descriptor >= 0 else { return }
+        _ = Foundation.close(descriptor)
+        descriptor = -1
+    }
 }

@@ -13,13 +13,13 @@ final class ServerProcess: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
     private let log: URL
 
-    init(_ extraArguments: [String] = []) throws {
+    init(_ extraArguments: [String] = [], environment: [String: String] = [:]) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("quire-serve-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = try quireExecutable()
         process.arguments = ["serve", "--port", "0"] + extraArguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_HOME": repositoryRoot.path]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_HOME": repositoryRoot.path]) { $1 }.merging(environment) { $1 }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
@@ -52,10 +52,10 @@ final class ServerProcess: @unchecked Sendable {
     /// What the server wrote to its log so far.
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    /// Resident memory of the server process, in bytes.
-    func residentBytes() -> Int {
+    /// Resident memory of the server process, in bytes (`VmHWM` for its peak so far).
+    func residentBytes(_ field: String = "VmRSS") -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes * 1024
