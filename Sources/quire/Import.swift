@@ -4,19 +4,19 @@ import QuireImport
 import QuireKit
 import QuireModel
 
-/// `quire import old-paper.pdf -o paper.md`: a published paper (a PDF or a text export) as a
-/// Quire source that renders, with its images beside it and a report of what needs a
-/// person's eye.
+/// `quire import old-paper.pdf -o paper.md`: a published paper (a PDF or a text export) or a
+/// Word document as a Quire source that renders, with its images beside it and a report of
+/// what needs a person's eye.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a published committee paper (PDF or plain text) as a Quire source.",
+        abstract: "Import a committee paper (a Word document, a PDF or plain text) as a Quire source.",
         discussion: """
             The layout is the closest bundled house style unless --layout names one. Warnings go to \
             stderr and, with what the layout will show without and what was set aside, to the report. \
             Bad input exits 2 and writes nothing.
             """)
 
-    @Argument(help: "The paper: a PDF or a UTF-8 text export.")
+    @Argument(help: "The paper: a Word document (.docx), a PDF or a UTF-8 text export.")
     var input: String
 
     @Option(name: .shortAndLong, help: "The source to write (default: the input's name with .md); - writes it to standard output.")
@@ -57,7 +57,8 @@ struct Import: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw QuireError(.io, at: SourceLocation(file: input, line: 1), "cannot read the file", hint: "check the path and that it is readable")
             }
-            let document = try readLegacyDocument(data, file: input)
+            // A Word document is known by its bytes (a zip, or an old Office file to refuse) or its name.
+            let document = WordFileKind.readsAsWord(data, file: input) ? try readWordDocument(data, file: input) : try readLegacyDocument(data, file: input)
             let result = try importPaper(document, layout: layout, profiles: profiles.isEmpty ? [.committeePaper] : profiles)
             // Images go beside the source (beside the report when the source goes to standard output).
             let folder = URL(fileURLWithPath: destination == "-" ? reportPath : destination).deletingLastPathComponent()

@@ -1,12 +1,12 @@
 import Foundation
-import QuireImport
-import QuireKit
+public import QuireImport
 import QuireModel
 
 extension Resources {
     /// Every bundled layout as the importer sees it (labels, numbering, required fields),
     /// committee-paper first so it wins a tie. A layout that does not load is left out.
-    func layoutProfiles() -> [LayoutProfile] {
+    /// (`quire import`, and a render of a Word document, which imports it first.)
+    public func layoutProfiles() -> [LayoutProfile] {
         let infos = (try? availableLayouts()) ?? []
         let ordered = infos.filter { $0.name == "committee-paper" } + infos.filter { $0.name != "committee-paper" }
         return ordered.compactMap { info in
