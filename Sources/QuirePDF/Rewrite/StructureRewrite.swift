@@ -47,8 +47,8 @@ struct StructureRewrite {
             switch element.kind {
             case .element:
                 if let alt = element.alt { try edit(node.number) { $0["Alt"] = .text(alt) } }
-                if let scope = element.scope {
-                    try edit(node.number) { $0["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))])) }
+                if let attributes = tableAttributes(element) {
+                    try edit(node.number) { $0["A"] = .dictionary(attributes) }
                 }
             case .link(let contents):
                 for kid in try pdf.dictionary(node.number)["K"]?.list ?? [] {
@@ -83,6 +83,16 @@ struct StructureRewrite {
         }
         parentTree.write(to: out)
         return artifacts
+    }
+
+    /// A table cell's attributes (owner Table): a header cell's /Scope, a merged cell's
+    /// /RowSpan and /ColSpan; nil for an element with none.
+    private func tableAttributes(_ element: WrittenElement) -> PDFDictionary? {
+        var entries: [(String, PDFValue)] = []
+        if let scope = element.scope { entries.append(("Scope", .name(scope))) }
+        if let rows = element.rowSpan, rows > 1 { entries.append(("RowSpan", .integer(rows))) }
+        if let columns = element.columnSpan, columns > 1 { entries.append(("ColSpan", .integer(columns))) }
+        return entries.isEmpty ? nil : PDFDictionary([("O", .name("Table"))] + entries)
     }
 
     /// Elements in depth-first order: the order they were opened in.
