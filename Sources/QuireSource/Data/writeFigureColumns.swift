@@ -40,14 +40,17 @@ func writeFigureColumns(_ table: inout Table, style base: FigureStyle, file: Str
     }
 }
 
-/// The cell with its one text replaced, keeping bold or italic around it; nil when the cell
-/// is more than one piece of text.
+/// The cell with its one text replaced, keeping bold or italic around it and the notes
+/// referenced after it; nil when the cell is more than one piece of text.
 private func replacingText(of cell: [Inline], with text: String) -> [Inline]? {
+    if cell.count > 1, let last = cell.last, case .note = last {
+        return replacingText(of: Array(cell.dropLast()), with: text).map { $0 + [last] }
+    }
     guard cell.count == 1 else { return nil }
     switch cell[0] {
     case .text: return [.text(text)]
     case .strong(let inner): return replacingText(of: inner, with: text).map { [.strong($0)] }
     case .emphasis(let inner): return replacingText(of: inner, with: text).map { [.emphasis($0)] }
-    case .code, .link, .softBreak, .lineBreak: return nil
+    case .code, .link, .softBreak, .lineBreak, .note: return nil
     }
 }
