@@ -79,9 +79,13 @@ struct TableLayout {
         let rule = { (frame: inout Frame, from: Point, to: Point) in
             frame.push(.line(to: Point(x: to.x - from.x, y: to.y - from.y), width: style.ruleWidth, color: style.ruleColor), at: from)
         }
+        // A row whose every position is covered from above has no cell of its own: it gets no
+        // row element (an empty one would hold nothing), and spans count only rows that do.
+        func hasCells(_ row: Int) -> Bool { requests[row].contains { $0 != nil } }
         for (k, row) in group.enumerated() {
             let top = tops[k], rowHeight = heights[row]
-            frame.open(.tableRow)
+            let tagged = hasCells(row)
+            if tagged { frame.open(.tableRow) }
             if header && k == 0 {
                 frame.open(.artifact)
                 frame.push(.rect(Size(width: tableWidth, height: height), fill: style.headerFill), at: Point(x: x, y: 0))
@@ -92,7 +96,8 @@ struct TableLayout {
                 let span = grid.span(row, column)
                 // The filled rows are the header rows: their cells head their columns.
                 var tag = header ? StructureTag(.headerCell, scope: .column) : StructureTag(.dataCell)
-                if span.rows > 1 { tag.rowSpan = span.rows }
+                let rows = (span.row..<(span.row + span.rows)).filter(hasCells).count
+                if rows > 1 { tag.rowSpan = rows }
                 if span.columns > 1 { tag.columnSpan = span.columns }
                 frame.open(tag)
                 for (n, shapedLine) in shaped[index].lines.enumerated() {
@@ -108,7 +113,7 @@ struct TableLayout {
             for edge in 1...grid.columns where edge == grid.columns || !grid.sameCell((row, edge - 1), (row, edge)) {
                 rule(&frame, Point(x: edges[edge], y: top), Point(x: edges[edge], y: top + rowHeight))
             }
-            frame.close(2)  // the rules, the row
+            frame.close(tagged ? 2 : 1)  // the rules, the row
         }
         return Slice(frame: frame, height: height, breakAfter: true, line: line)
     }
