@@ -1,4 +1,5 @@
 import Foundation
+import QuireModel
 import QuireTestSupport
 import Testing
 
@@ -78,6 +79,23 @@ struct MergedTableAndNotesTests {
         #expect(marker.yMax < word.yMax - 3 && marker.yMax - marker.yMin < word.yMax - word.yMin, "the number is raised and smaller")
     }
 
+    @Test("every word reaches the PDF: the text in order, the table's and the notes' words each once at least")
+    func everyWord() throws {
+        let result = try typesetter.layout(file: paper)
+        let words = comparableWords(try run("pdftotext", ["-layout", try render(), "-"]).out)
+        var marks = NoteMarks()
+        let text = marks.text(result.paper.body)
+        let missing = missingInOrder(comparableWords(text.body), in: words)
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+        var available = Dictionary(words.map { ($0, 1) }, uniquingKeysWith: +)
+        let extra = comparableWords(text.tables) + noteWords(result.paper.body)
+        #expect(extra.contains("Excludes") && extra.contains("Section") && extra.contains("transport3"))
+        for word in extra {
+            #expect((available[word] ?? 0) > 0, "word '\(word)' missing")
+            available[word, default: 0] -= 1
+        }
+    }
+
     @Test("the structure tree holds the page tree's elements, the merged cells' spans and the notes")
     func structure() throws {
         let pdf = try render()
@@ -100,5 +118,52 @@ struct MergedTableAndNotesTests {
             #expect(!isLeaf || element.mcids > 0, "\(element.role) at \(index) is empty")
         }
         #expect(reading.unmarked == 0)
+    }
+}
+
+/// The body's text as printed: each note's number right after its reference ("budget1", as
+/// `pdftotext` reads a raised number), notes counted in reading order as the layout counts
+/// them; the text of tables (caption, then cells row by row) apart, since a wrapped cell's
+/// lines come out of order.
+struct NoteMarks {
+    private var count = 0
+
+    mutating func text(_ blocks: [Block]) -> (body: String, tables: String) {
+        var body: [String] = [], tables: [String] = []
+        for block in blocks {
+            switch block {
+            case .heading(_, let inlines, _), .paragraph(let inlines, _): body.append(marked(inlines))
+            case .list(_, let items, _):
+                for item in items {
+                    let inner = text(item)
+                    body.append(inner.body)
+                    tables.append(inner.tables)
+                }
+            case .quote(let inner, _):
+                let quoted = text(inner)
+                body.append(quoted.body)
+                tables.append(quoted.tables)
+            case .table(let table):
+                tables.append(([table.caption ?? []] + table.header + table.rows.flatMap { $0 }).map { marked($0) }.joined(separator: " "))
+            default: break
+            }
+        }
+        return (body.joined(separator: "\n"), tables.joined(separator: " "))
+    }
+
+    private mutating func marked(_ inlines: [Inline]) -> String {
+        var out = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s): out += s
+            case .emphasis(let inner), .strong(let inner), .link(_, let inner): out += marked(inner)
+            case .softBreak: out += " "
+            case .lineBreak: out += "\n"
+            case .note:
+                count += 1
+                out += String(count)
+            }
+        }
+        return out
     }
 }
