@@ -15,6 +15,8 @@ struct PDFReading: Decodable {
         var scope: String?
         var rowspan: Int?
         var colspan: Int?
+        /// An element identifier (a note's, as PDF/UA asks).
+        var id: String?
     }
     struct Intent: Decodable {
         var subtype: String

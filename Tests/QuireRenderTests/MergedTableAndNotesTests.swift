@@ -108,6 +108,7 @@ struct MergedTableAndNotesTests {
         #expect(headers.contains { $0.colspan == 2 && $0.rowspan == nil }, "'Budget £m' spans two columns")
         let notes = reading.tree.enumerated().filter { $0.element.role == "Note" }
         #expect(notes.count == 3)
+        #expect(Set(notes.compactMap(\.element.id)) == ["note-1", "note-2", "note-3"], "each note has its own /ID (PDF/UA 7.9)")
         for (index, note) in notes {
             #expect(reading.tree[index + 1].role == "Lbl" && reading.tree[index + 2].role == "P", "a note is its number and its text")
             #expect(reading.tree[index + 1].depth == note.depth + 1 && reading.tree[index + 2].depth == note.depth + 1)

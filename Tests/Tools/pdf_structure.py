@@ -34,6 +34,8 @@ def walk(element, depth, out, seen):
     entry = {"depth": depth, "role": str(element.get("/S"))[1:], "mcids": mcids}
     if "/Alt" in element:
         entry["alt"] = str(element["/Alt"])
+    if "/ID" in element:
+        entry["id"] = str(element["/ID"])
     attributes = element.get("/A")
     if isinstance(attributes, pikepdf.Dictionary) and "/Scope" in attributes:
         entry["scope"] = str(attributes["/Scope"])[1:]
