@@ -56,7 +56,10 @@ extension BlockConverter {
     func checkFootnotes(_ root: MarkdownNode) throws(QuireError) {
         var covered = Set<Int>()  // source lines (1-based, in the body) that blocks still hold
         var problems: [QuireError] = []
-        func walk(_ node: MarkdownNode, inNote: Bool) {
+        // Iterative, and no deeper than a body may nest (`blocks` refuses deeper nesting with
+        // its own message): a hostile source nests quotes by the thousand.
+        var pending: [(node: MarkdownNode, inNote: Bool, depth: Int)] = [(root, false, 0)]
+        while let (node, inNote, depth) = pending.popLast() {
             switch node.type {
             case CMARK_NODE_FOOTNOTE_DEFINITION:
                 covered.insert(node.line)
@@ -75,9 +78,16 @@ extension BlockConverter {
             default:
                 if node.typeName == "table", node.line > 0 { covered.formUnion(node.line...max(node.line, node.endLine)) }
             }
-            for child in node.children { walk(child, inNote: inNote || node.type == CMARK_NODE_FOOTNOTE_DEFINITION) }
+            guard depth < BlockConverter.maxDepth + 2 else {
+                if inNote, !problems.contains(where: { $0.kind == .limit }) {
+                    problems.append(QuireError(.limit, at: location(node.line), field: "footnote", "a footnote nests lists or quotes too deeply",
+                                               hint: "a note is a sentence or two: write it as plain paragraphs"))
+                }
+                continue
+            }
+            let noteBelow = inNote || node.type == CMARK_NODE_FOOTNOTE_DEFINITION
+            for child in node.children.reversed() { pending.append((child, noteBelow, depth + 1)) }
         }
-        walk(root, inNote: false)
         for (index, line) in source.enumerated() where !covered.contains(index + 1) {
             guard let label = definitionLabel(line) else { continue }
             problems.append(QuireError(.markdown, at: location(index + 1), field: "footnote",

@@ -118,3 +118,15 @@ import Testing
         }
     }
 }
+
+/// Footnote checks on hostile input stay within bounds.
+@Suite struct FootnoteLimitTests {
+    @Test("quotes nested by the thousand, in the body or in a note, are refused with a message, not a crash")
+    func deepNesting() throws {
+        let deep = String(repeating: ">", count: 10_000) + " text\n"
+        let body = try #require(parseFailure("---\nsubject: T\n---\n" + deep))
+        #expect(body.kind == .limit, "\(body)")
+        let note = try #require(parseFailure("---\nsubject: T\n---\nText[^1].\n\n[^1]: " + deep))
+        #expect(note.kind == .limit, "\(note)")
+    }
+}
