@@ -12,6 +12,7 @@ private func plainLength(_ inline: Inline) -> Int {
     case .text(let s), .code(let s): s.count
     case .emphasis(let c), .strong(let c), .link(_, let c): c.reduce(0) { $0 + plainLength($1) }
     case .softBreak, .lineBreak: 1
+    case .note: 0
     }
 }
 
@@ -24,6 +25,12 @@ extension Array where Element == Inline {
         for inline in self {
             let length = plainLength(inline)
             defer { offset += length }
+            // A note takes no characters: it goes with the character before it (a reference
+            // follows the word it annotates), or with the slice that starts the text.
+            if case .note = inline {
+                if (range.lowerBound < offset || offset == 0) && offset <= range.upperBound && range.lowerBound <= offset { out.append(inline) }
+                continue
+            }
             let start = Swift.max(range.lowerBound, offset), end = Swift.min(range.upperBound, offset + length)
             guard start < end else { continue }
             let local = (start - offset)..<(end - offset)
@@ -33,7 +40,7 @@ extension Array where Element == Inline {
             case .emphasis(let c): out.append(.emphasis(c.slice(local)))
             case .strong(let c): out.append(.strong(c.slice(local)))
             case .link(let url, let c): out.append(.link(url: url, c.slice(local)))
-            case .softBreak, .lineBreak: out.append(inline)
+            case .softBreak, .lineBreak, .note: out.append(inline)
             }
         }
         return out
@@ -93,6 +100,7 @@ extension Array where Element == Inline {
                 case .emphasis(let c): out.append(.emphasis(collapse(c)))
                 case .strong(let c): out.append(.strong(collapse(c)))
                 case .link(let url, let c): out.append(.link(url: url, collapse(c)))
+                case .note: out.append(inline)
                 }
             }
             return out
