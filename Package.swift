@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: C system libraries (pkg-config; Debian packages named for a clear error)
@@ -36,7 +37,9 @@ let package = Package(
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Not "CZlib": ZIPFoundation's own zlib module is called that, and two modules of one
+        // name cannot meet in a target that sees both.
+        .systemLibrary(name: "CQuireZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -49,10 +52,11 @@ let package = Package(
         .target(name: "QuireLayout", dependencies: ["QuireModel", "QuireYAML", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
         .target(name: "QuirePDFSyntax"),
-        .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "CZlib"]),
+        .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "CQuireZlib"]),
         .target(name: "QuireCheck", dependencies: ["QuirePDF", "QuirePDFSyntax", "CQPDF"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CGdkPixbuf", "CPopplerGlib"]),
-        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF",
+        // QuireKit imports a .docx in memory when it is given one to render (QuireImport).
+        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF", "QuireImport",
                                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "QuireVersion", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
@@ -63,7 +67,9 @@ let package = Package(
         // The version both executables print (`--version`) and /metrics reports (quire_build_info).
         .target(name: "QuireVersion"),
         .target(name: "QuireLoopback"),
-        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "CPopplerGlib"]),
+        // The Word reader (Readers/Word) opens .docx packages with ZIPFoundation and reads their
+        // XML with Foundation's XMLParser (FoundationXML).
+        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "CPopplerGlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.

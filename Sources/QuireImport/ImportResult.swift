@@ -1,43 +1,46 @@
 public import QuireModel
 
-/// What an import made of a legacy paper: the front matter and body of a Quire source, and
-/// everything a person should look at before trusting it (warnings, lines it could not place).
+/// What an import made of a paper: the Quire paper to write, and everything a person should
+/// look at before trusting it (warnings, what the layout will miss, what was set aside).
 public struct ImportResult: Sendable {
+    /// The file read, as the user named it.
     public var file: String
-    /// The header rows and closing sections under the fields of the registry, as plain text
-    /// (the source writer escapes it).
-    public var frontMatter: FrontMatter
-    public var body: [BodyBlock]
+    /// The paper: front matter under the registry's fields, the body as blocks.
+    public var paper: Paper
+    /// The paper as a Quire source (`writeSource(Paper)`), as it will be written.
+    public var source: String
     public var warnings: [ImportWarning]
-    /// Lines kept in the body as plain paragraphs because no rule claimed them.
-    public var unplaced: [UnplacedLine]
-    /// Lines dropped as page furniture (running headers and footers, page numbers; PDF only).
-    public var furniture: [UnplacedLine]
+    /// The layout named, and why.
+    public var layout: LayoutChoice
+    /// Fields the layout shows that the source lacks: the paper renders without them.
+    public var missing: [FrontMatterField]
+    /// Images to write beside the source, under their names.
+    public var images: [ImportImage]
+    /// Text the reader set aside as page furniture.
+    public var furniture: [SourceText]
+    /// Text the rules took out on purpose (labels, printed numbers, dates now ISO).
+    public var dropped: [DroppedText]
+    /// Blocks the rules placed nowhere else, kept at the end of the body (the ledger's
+    /// safety net: empty unless a rule missed something).
+    public var unplaced: [SourceText]
+    /// The word check's counts, for the report.
+    public var wordCheck: WordCheck
 }
 
-/// One block of the Markdown body. Paragraph numbers are gone: Quire numbers paragraphs itself.
-public enum BodyBlock: Sendable, Equatable {
-    /// `# Title`: a numbered section.
-    case section(String)
-    case paragraph(String)
-    /// Lettered items (a), (b), …, each with its own sub-items (i), (ii), ….
-    case letteredList([ListItem])
-    /// Bulleted items ("•", "-").
-    case bulletList([String])
+/// The word ledger's figures.
+public struct WordCheck: Sendable, Hashable {
+    public var sourceWords: Int
+    public var droppedWords: Int
+    public var furnitureWords: Int
+    /// Words the output has more often than the source, or out of order (after the safety
+    /// net: zero when the import is clean).
+    public var extraWords: [String]
+    public var outOfOrderWords: [String]
+    public var repeatedParagraphs: [String]
 }
 
-public struct ListItem: Sendable, Equatable {
-    public var text: String
-    public var subItems: [String] = []
-
-    public init(text: String, subItems: [String] = []) {
-        self.text = text
-        self.subItems = subItems
-    }
-}
-
-/// A note for the author, printed as `file:LINE: warning: message` (the form editors jump to);
-/// for a PDF, the page follows, as its line numbers count the extracted text.
+/// A note for the author, printed as `file:LINE: warning: message` (the form editors jump
+/// to); for a PDF, the page follows.
 public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -52,13 +55,4 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(line): warning: \(message)" + (page.map { " (page \($0))" } ?? "") }
-}
-
-/// A legacy line no rule placed (or dropped as furniture), with why.
-public struct UnplacedLine: Sendable, Equatable {
-    public var line: Int
-    /// The PDF page it came from, for PDF input.
-    public var page: Int?
-    public var text: String
-    public var reason: String
 }

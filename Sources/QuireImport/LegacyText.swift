@@ -68,3 +68,12 @@ func decodeLegacyText(_ data: Data, file: String) throws(QuireError) -> String {
     // A byte-order mark would end up in the first label; form feeds are page breaks.
     return (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).replacingOccurrences(of: "\u{0C}", with: " ")
 }
+
+/// A line the old reader set aside (page furniture), with why.
+public struct UnplacedLine: Sendable, Equatable {
+    public var line: Int
+    /// The PDF page it came from, for PDF input.
+    public var page: Int?
+    public var text: String
+    public var reason: String
+}

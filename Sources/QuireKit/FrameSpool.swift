@@ -12,6 +12,9 @@ final class FrameSpool {
     private var end = 0
     /// Set when a write failed (full disk); reported after layout.
     private(set) var failure: String?
+    /// What the spooled pages draw from and must outlive them (an imported Word document's
+    /// pictures).
+    var retained: AnyObject?
 
     init() throws(QuireError) {
         var template = Array((FileManager.default.temporaryDirectory.path + "/quire-spool-XXXXXX").utf8CString)

@@ -3,6 +3,7 @@ public import QuireLayout
 public import QuireModel
 public import QuirePages
 public import QuirePangoCairo
+import QuireImport
 import QuireSource
 
 /// The composition root: source file → paper → pages → PDF/PNG, wiring the Pango/Cairo
@@ -32,6 +33,8 @@ public final class Typesetter: Sendable {
         public var layout: LayoutResult
         /// The source, its data files, images and layout: what an output must never replace.
         public var inputs: [InputFile]
+        /// What must outlive the pages: an imported Word document's pictures, drawn from files.
+        var retained: ImportedWord?
     }
 
     /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
@@ -50,8 +53,9 @@ public final class Typesetter: Sendable {
         var document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
                                      figures: streamed.figures)
         stampCreationDate(&document.metadata)
-        return Result(paper: prepared.paper, theme: prepared.theme, layout: LayoutResult(document: document, diagnostics: streamed.diagnostics),
-                      inputs: prepared.inputs)
+        return Result(paper: prepared.paper, theme: prepared.theme,
+                      layout: LayoutResult(document: document, diagnostics: prepared.warnings + streamed.diagnostics),
+                      inputs: prepared.inputs, retained: prepared.imported)
     }
 
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
@@ -80,7 +84,7 @@ public final class Typesetter: Sendable {
                                   outline: streamed.outline, metadata: metadata, archivalProfile: profile, toDescriptor: descriptor) ?? spool.failure
             }
         }
-        return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
+        return Rendered(pages: streamed.pageCount, diagnostics: prepared.warnings + streamed.diagnostics)
     }
 
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
@@ -92,9 +96,10 @@ public final class Typesetter: Sendable {
         var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
         adjust(&prepared.theme)
         let spool = try FrameSpool()
+        spool.retained = prepared.imported
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool,
-                streamed.diagnostics, prepared.inputs)
+                prepared.warnings + streamed.diagnostics, prepared.inputs)
     }
 
     /// What a render wrote.
@@ -119,6 +124,11 @@ public final class Typesetter: Sendable {
         var theme: Theme
         var images: [String: ImageInfo]
         var inputs: [InputFile]
+        /// What preparing found to say: a Word document's import warnings, fields an
+        /// imported paper lacks.
+        var warnings: [Diagnostic] = []
+        /// A Word document imported for this render: its pictures' folder lives as long as this.
+        var imported: ImportedWord?
     }
 
     /// The one layout step every path takes: the paper laid out a chunk at a time, finished
@@ -132,23 +142,29 @@ public final class Typesetter: Sendable {
     }
 
     /// Parse, resolve figures, load the layout, check fields and fonts, find images; and the
-    /// files all that read.
+    /// files all that read. A Word document (known by its bytes, or a Word name) is
+    /// imported in memory first and its source read in its place, its pictures in a
+    /// temporary folder, its import warnings kept for the render's.
     private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError) -> Prepared {
-        let source = try parseSource(data: data, file: file)
+        var imported: ImportedWord?
+        if WordFileKind.readsAsWord(data, file: file) {
+            imported = try ImportedWord.importing(data, file: file, layout: override, resources: resources)
+        }
+        let source = try parseSource(data: imported?.source ?? data, file: file)
         let name = override ?? source.frontMatter.layout ?? "committee-paper"
         let location = source.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
         // The layout's figure style is the default every figure is written in.
         let (dataSet, dataFiles) = try loadData(source.frontMatter, file: file, paperDirectory: directory)
         let paper = try source.paper(figures: FigureData(data: dataSet, style: theme.figures))
-        try checkRequiredFields(paper, theme: theme)
+        let fieldWarnings = try checkRequiredFields(paper, theme: theme)
         try checkFonts(theme)
-        let images = try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets)
+        let images = try resolveImages(paper, theme: theme, paperDirectory: imported?.folder ?? directory, assets: resources.assets)
         // `file` is as the caller named it; relative to the current folder unless absolute.
         let sourcePath = directory.appendingPathComponent((file as NSString).lastPathComponent).path
         let inputs = [InputFile(sourcePath, role: "the source")] + dataFiles.map { InputFile($0.path, role: "a data file") }
             + images.values.map { InputFile($0.path, role: "an image") }.sorted { $0.path < $1.path } + [InputFile(theme.file, role: "the layout")]
-        return Prepared(paper: paper, theme: theme, images: images, inputs: inputs)
+        return Prepared(paper: paper, theme: theme, images: images, inputs: inputs, warnings: (imported?.warnings ?? []) + fieldWarnings, imported: imported)
     }
 
     /// A layout may only name bundled fonts: anything else would silently fall back to

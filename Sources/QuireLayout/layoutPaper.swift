@@ -64,7 +64,7 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
     var numbering = Numbering()
     body.collectBody(paper.body, numbering: &numbering)
     body.collectClosingSections(paper, numbering: &numbering)
-    var distributor = Distributor(size: region, file: paper.file)
+    var distributor = Distributor(size: region, file: paper.file, notes: NoteArea(theme.notes))
     var bodyRuns: [PageRun] = []
     func keep(_ pages: [BodyPage]) {
         for page in pages {

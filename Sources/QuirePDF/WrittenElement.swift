@@ -22,11 +22,16 @@ public struct WrittenElement: Hashable, Sendable {
     public var alt: String?
     /// A header cell's scope ("Row", "Column").
     public var scope: String?
+    /// A merged table cell's extent (/RowSpan, /ColSpan), when more than one.
+    public var rowSpan: Int?
+    public var columnSpan: Int?
 
-    public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil) {
+    public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil) {
         self.role = role
         self.kind = kind
         self.alt = alt
         self.scope = scope
+        self.rowSpan = rowSpan
+        self.columnSpan = columnSpan
     }
 }

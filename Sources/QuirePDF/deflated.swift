@@ -1,4 +1,4 @@
-import CZlib
+import CQuireZlib
 
 /// zlib (Flate) compression at the default level, as PDF streams use; nil if zlib fails.
 func deflated(_ bytes: [UInt8]) -> [UInt8]? {

@@ -7,6 +7,9 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
     case table = "Table", tableRow = "TR", headerCell = "TH", dataCell = "TD"
     case caption = "Caption", figure = "Figure"
+    /// A footnote: its number (`Lbl`) and its text (`P`), placed in reading order after the
+    /// paragraph that refers to it.
+    case note = "Note"
     case blockQuote = "BlockQuote", code = "Code"
     case contents = "TOC", contentsItem = "TOCI"
     /// A part of a larger document (an agenda item in a pack) and an untagged document placed
@@ -36,11 +39,17 @@ public struct StructureTag: Hashable, Sendable {
     /// A figure's text alternative.
     public var alt: String?
     public var scope: HeaderScope?
+    /// How many rows and columns a table cell covers, when more than one (PDF 32000-1,
+    /// 14.8.5.7: the table attributes /RowSpan and /ColSpan).
+    public var rowSpan: Int?
+    public var columnSpan: Int?
 
-    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil) {
+    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil) {
         self.role = role
         self.alt = alt
         self.scope = scope
+        self.rowSpan = rowSpan
+        self.columnSpan = columnSpan
     }
 
     public static func heading(level: Int) -> StructureTag {

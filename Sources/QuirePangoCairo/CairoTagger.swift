@@ -49,7 +49,8 @@ struct CairoTagger {
         }
         let name = tag.role == .artifact ? "Private" : tag.role.rawValue
         cairo_tag_begin(cr, name, "")
-        elements.append(WrittenElement(role: name, kind: tag.role == .artifact ? .artifact : .element, alt: tag.alt, scope: tag.scope?.rawValue))
+        elements.append(WrittenElement(role: name, kind: tag.role == .artifact ? .artifact : .element, alt: tag.alt, scope: tag.scope?.rawValue,
+                                       rowSpan: tag.rowSpan, columnSpan: tag.columnSpan))
         stack.append(Open(tag: tag, name: name, origin: elements.count - 1, drawing: true))
     }
 

@@ -69,6 +69,9 @@ extension PangoContextOwner {
             if span.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if span.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
             if span.style.monospace { add(pango_attr_family_new(spec.codeFamily)) }
+            // Smaller here; raised when the line is copied (`copyLine`), so the rise does not
+            // make the line taller.
+            if span.style.superscript { add(pango_attr_size_new_absolute(Int32((spec.size * SpanStyle.superscriptScale * pangoScale).rounded()))) }
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
@@ -102,7 +105,8 @@ extension PangoContextOwner {
             }
             let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
             let glyphRun = GlyphRun(font: fontRef(for: font), color: spec.color, text: text, glyphs: glyphs, width: x)
-            runs.append(Positioned(glyphRun, at: Point(x: lineX + penX, y: 0)))
+            let raised = spec.text.spans.contains { $0.style.superscript && $0.start <= start && start < $0.end }
+            runs.append(Positioned(glyphRun, at: Point(x: lineX + penX, y: raised ? -spec.size * SpanStyle.superscriptRise : 0)))
             links += linkExtents(spec, start: start, length: length, glyphString: glyphString, x: lineX + penX)
             penX += x
         }

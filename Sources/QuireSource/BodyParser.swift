@@ -4,11 +4,17 @@ import QuireModel
 
 /// Markdown body → blocks, and warnings about what looks like a slip (a paragraph number
 /// typed by habit). Raw HTML is kept as text (nothing the author wrote is dropped).
+/// Footnotes are read with it: each reference becomes a note holding its definition's text
+/// (`Footnotes.swift`), and a reference without a definition, or a definition never
+/// referenced, is an error at its line.
 func parseBody(_ text: String, file: String, firstLine: Int, figures: @escaping FigureBuilder) throws(QuireError) -> (blocks: [Block], warnings: [Diagnostic]) {
-    let document = MarkdownDocument(text)
-    var converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false))
-    converter.figures = figures
+    let document = MarkdownDocument(text, footnotes: true)
     let root = MarkdownNode(pointer: document.root)
+    var converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false),
+                                   source: text.split(separator: "\n", omittingEmptySubsequences: false))
+    converter.definitions = root.children.filter { $0.type == CMARK_NODE_FOOTNOTE_DEFINITION }
+    converter.figures = figures
+    try converter.checkFootnotes(root)
     let blocks = try converter.blocks(of: root, depth: 0)
     return (blocks, typedListNumberWarnings(root.children, file: file, lineOffset: firstLine - 1, converter: converter))
 }
@@ -49,6 +55,12 @@ struct BlockConverter {
     }
     /// The body's lines as written, for what cmark does not keep (a table row's own cells).
     var lines: [Substring.UTF8View] = []
+    /// The Markdown's own lines, where the tree's text is not enough: a merge marker `<` and
+    /// an escaped `\<` read alike, and a `{: … }` line must be read as written.
+    var source: [Substring] = []
+    /// Footnote definitions in the order cmark numbers them (a reference's literal is its
+    /// number there, from 1).
+    var definitions: [MarkdownNode] = []
     /// Deeper nesting than this is almost certainly machine-made or hostile; refuse it with a
     /// message instead of recursing without bound.
     static let maxDepth = 32
@@ -70,6 +82,8 @@ struct BlockConverter {
     func blocks(of node: MarkdownNode, depth: Int) throws(QuireError) -> [Block] {
         var out: [Block] = []
         for child in node.children {
+            // Definitions are read where they are referenced.
+            if child.type == CMARK_NODE_FOOTNOTE_DEFINITION { continue }
             // A `{: … }` paragraph belongs to the table right above it (TableAttributes.swift).
             if let lines = attributeParagraph(child) {
                 guard case .table(var table)? = out.last else {
@@ -111,7 +125,9 @@ struct BlockConverter {
             for item in node.children { items.append(try blocks(of: item, depth: depth + 1)) }
             return .list(ordered: node.isOrderedList, items: items, line: line)
         case CMARK_NODE_BLOCK_QUOTE:
-            return .quote(try blocks(of: node, depth: depth + 1), line: line)
+            // A quote that held only a footnote definition is empty now: nothing to show.
+            let inner = try blocks(of: node, depth: depth + 1)
+            return inner.isEmpty ? nil : .quote(inner, line: line)
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
             var code = node.literal
             while code.hasSuffix("\n") { code.removeLast() }
@@ -133,6 +149,8 @@ struct BlockConverter {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         var rowLines: [Int] = []
+        var marks: [[MergeMark]] = []
+        var headerLine = line
         let (children, attributes) = splitAttributeRows(node.children)
         guard children.count <= BlockConverter.maxTableRows + 1 else {
             throw QuireError(.limit, at: SourceLocation(file: file, line: line),
@@ -140,17 +158,28 @@ struct BlockConverter {
                              hint: "put a long listing in an appendix, or summarise it from a data file with a ```table block")
         }
         for row in children {
-            let cells = row.children.map { inlines(of: $0) }
+            var cells: [[Inline]] = []
+            var rowMarks: [MergeMark] = []
+            for cell in row.children {
+                let mark = mergeMark(cell)
+                rowMarks.append(mark)
+                // A covered position holds nothing: its content is the merged cell's.
+                cells.append(mark == .cell ? inlines(of: cell) : [])
+            }
             for cell in cells { try checkLength(cell.plainText, line: line) }
+            marks.append(rowMarks)
             if row.typeName == "table_header" {
                 header = cells
+                headerLine = lineOffset + row.line
             } else {
                 try checkCellCount(row, header: header)
                 rows.append(cells)
                 rowLines.append(lineOffset + row.line)
             }
         }
-        var table = Table(header: header, rows: rows, alignments: node.tableAlignments, line: line, rowLines: rowLines)
+        let columns = max(header.count, node.tableAlignments.count)
+        let spans = try mergedSpans(marks, columns: columns, lines: [headerLine] + rowLines, file: file)
+        var table = Table(header: header, rows: rows, alignments: node.tableAlignments, line: line, rowLines: rowLines, spans: spans)
         try applyAttributes(attributes, to: &table)
         return table
     }
@@ -179,6 +208,19 @@ struct BlockConverter {
                          hint: "add the column to the header and the '---' line below it, or remove the extra cell; write a '|' inside a cell as '\\|'")
     }
 
+    /// Whether a cell is a merge marker: exactly `<` or `^` as written (one source character,
+    /// so `\<` and `\^`, which cmark reads as the same text, stay text).
+    private func mergeMark(_ cell: MarkdownNode) -> MergeMark {
+        let kids = cell.children
+        guard kids.count == 1, kids[0].type == CMARK_NODE_TEXT, kids[0].line == kids[0].endLine,
+              kids[0].endColumn == kids[0].column else { return .cell }
+        switch kids[0].literal {
+        case "<": return .left
+        case "^": return .up
+        default: return .cell
+        }
+    }
+
     func inlines(of node: MarkdownNode) -> [Inline] {
         var out: [Inline] = []
         for child in node.children {
@@ -192,6 +234,7 @@ struct BlockConverter {
             case CMARK_NODE_STRONG: out.append(.strong(inlines(of: child)))
             case CMARK_NODE_LINK: out.append(.link(url: child.url, inlines(of: child)))
             case CMARK_NODE_IMAGE: out += inlines(of: child)
+            case CMARK_NODE_FOOTNOTE_REFERENCE: out.append(note(child))
             default: out += inlines(of: child)  // strikethrough and other extensions: keep the words
             }
         }

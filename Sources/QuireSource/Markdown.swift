@@ -8,10 +8,11 @@ final class MarkdownDocument {
     private let parser: OpaquePointer
 
     /// Parses CommonMark with the GFM table, autolink (bare emails become mailto links) and
-    /// strikethrough extensions.
-    init(_ text: String) {
+    /// strikethrough extensions; with `footnotes`, GFM footnotes too (a body's `text[^1]` and
+    /// `[^1]: note`; a header value leaves them off, so `[^1]:` there stays text).
+    init(_ text: String, footnotes: Bool = false) {
         MarkdownDocument.registerExtensions
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0))!
         for name in ["table", "autolink", "strikethrough"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
@@ -42,8 +43,10 @@ struct MarkdownNode {
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
-    /// 1-based byte column where the node starts on its line (after any `>` or list indent).
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    /// Byte columns (from 1) of the node's first and last source characters on their lines.
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     /// The number an ordered list's first item was written with ("2." → 2).

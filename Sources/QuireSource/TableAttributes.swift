@@ -15,16 +15,19 @@ import QuireModel
 /// figure style key (`negative`, `separators`, `decimals`, `unit`, `scale`, as in a layout's
 /// `figures:`), makes columns figure columns: their cells are read as numbers and written in
 /// that style. `columns=2-3,5` picks the columns (counted from 1; default: every
-/// right-aligned column). Several lines may follow each other, e.g. one per group of columns.
+/// right-aligned column). `header-rows=2` makes the row under the header row head the table
+/// too (both repeat on every page), and `caption="Table 1: Revenue budget"` gives the table
+/// its caption (inline Markdown; `\"` and `\\` inside the quotes stand for `"` and `\`).
+/// Several lines may follow each other, e.g. one per group of columns.
 struct TableAttributes {
     var keepTogether: Bool?
-    /// The caption shown above the table (`caption="Table 1: Revenue budget"`), as inline Markdown.
+    var headerRows: (count: Int, line: Int)?
     var caption: String?
     /// Figure styles in the order written, each for its columns (nil: the right-aligned ones).
     var styles: [(columns: [Int]?, style: FigureStyle, line: Int)] = []
 
     /// The keys a line may hold, besides the figure style's own.
-    static let keys = ["caption", "columns", "figures", "keep-together"] + FigureStyle.keys
+    static let keys = ["caption", "columns", "figures", "header-rows", "keep-together"] + FigureStyle.keys
 
     /// Whether `text` is written as an attribute line (its items may still be wrong).
     static func isAttributeLine(_ text: String) -> Bool {
@@ -40,11 +43,6 @@ struct TableAttributes {
         for item in try items(String(inner), at: location) {
             let (key, value) = item
             switch key {
-            case "caption":
-                guard let value, !value.isEmpty else {
-                    throw QuireError(.invalidValue, at: location, field: key, "caption needs its text", hint: "write caption=\"Table 1: Revenue budget\"")
-                }
-                caption = value
             case "keep-together":
                 switch value?.lowercased() {
                 case nil, "true", "yes": keepTogether = true
@@ -59,6 +57,18 @@ struct TableAttributes {
                 styled = true
             case "columns":
                 columns = try columnList(value ?? "", at: location)
+            case "header-rows":
+                guard let value, let count = Int(value), count >= 1 else {
+                    throw QuireError(.invalidValue, at: location, field: key, "header-rows is a count of rows, not '\(value ?? "")'",
+                                     hint: "write header-rows=2 for the header row and the row under it")
+                }
+                headerRows = (count, line)
+            case "caption":
+                guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw QuireError(.invalidValue, at: location, field: key, "caption needs its text",
+                                     hint: "write caption=\"Table 1: Revenue budget\"")
+                }
+                caption = value
             default:
                 guard FigureStyle.keys.contains(key) else {
                     let hint = nearestName(key, in: TableAttributes.keys).map { "did you mean '\($0)'?" }
@@ -86,9 +96,17 @@ struct TableAttributes {
 
     /// Gives the table its keep-together choice and its figure columns; a figure column is
     /// right-aligned. A column past the table's last is an error at the line that names it.
-    func apply(to table: inout Table, file: String) throws(QuireError) {
+    func apply(to table: inout Table, file: String, caption read: (String) -> [Inline] = parseInlineMarkdown) throws(QuireError) {
         if let keepTogether { table.keepTogether = keepTogether }
-        if let caption { table.caption = parseInlineMarkdown(caption) }
+        if let caption { table.caption = read(caption) }
+        if let (count, line) = headerRows {
+            guard count <= table.rows.count + 1 else {
+                throw QuireError(.invalidValue, at: SourceLocation(file: file, line: line), field: "header-rows",
+                                 "header-rows=\(count), but the table has \(table.rows.count + 1) rows, its header row included",
+                                 hint: "count the header row and the rows under it that head the table")
+            }
+            table.headerRows = count
+        }
         let count = max(table.header.count, table.alignments.count)
         if !styles.isEmpty, table.figures.count < count { table.figures += Array(repeating: nil, count: count - table.figures.count) }
         for (columns, style, line) in styles {
@@ -125,9 +143,18 @@ struct TableAttributes {
             }
             out.append((key, String(current[current.index(after: equals)...])))
         }
+        var escaped = false
         for ch in text {
             if let open = quote {
-                if ch == open || (open == "\u{201C}" && ch == "\u{201D}") { quote = nil } else { current.append(ch) }
+                // Inside quotes `\"` is a quote and `\\` a backslash (as the source writer
+                // writes them); any other backslash is the Markdown's own.
+                if escaped {
+                    if ch != "\"" && ch != "\\" { current.append("\\") }
+                    current.append(ch)
+                    escaped = false
+                } else if ch == "\\" {
+                    escaped = true
+                } else if ch == open || (open == "\u{201C}" && ch == "\u{201D}") { quote = nil } else { current.append(ch) }
             } else if ch == "\"" || ch == "\u{201C}" {
                 quote = ch
                 quoted = true
@@ -174,8 +201,11 @@ extension BlockConverter {
         return (own, attributes)
     }
 
-    /// The text of a row that holds only a `{: … }` line (in its first cell, the rest empty).
+    /// The text of a row that holds only a `{: … }` line, as written in the source (cmark
+    /// would read a caption's Markdown, or split it at a pipe).
     private func attributeRowText(_ row: MarkdownNode) -> String? {
+        if let written = writtenAttributeLine(row.line) { return written }
+        guard source.isEmpty else { return nil }
         let cells = row.children.map { inlines(of: $0).plainText }
         guard let first = cells.first, TableAttributes.isAttributeLine(first),
               cells.dropFirst().allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
@@ -186,6 +216,14 @@ extension BlockConverter {
     /// other paragraph.
     func attributeParagraph(_ node: MarkdownNode) -> [(text: String, line: Int)]? {
         guard node.type == CMARK_NODE_PARAGRAPH else { return nil }
+        if !source.isEmpty {
+            var out: [(text: String, line: Int)] = []
+            for line in node.line...max(node.line, node.endLine) {
+                guard let written = writtenAttributeLine(line) else { return nil }
+                out.append((written, lineOffset + line))
+            }
+            return out
+        }
         var lines: [String] = [""]
         for inline in inlines(of: node) {
             switch inline {
@@ -197,10 +235,19 @@ extension BlockConverter {
         return lines.enumerated().map { ($0.element, lineOffset + node.line + $0.offset) }
     }
 
+    /// Source line `line` (from 1) if it is a `{: … }` line, without any quote markers before it.
+    private func writtenAttributeLine(_ line: Int) -> String? {
+        guard line >= 1, line <= source.count else { return nil }
+        var text = Substring(source[line - 1])
+        while let first = text.first, first == ">" || first == " " || first == "\t" { text = text.dropFirst() }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return TableAttributes.isAttributeLine(trimmed) ? trimmed : nil
+    }
+
     /// Reads `{: … }` lines and gives their choices to `table`.
     func applyAttributes(_ lines: [(text: String, line: Int)], to table: inout Table) throws(QuireError) {
         var attributes = TableAttributes()
         for (text, line) in lines { try attributes.read(text, file: file, line: line) }
-        try attributes.apply(to: &table, file: file)
+        try attributes.apply(to: &table, file: file, caption: inlinesWithNotes)
     }
 }

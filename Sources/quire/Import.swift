@@ -4,22 +4,25 @@ import QuireImport
 import QuireKit
 import QuireModel
 
-/// `quire import old-paper.txt -o paper.md`: a legacy paper (a text export or a PDF) as a Quire
-/// source, with a report of what needs a person's eye.
+/// `quire import old-paper.pdf -o paper.md`: a published paper (a PDF or a text export) or a
+/// Word document as a Quire source that renders, with its images beside it and a report of
+/// what needs a person's eye.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a legacy committee paper (plain text or PDF) as a Quire source.",
+        abstract: "Import a committee paper (a Word document, a PDF or plain text) as a Quire source.",
         discussion: """
-            Warnings go to stderr and, with every line the importer could not place, to the report.
+            The layout is the closest bundled house style unless --layout names one. Warnings go to \
+            stderr and, with what the layout will show without and what was set aside, to the report. \
+            Bad input exits 2 and writes nothing.
 
             Examples:
-              quire import old-paper.txt -o paper.md
+              quire import report.docx -o paper.md
               quire import old-paper.pdf --layout cabinet-decision
 
             Exit status: 0 when the source is written, 2 when the input cannot be read.
             """)
 
-    @Argument(help: "The legacy paper: a UTF-8 text export or a PDF.")
+    @Argument(help: "The paper: a Word document (.docx), a PDF or a UTF-8 text export.")
     var input: String
 
     @Option(name: .shortAndLong, help: "The source to write (default: the input's name with .md); - writes it to standard output.")
@@ -28,8 +31,8 @@ struct Import: AsyncParsableCommand {
     @Option(help: "The import report to write (default: the output's name + .import-report.txt).")
     var report: String?
 
-    @Option(help: "The layout the source names (see `quire layouts`).")
-    var layout: String = "committee-paper"
+    @Option(help: "The layout the source names (default: the closest house style; see `quire layouts`).")
+    var layout: String?
 
     func run() async throws {
         TemporaryFiles.removeOnSignal()
@@ -37,9 +40,13 @@ struct Import: AsyncParsableCommand {
         // With the source on standard output, the report goes where the source would have.
         let reportPath = report ?? (destination == "-" ? (input as NSString).deletingPathExtension + ".md" : destination) + ".import-report.txt"
         try exitingOnInputError { () throws(QuireError) in
-            let layouts = (try? Resources.locate().availableLayouts().map(\.name)) ?? []
-            guard layouts.isEmpty || layouts.contains(layout) else {
-                throw QuireError(.layout, at: nil, field: "layout", "unknown layout '\(layout)'", hint: "available layouts: \(layouts.joined(separator: ", "))")
+            let resources = Resources.locate()
+            let profiles = resources.layoutProfiles()
+            if let layout {
+                let names = profiles.map(\.name)
+                guard names.isEmpty || names.contains(layout) else {
+                    throw QuireError(.layout, at: nil, field: "layout", "unknown layout '\(layout)'", hint: "available layouts: \(names.joined(separator: ", "))")
+                }
             }
             guard reportPath != "-" else {
                 throw QuireError(.io, at: nil, field: "--report", "the report cannot go to standard output",
@@ -56,8 +63,17 @@ struct Import: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw QuireError(.io, at: SourceLocation(file: input, line: 1), "cannot read the file", hint: "check the path and that it is readable")
             }
-            let result = try importLegacyPaper(try readLegacyText(data, file: input), layout: layout)
-            let source = Data(writeSource(result).utf8)
+            // A Word document is known by its bytes (a zip, or an old Office file to refuse) or its name.
+            let document = WordFileKind.readsAsWord(data, file: input) ? try readWordDocument(data, file: input) : try readLegacyDocument(data, file: input)
+            let result = try importPaper(document, layout: layout, profiles: profiles.isEmpty ? [.committeePaper] : profiles)
+            // Images go beside the source (beside the report when the source goes to standard output).
+            let folder = URL(fileURLWithPath: destination == "-" ? reportPath : destination).deletingLastPathComponent()
+            for image in result.images {
+                let path = folder.appendingPathComponent(image.name).path
+                try createFolder(of: path)
+                try writeAtomically(Data(image.data), to: path, inputs: inputs, option: "image")
+            }
+            let source = Data(result.source.utf8)
             if destination == "-" {
                 try writeToStandardOutput(source)
             } else {
@@ -67,9 +83,18 @@ struct Import: AsyncParsableCommand {
             for warning in result.warnings {
                 FileHandle.standardError.write(Data((warning.description + "\n").utf8))
             }
-            FileHandle.standardError.write(Data("wrote \(destination == "-" ? "the source to standard output" : destination) (\(result.unplaced.count) unplaced lines, \(result.warnings.count) warnings; see \(reportPath))\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(destination == "-" ? "the source to standard output" : destination) (layout \(result.layout.name); \(result.warnings.count) warnings, \(result.missing.count) fields the layout shows that the source lacks; see \(reportPath))\n".utf8))
         }
     }
 
     private func resolvedPath(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+
+    /// The folder an image goes in (`media/` beside the source), made when missing.
+    private func createFolder(of path: String) throws(QuireError) {
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw QuireError(.io, at: nil, "cannot make the folder for '\(path)': \(error.localizedDescription)")
+        }
+    }
 }

@@ -16,7 +16,7 @@ struct Render: AsyncParsableCommand {
             Exit status: 0 when written (warnings, if any, on stderr), 2 for bad input.
             """)
 
-    @Argument(help: "The paper source (Markdown with YAML front matter).")
+    @Argument(help: "The paper source (Markdown with YAML front matter), or a Word document (.docx), imported on the way.")
     var source: String
 
     @Option(name: .shortAndLong, help: "The PDF to write (default: the source name with .pdf); - writes it to standard output.")
@@ -44,11 +44,17 @@ struct Render: AsyncParsableCommand {
         }
     }
 
+    /// The source's name with .pdf for its extension (.md, or a Word document's), else added.
+    static func defaultOutput(for source: String) -> String {
+        let known = ["md", "docx", "docm", "dotx", "DOCX"]
+        return (known.contains((source as NSString).pathExtension) ? (source as NSString).deletingPathExtension : source) + ".pdf"
+    }
+
     func run() async throws {
         TemporaryFiles.removeOnSignal()
         try exitingOnInputError { () throws(QuireError) in
             let writesPDF = png == nil || output != nil
-            let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
+            let pdf = output ?? Render.defaultOutput(for: source)
             // Before any work: a folder, a device or the source itself is never replaced. The
             // render checks again against every file it read (data files, images, the layout).
             if writesPDF, pdf != "-" { try checkOutputFile(pdf, inputs: [InputFile(source, role: "the source")]) }

@@ -49,12 +49,4 @@ import Testing
         #expect(text.lines.map(\.text).filter { !$0.isEmpty } == ["By: Jane Smith", "12"])
         #expect(text.furniture.map(\.reason) == ["page number"])
     }
-
-    @Test func theWordCheckFindsALostWordButNotARejoinedOne() {
-        let lines = ["(1) The safe-", "guarding duty", "", "of the Board."].enumerated().map { LegacyText.Line(number: $0.offset + 1, text: $0.element) }
-        var ledger = WordLedger()
-        ledger.drop("(1) ")
-        #expect(ledger.missing(input: lines, output: ["The safeguarding duty of the Board."]).isEmpty)
-        #expect(ledger.missing(input: lines, output: ["The safeguarding of the Board."]) == ["duty": 1])
-    }
 }

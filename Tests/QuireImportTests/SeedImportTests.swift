@@ -1,5 +1,5 @@
 import Foundation
-import QuireImport
+@testable import QuireImport
 import QuireModel
 import Testing
 
@@ -8,7 +8,7 @@ import Testing
 @Suite struct SeedImportTests {
     @Test func headerOf2016_17LandsInItsKeys() throws {
         let (path, text) = try seed("000_")
-        let m = try importLegacyPaper(LegacyText(text: text, file: path)).frontMatter
+        let m = try importText(text, file: path).paper.frontMatter
         #expect(m.by == [
             Person(name: "Roger Gough", role: "Cabinet Member for Specialist Children’s Services"),
             Person(name: "Andrew Ireland", role: "Corporate Director, Families and Social Care"),
@@ -28,8 +28,8 @@ import Testing
 
     @Test func headerOf2012_13LandsInItsKeys() throws {
         let (path, text) = try seed("002_")
-        let result = try importLegacyPaper(LegacyText(text: text, file: path))
-        let m = result.frontMatter
+        let result = try importText(text, file: path)
+        let m = result.paper.frontMatter
         #expect(m.by == [Person(name: "Maggie Blyth", role: "Independent Chair of Kent Safeguarding Children Board")])
         #expect(m.plain(.to) == "Social Care and Public Health Cabinet Committee")
         #expect(m.date?.iso == "2013-10-04")
@@ -50,18 +50,22 @@ import Testing
         let lines = text.components(separatedBy: "\n")
         let elevens = lines.indices.filter { lines[$0].hasPrefix("(11)") }.map { $0 + 1 }
         try #require(elevens.count == 2)
-        let result = try importLegacyPaper(LegacyText(text: text, file: path))
-        let expected = "\(path):\(elevens[1]): warning: paragraph numbered (11) follows (11); Quire renumbers it (12)"
+        let result = try importText(text, file: path)
+        let expected = "\(path):\(elevens[1]): warning: paragraph numbered (11) follows (11); the output prints (12)"
         #expect(result.warnings.map(\.description).contains(expected), "warnings: \(result.warnings.map(\.description))")
     }
 
     @Test(arguments: ["000_", "002_"])
     func seedsImportWithoutUnplacedLines(prefix: String) throws {
         let (path, text) = try seed(prefix)
-        let result = try importLegacyPaper(LegacyText(text: text, file: path))
+        let result = try importText(text, file: path)
         #expect(result.unplaced.isEmpty, "unplaced: \(result.unplaced)")
-        #expect(result.body.first == .section("Introduction"))
-        #expect(!result.body.contains { if case .section(let title) = $0 { title.contains("Background") || title.contains("Contact") } else { false } })
+        #expect(result.paper.body.first == .heading(level: 1, [.text("Introduction")], line: result.paper.body.first?.sourceLine ?? 0))
+        #expect(!result.paper.body.contains { if case .heading(_, let title, _) = $0 { title.plainText.contains("Background") || title.plainText.contains("Contact") } else { false } })
+        // Both seeds number "(1)" per section under numbered sections: the layout's own style.
+        #expect(result.paper.frontMatter.numbering.isEmpty)
+        #expect(result.layout.name == "committee-paper")
+        #expect(result.wordCheck.extraWords.isEmpty && result.wordCheck.outOfOrderWords.isEmpty && result.wordCheck.repeatedParagraphs.isEmpty)
     }
 
     /// The import's body matches the body of the example re-keyed by hand from the same seed,
@@ -69,7 +73,7 @@ import Testing
     @Test(arguments: [("000_", "kscb-2016-17"), ("002_", "kscb-2012-13")])
     func bodyMatchesTheHandMadeExample(prefix: String, example: String) throws {
         let (path, text) = try seed(prefix)
-        let source = writeSource(try importLegacyPaper(LegacyText(text: text, file: path)))
+        let source = try importText(text, file: path).source
         let handMade = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(example)/paper.md"), encoding: .utf8)
         func body(_ source: String) -> [String] {
             source.components(separatedBy: "\n---\n").dropFirst().joined().components(separatedBy: "\n\n")
@@ -85,7 +89,7 @@ import Testing
     @Test(arguments: ["000_", "002_"])
     func everyLegacyWordIsInTheRenderedPDF(prefix: String) throws {
         let (path, text) = try seed(prefix)
-        let rendered = try renderedText(try importLegacyPaper(LegacyText(text: text, file: path)))
+        let rendered = try renderedText(try importText(text, file: path))
         let problems = missingWords(legacy: text, rendered: rendered)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }

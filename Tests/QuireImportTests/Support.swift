@@ -29,9 +29,16 @@ func scratchDirectory() throws -> URL {
     return url
 }
 
-/// Imports legacy text held in memory.
-func importText(_ text: String, file: String = "old-paper.txt") throws -> ImportResult {
-    try importLegacyPaper(LegacyText(text: text, file: file))
+/// Imports legacy text held in memory (through the line reader, as `quire import` reads a
+/// text export).
+func importText(_ text: String, file: String = "old-paper.txt", layout: String? = nil) throws -> ImportResult {
+    try importPaper(try readLegacyDocument(Data(text.utf8), file: file), layout: layout)
+}
+
+/// Imports a document built by hand (how most rule tests are written: small, exact).
+func importDocument(_ blocks: [ImportBlock], file: String = "paper.pdf", marking: String? = nil, layout: String? = nil,
+                    profiles: [LayoutProfile] = [.committeePaper]) throws -> ImportResult {
+    try importPaper(ImportDocument(file: file, blocks: blocks, marking: marking), layout: layout, profiles: profiles)
 }
 
 /// Renders an imported source with Quire and returns the PDF's text (`pdftotext`).
@@ -39,7 +46,7 @@ func renderedText(_ result: ImportResult) throws -> String {
     let folder = try scratchDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let pdf = folder.appendingPathComponent("imported.pdf").path
-    _ = try typesetter.renderPDF(data: Data(writeSource(result).utf8), file: "imported.md", directory: folder, to: pdf)
+    _ = try typesetter.renderPDF(data: Data(result.source.utf8), file: "imported.md", directory: folder, to: pdf)
     let extracted = try run("pdftotext", ["-enc", "UTF-8", pdf, "-"])
     try #require(extracted.status == 0, "pdftotext failed: \(extracted.err)")
     return extracted.out

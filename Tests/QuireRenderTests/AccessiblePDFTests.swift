@@ -13,6 +13,10 @@ struct PDFReading: Decodable {
         var mcids: Int
         var alt: String?
         var scope: String?
+        var rowspan: Int?
+        var colspan: Int?
+        /// An element identifier (a note's, as PDF/UA asks).
+        var id: String?
     }
     struct Intent: Decodable {
         var subtype: String
@@ -45,22 +49,37 @@ struct PDFReading: Decodable {
 }
 
 /// Roles of the page tree's elements in reading order, as the PDF's structure tree should
-/// hold them: artifacts are not elements, one element may span pages.
+/// hold them: artifacts are not elements, one element may span pages, and an element opened
+/// inside one that already holds content (a note met in its paragraph) is written as that
+/// element's sibling, as CairoTagger has to for cairo.
 func pageTreeRoles(_ document: PagedDocument) -> [String] {
     var roles = ["Document"]
-    var depth = 1
+    // The open elements: depth in the PDF's tree, whether content may be drawn in them (a
+    // leaf), and whether it was.
+    var stack: [(depth: Int, leaf: Bool, drawn: Bool)] = []
     var artifactDepth: Int?
     for page in document.pages {
         for item in page.frame.items {
             switch item.item {
             case .beginTag(let tag):
-                if tag.role == .artifact, artifactDepth == nil { artifactDepth = depth }
+                var depth = 1
+                if let top = stack.last {
+                    if top.leaf && (top.drawn || tag.role == .artifact) {
+                        depth = top.depth
+                    } else {
+                        depth = top.depth + 1
+                        stack[stack.count - 1].leaf = false
+                    }
+                }
+                if tag.role == .artifact, artifactDepth == nil { artifactDepth = stack.count }
                 if artifactDepth == nil { roles.append(String(repeating: " ", count: depth) + tag.role.rawValue) }
-                depth += 1
+                stack.append((depth, tag.role.holdsContent, false))
             case .endTag:
-                depth -= 1
-                if artifactDepth == depth { artifactDepth = nil }
-            default: break
+                stack.removeLast()
+                if artifactDepth == stack.count { artifactDepth = nil }
+            case .glyphs, .line, .rect, .image, .pdfPage:
+                if !stack.isEmpty { stack[stack.count - 1].drawn = true }
+            case .link, .pageLink: break
             }
         }
     }

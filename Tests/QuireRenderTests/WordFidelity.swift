@@ -41,6 +41,23 @@ func tableWords(_ blocks: [Block]) -> [String] {
     }
 }
 
+/// The words of every footnote the body refers to (in text, lists, tables, captions). Notes are
+/// printed at the foot of their page or under their table, not where they are referred to,
+/// so these are checked as a multiset.
+func noteWords(_ blocks: [Block]) -> [String] {
+    blocks.flatMap { block -> [String] in
+        let inlines: [[Inline]]
+        switch block {
+        case .heading(_, let text, _), .paragraph(let text, _): inlines = [text]
+        case .table(let table): inlines = [table.caption ?? []] + table.header + table.rows.flatMap { $0 }
+        case .list(_, let items, _): return items.flatMap(noteWords)
+        case .quote(let inner, _): return noteWords(inner)
+        default: inlines = []
+        }
+        return comparableWords(inlines.flatMap(\.notes).map(\.textWithNotes).joined(separator: " "))
+    }
+}
+
 /// All text of the body's blocks except tables, in reading order, as the author wrote it.
 func bodyText(_ blocks: [Block]) -> String {
     blocks.map { block -> String in

@@ -1,6 +1,6 @@
 """Reads a PDF with pikepdf (qpdf's Python binding, independent of Quire's own reader) and
 prints, as JSON, what the accessibility and archival tests check: catalog entries, the
-structure tree in depth-first order (role, alt text, scope, how many marked-content
+structure tree in depth-first order (role, alt text, scope, a merged cell's spans, how many marked-content
 sequences), artifact counts, XMP identification, output intents and fonts."""
 import json
 import re
@@ -34,9 +34,15 @@ def walk(element, depth, out, seen):
     entry = {"depth": depth, "role": str(element.get("/S"))[1:], "mcids": mcids}
     if "/Alt" in element:
         entry["alt"] = str(element["/Alt"])
+    if "/ID" in element:
+        entry["id"] = str(element["/ID"])
     attributes = element.get("/A")
     if isinstance(attributes, pikepdf.Dictionary) and "/Scope" in attributes:
         entry["scope"] = str(attributes["/Scope"])[1:]
+    if isinstance(attributes, pikepdf.Dictionary):
+        for key, name in (("/RowSpan", "rowspan"), ("/ColSpan", "colspan")):
+            if key in attributes:
+                entry[name] = int(attributes[key])
     out.append(entry)
     for child in children:
         walk(child, depth + 1, out, seen)

@@ -17,13 +17,37 @@ public struct ImportDocument: Sendable {
     public var marking: String?
     /// What the reader itself has to say (a tracked change accepted, a comment dropped).
     public var warnings: [ImportWarning]
+    /// What the file says of itself, apart from its text (a Word document's core properties
+    /// and language); empty for a text export.
+    public var properties: DocumentProperties
 
-    public init(file: String, blocks: [ImportBlock] = [], furniture: [SourceText] = [], marking: String? = nil, warnings: [ImportWarning] = []) {
+    public init(file: String, blocks: [ImportBlock] = [], furniture: [SourceText] = [], marking: String? = nil, warnings: [ImportWarning] = [],
+                properties: DocumentProperties = DocumentProperties()) {
         self.file = file
         self.blocks = blocks
         self.furniture = furniture
         self.marking = marking
         self.warnings = warnings
+        self.properties = properties
+    }
+}
+
+/// A document's own description of itself (Word's `docProps/core.xml`, a PDF's Info): evidence
+/// a rule may use where the text gives none (a title for a paper without a Subject row), never
+/// text of the paper itself.
+public struct DocumentProperties: Sendable, Hashable {
+    public var title: String?
+    public var author: String?
+    /// When it was created, as the file gives it (ISO 8601, "2025-01-06T09:00:00Z").
+    public var created: String?
+    /// The language its text is marked as (a BCP 47 tag: "en-GB", "cy-GB").
+    public var language: String?
+
+    public init(title: String? = nil, author: String? = nil, created: String? = nil, language: String? = nil) {
+        self.title = title
+        self.author = author
+        self.created = created
+        self.language = language
     }
 }
 
@@ -93,10 +117,14 @@ public struct ImportParagraph: Sendable {
     public var headingLevel: Int?
     /// The source's style name, when it has one ("List Paragraph", "Title").
     public var styleName: String?
+    /// Footnotes (and endnotes) referred to in the paragraph, each with where its reference
+    /// stands: a Word document's `footnotes.xml`. Their text is in no inline; the rules put
+    /// each note at its reference (`Inline.note` once the model has it).
+    public var notes: [ImportNote]
 
     public init(inlines: [Inline], marker: String? = nil, lines: [String], place: SourcePlace, indent: Double = 0, markerIndent: Double? = nil,
                 sizeRatio: Double = 1, isBold: Bool = false, isItalic: Bool = false, isolated: Bool = false, boxed: Bool = false,
-                headingLevel: Int? = nil, styleName: String? = nil) {
+                headingLevel: Int? = nil, styleName: String? = nil, notes: [ImportNote] = []) {
         self.inlines = inlines
         self.marker = marker
         self.lines = lines
@@ -110,9 +138,26 @@ public struct ImportParagraph: Sendable {
         self.boxed = boxed
         self.headingLevel = headingLevel
         self.styleName = styleName
+        self.notes = notes
     }
 
     /// The text without its marker, as one string.
+    public var text: String { inlines.plainText }
+}
+
+/// A footnote as the source holds it: its text, and where in the paragraph it is referred to.
+public struct ImportNote: Sendable {
+    /// The reference stands before `inlines[at]` of its paragraph (`at == inlines.count`: at
+    /// the end). A reference inside a bold or linked span counts as after that span.
+    public var at: Int
+    /// The note's text (its paragraphs joined by line breaks), without its number.
+    public var inlines: [Inline]
+
+    public init(at: Int, inlines: [Inline]) {
+        self.at = at
+        self.inlines = inlines
+    }
+
     public var text: String { inlines.plainText }
 }
 

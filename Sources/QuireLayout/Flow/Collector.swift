@@ -20,6 +20,12 @@ final class Collector {
     /// What collecting noticed or had to give up on (a paragraph number typed by habit, a
     /// table kept together but taller than a page).
     var diagnostics: [Diagnostic] = []
+    /// Notes numbered so far: they are counted through the paper, in the order referred to.
+    var noteCount = 0
+    /// Notes referred to in paragraphs requested since the last element was added; that
+    /// element sets them at the foot of its pages, unless `holdsNotes` (a table sets its own).
+    var pendingNotes: [NoteReference] = []
+    var holdsNotes = false
 
     init(theme: Theme, file: String, images: [String: ImageInfo]) {
         self.theme = theme
@@ -36,18 +42,33 @@ final class Collector {
 
     // MARK: - Requests
 
-    /// Asks for a paragraph to be shaped; the index finds it in `Shaped` later.
+    /// Asks for a paragraph to be shaped; the index finds it in `Shaped` later. Notes referred
+    /// to in it are numbered here (`numberingNotes`).
     func request(_ text: StyledText, width: Double, size: Double? = nil, family: String? = nil, color: Color? = nil,
                  alignment: TextAlignment) -> Int {
+        let text = text.hasNotes ? numberingNotes(text, size: size ?? theme.body.size) : text
         specs.append(ParagraphSpec(text: text, family: family ?? theme.body.family, codeFamily: theme.code.family,
                                    size: size ?? theme.body.size, color: color ?? theme.body.color, width: width, alignment: alignment))
         return specs.count - 1
     }
 
-    /// Adds an element: a closure run after shaping that returns its flow items.
+    /// Adds an element: a closure run after shaping that returns its flow items. The notes its
+    /// paragraphs refer to are requested now, so the element owns them, and go with the slices
+    /// that refer to them to the foot of their page.
     func add(_ builder: @escaping (Shaped) -> [FlowItem]) {
-        builders.append((specsAtLastAdd..<specs.count, builder))
+        var build = builder
+        if !holdsNotes, !pendingNotes.isEmpty {
+            let notes = requestNotes(takeNotes())
+            build = { [unowned self] shaped in self.attach(notes, to: builder(shaped), shaped) }
+        }
+        builders.append((specsAtLastAdd..<specs.count, build))
         specsAtLastAdd = specs.count
+    }
+
+    /// The notes referred to since they were last taken, leaving none pending.
+    func takeNotes() -> [NoteReference] {
+        defer { pendingNotes = [] }
+        return pendingNotes
     }
 
     /// Adds items that read no shaped paragraph (a mark, a space). They own no requests: the

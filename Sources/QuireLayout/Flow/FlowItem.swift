@@ -11,6 +11,9 @@ struct Slice {
     var breakAfter: Bool
     /// If a page starts at this slice, first repeat these slices (a table's header row).
     var repeatedHeader: [Slice] = []
+    /// Footnotes referred to in this slice: each set at the foot of the page the slice lands
+    /// on (`NoteArea`), so the page has that much less room for the body.
+    var notes: [Slice] = []
     /// A bookmark anchored at the top of this slice.
     var bookmark: (title: String, level: Int)?
     /// The text alternative of a figure (chart) this slice holds.

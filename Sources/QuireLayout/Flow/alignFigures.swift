@@ -50,15 +50,21 @@ private struct MeasuredFigure {
     var suffix: String
 }
 
-/// The figure in a one-line cell, measured; nil for text, an empty cell or a wrapped one.
+/// The figure in a one-line cell, measured; nil for text, an empty cell or a wrapped one. A
+/// note's number after the figure (a raised run) is not part of it: it hangs past the digits
+/// as a closing bracket does.
 private func measure(_ paragraph: ShapedParagraph) -> MeasuredFigure? {
-    guard paragraph.lines.count == 1, let line = paragraph.lines.first, let last = line.runs.last else { return nil }
+    guard paragraph.lines.count == 1, var line = paragraph.lines.first, let last = line.runs.last else { return nil }
+    let right = last.point.x + last.item.width
+    let raised = line.runs.contains { $0.point.y != 0 }
+    if raised { line.runs.removeAll { $0.point.y != 0 } }
+    guard let lastDigit = line.runs.last else { return nil }
+    let digitsRight = raised ? lastDigit.point.x + lastDigit.item.width : right
     let text = line.runs.map(\.item.text).joined()
     guard let parts = FigureParts(text) else { return nil }
-    let right = last.point.x + last.item.width
     let bracket = parts.closesBracket ? text.utf8.count - 1 : text.utf8.count
-    return MeasuredFigure(tail: right - x(of: parts.integerEnd, in: line, right: right),
-                          hang: right - x(of: bracket, in: line, right: right), suffix: parts.suffix)
+    return MeasuredFigure(tail: right - x(of: parts.integerEnd, in: line, right: digitsRight),
+                          hang: right - x(of: bracket, in: line, right: digitsRight), suffix: parts.suffix)
 }
 
 /// Where the character at UTF-8 offset `offset` of the line's text starts (the line's right

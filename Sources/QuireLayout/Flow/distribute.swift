@@ -4,25 +4,29 @@ import QuirePages
 /// Fills pages of `size` with the flow, breaking only where a slice allows it. When a group
 /// that must stay together is taller than a page, it gives up (breaks inside it) and says so
 /// in a diagnostic rather than overflowing the page.
-func distribute(_ items: [FlowItem], size: Size, file: String) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
-    var distributor = Distributor(size: size, file: file)
+func distribute(_ items: [FlowItem], size: Size, file: String, notes: NoteArea = NoteArea()) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
+    var distributor = Distributor(size: size, file: file, notes: notes)
     let pages = distributor.feed(items, final: true)
     return (pages, distributor.diagnostics)
 }
 
 /// Page filling that can be fed a flow in pieces: it keeps only the items of the page being
-/// filled, so a long document never needs its whole flow in memory at once.
+/// filled, so a long document never needs its whole flow in memory at once. A slice's notes
+/// go to the foot of its page (`NoteArea`): a slice fits only if it does with its notes, so a
+/// note is always on the page that refers to it.
 struct Distributor {
     let size: Size
     let file: String
+    let noteArea: NoteArea
     private(set) var diagnostics: [Diagnostic] = []
     /// Items from the head of the page being filled.
     private var pending: [FlowItem] = []
     private let tolerance = 1e-6
 
-    init(size: Size, file: String) {
+    init(size: Size, file: String, notes: NoteArea = NoteArea()) {
         self.size = size
         self.file = file
+        self.noteArea = notes
     }
 
     /// Adds items and returns the pages they complete; `final` flushes the last page.
@@ -41,7 +45,7 @@ struct Distributor {
             // A page that ran out of items may still take more: wait for them.
             if !scan.complete && !final { break }
             diagnostics += scan.notes
-            pages.append(compose(pending[start..<scan.end], header: scan.header, size: size))
+            pages.append(compose(pending[start..<scan.end], header: scan.header, size: size, notes: noteArea))
             start = scan.next
         }
         pending.removeFirst(min(start, pending.count))
@@ -57,6 +61,7 @@ struct Distributor {
         let header: [Slice]
         if case .slice(let first) = pending[start] { header = first.repeatedHeader } else { header = [] }
         var y = header.reduce(0) { $0 + $1.height }
+        var footnotes = NoteArea.Content()  // the notes of the slices placed so far
         var lastBreak: Int?  // index of the last slice after which this page may end
         var placedAny = false
         var end = start
@@ -70,12 +75,16 @@ struct Distributor {
             case .open, .close:
                 end += 1  // folded into slices before distribution; nothing to place
             case .slice(let slice):
-                if y + slice.height <= size.height + tolerance || !placedAny {
-                    if y + slice.height > size.height + tolerance {
+                let withNotes = footnotes.adding(slice.notes)
+                let foot = noteArea.height(of: withNotes)
+                if y + slice.height + foot <= size.height + tolerance || !placedAny {
+                    if y + slice.height + foot > size.height + tolerance {
                         notes.append(Diagnostic(at: slice.line.map { SourceLocation(file: file, line: $0) },
-                                                      "content taller than a page (\(Int(slice.height)) pt) was placed on its own page and overflows"))
+                                                slice.notes.isEmpty ? "content taller than a page (\(Int(slice.height)) pt) was placed on its own page and overflows"
+                                                    : "content and its footnotes are taller than a page (\(Int(slice.height + foot)) pt); they were placed on their own page and overflow"))
                     }
                     y += slice.height
+                    footnotes = withNotes
                     placedAny = true
                     if slice.breakAfter { lastBreak = end }
                     end += 1
@@ -93,8 +102,10 @@ struct Distributor {
     }
 }
 
-/// Stacks the chosen slices (after any repeated header) into one page body.
-private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size) -> BodyPage {
+/// Stacks the chosen slices (after any repeated header) into one page body, and their notes
+/// at its foot. Each note is drawn right after the slice that refers to it, so in reading
+/// order (and the structure tree) it follows its reference's paragraph.
+private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size, notes area: NoteArea) -> BodyPage {
     var frame = Frame(size: size)
     var bookmarks: [(title: String, level: Int, y: Double)] = []
     var figures: [(alt: String, y: Double, height: Double)] = []
@@ -109,6 +120,11 @@ private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size)
     // Trailing space is not content.
     var last = items.endIndex
     while last > items.startIndex, case .space = items[last - 1] { last -= 1 }
+    var footnotes = NoteArea.Content()
+    for case .slice(let slice) in items { footnotes = footnotes.adding(slice.notes) }
+    var noteY = size.height - area.height(of: footnotes)
+    let ruleY = noteY + area.spaceAbove
+    noteY = ruleY
     for item in items[items.startIndex..<last] {
         switch item {
         case .space(let h): y += h
@@ -118,7 +134,13 @@ private func compose(_ items: ArraySlice<FlowItem>, header: [Slice], size: Size)
             if let mark = slice.bookmark { bookmarks.append((mark.title, mark.level, y)) }
             if let alt = slice.figure { figures.append((alt, y, slice.height)) }
             y += slice.height
+            for note in slice.notes {
+                noteY += area.spaceBetween
+                frame.push(frame: note.frame, at: Point(x: 0, y: noteY))
+                noteY += note.height
+            }
         }
     }
+    if footnotes.count > 0 { area.drawRule(in: &frame, y: ruleY) }
     return BodyPage(frame: frame, bookmarks: bookmarks, figures: figures)
 }

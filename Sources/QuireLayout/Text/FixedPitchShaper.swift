@@ -5,7 +5,8 @@ public import QuirePages
 /// 0.2 em. Page-tree snapshots made with it do not change when Pango, HarfBuzz or the fonts
 /// change. Like the Pango shaper it only breaks and places lines (justified ones at the left),
 /// marks each paragraph's last line, gives each styled stretch its own run (bold, italic, the
-/// code font) and reports where links land; layout justifies, the same way for both.
+/// code font) and reports where links land; layout justifies, the same way for both. A
+/// superscript (a note's number) is set at `SpanStyle.superscriptScale` and raised, as Pango's is.
 public struct FixedPitchShaper: TextShaper {
     public init() {}
 
@@ -43,7 +44,10 @@ public struct FixedPitchShaper: TextShaper {
     /// One line: `text` starts at UTF-8 offset `start` of the paragraph's text, which says
     /// which style spans (and links) it crosses.
     private func line(_ text: String, at start: Int, spec: ParagraphSpec, advance: Double, endsParagraph: Bool) -> ShapedLine {
-        let width = Double(text.count) * advance
+        let pieces = styledPieces(text, at: start, spec.text.spans)
+        // A superscript (a note's number) is set smaller: its characters advance less.
+        func pieceAdvance(_ style: SpanStyle) -> Double { style.superscript ? advance * SpanStyle.superscriptScale : advance }
+        let width = pieces.reduce(0) { $0 + Double($1.1.count) * pieceAdvance($1.0) }
         let x: Double
         switch spec.alignment {
         case .center: x = (spec.width - width) / 2
@@ -53,16 +57,19 @@ public struct FixedPitchShaper: TextShaper {
         var runs: [Positioned<GlyphRun>] = []
         var links: [LineLink] = []
         var pen = x
-        for (style, piece) in styledPieces(text, at: start, spec.text.spans) {
+        for (style, piece) in pieces {
+            let step = pieceAdvance(style)
             var glyphs: [Glyph] = []
             var cluster: Int32 = 0
             for (i, ch) in piece.enumerated() {
-                glyphs.append(Glyph(id: UInt32(ch.unicodeScalars.first!.value), x: Float(Double(i) * advance), y: 0, cluster: cluster))
+                glyphs.append(Glyph(id: UInt32(ch.unicodeScalars.first!.value), x: Float(Double(i) * step), y: 0, cluster: cluster))
                 cluster += Int32(String(ch).utf8.count)
             }
-            let font = FontRef(family: style.monospace ? spec.codeFamily : spec.family, bold: style.bold, italic: style.italic, size: spec.size)
-            let runWidth = Double(piece.count) * advance
-            runs.append(Positioned(GlyphRun(font: font, color: spec.color, text: piece, glyphs: glyphs, width: runWidth), at: Point(x: pen, y: 0)))
+            let size = style.superscript ? spec.size * SpanStyle.superscriptScale : spec.size
+            let font = FontRef(family: style.monospace ? spec.codeFamily : spec.family, bold: style.bold, italic: style.italic, size: size)
+            let runWidth = Double(piece.count) * step
+            let rise = style.superscript ? -spec.size * SpanStyle.superscriptRise : 0
+            runs.append(Positioned(GlyphRun(font: font, color: spec.color, text: piece, glyphs: glyphs, width: runWidth), at: Point(x: pen, y: rise)))
             if let url = style.link {
                 if let last = links.last, last.url == url, abs(last.x + last.width - pen) < 0.001 {
                     links[links.count - 1].width += runWidth

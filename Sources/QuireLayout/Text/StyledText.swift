@@ -1,3 +1,4 @@
+public import QuireModel
 public import QuirePages
 
 /// Character style of a span of text.
@@ -7,13 +8,25 @@ public struct SpanStyle: Hashable, Sendable {
     public var monospace = false
     /// A link target; the shaper reports where the span lands so links become clickable.
     public var link: String?
+    /// Set smaller and raised (a note's number at its reference): `superscriptScale` of the
+    /// paragraph's size, its baseline `superscriptRise` of the size higher.
+    public var superscript = false
+    /// A footnote referenced here, with its text: an empty span that the collector replaces
+    /// by the note's number in superscript before shaping, so a shaper never sees it.
+    public var note: [Inline]?
 
-    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil) {
+    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil, superscript: Bool = false) {
         self.bold = bold
         self.italic = italic
         self.monospace = monospace
         self.link = link
+        self.superscript = superscript
     }
+
+    /// A superscript's size, as a fraction of the text's.
+    public static let superscriptScale = 0.65
+    /// How far a superscript's baseline is raised, as a fraction of the text's size.
+    public static let superscriptRise = 0.35
 }
 
 /// A styled stretch of `StyledText`, as UTF-8 byte offsets.
@@ -31,19 +44,25 @@ public struct StyledText: Hashable, Sendable {
     public init() {}
     public init(_ text: String, style: SpanStyle = SpanStyle()) { append(text, style: style) }
 
+    /// Appends a styled piece; an empty one only as a note reference, which holds its place.
     public mutating func append(_ piece: String, style: SpanStyle) {
-        guard !piece.isEmpty else { return }
+        guard !piece.isEmpty || style.note != nil else { return }
         let start = text.utf8.count
         text += piece
         let end = text.utf8.count
-        if let last = spans.last, last.style == style, last.end == start {
+        // Two references side by side stay two notes, even to the same text.
+        if let last = spans.last, last.style == style, last.end == start, style.note == nil {
             spans[spans.count - 1].end = end
         } else {
             spans.append(StyledSpan(start: start, end: end, style: style))
         }
     }
 
-    public var isEmpty: Bool { text.isEmpty }
+    /// No text and no note reference.
+    public var isEmpty: Bool { text.isEmpty && !hasNotes }
+
+    /// Whether a note is referenced in it (numbered by the collector before shaping).
+    public var hasNotes: Bool { spans.contains { $0.style.note != nil } }
 }
 
 /// How lines of a paragraph sit in its width.

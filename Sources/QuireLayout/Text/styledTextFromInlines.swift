@@ -29,6 +29,12 @@ private func append(_ inlines: [Inline], style: SpanStyle, to out: inout StyledT
             append(children, style: linked, to: &out)
         case .softBreak: out.append(" ", style: style)
         case .lineBreak: out.append("\n", style: style)
+        case .note(let content):
+            // Its number is the collector's to give (notes are counted through the paper).
+            var reference = style
+            reference.link = nil
+            reference.note = content
+            out.append("", style: reference)
         }
     }
 }
@@ -56,16 +62,20 @@ private func collapseWhitespace(_ s: String) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
-/// Drops leading and trailing spaces while keeping span offsets right.
+/// Drops leading and trailing spaces while keeping span offsets right (and every note
+/// reference, at the nearest place left).
 private func trimmed(_ text: StyledText) -> StyledText {
     let s = text.text
     guard s.first == " " || s.last == " " else { return text }
     var out = StyledText()
     let lead = s.utf8.prefix(while: { $0 == 0x20 }).count
     let trail = s.utf8.reversed().prefix(while: { $0 == 0x20 }).count
-    let end = s.utf8.count - trail
-    guard lead < end else { return out }
+    let end = max(lead, s.utf8.count - trail)
     for span in text.spans {
+        if span.style.note != nil {
+            out.append("", style: span.style)
+            continue
+        }
         let a = max(span.start, lead), b = min(span.end, end)
         guard a < b else { continue }
         let bytes = Array(s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: a)..<s.utf8.index(s.utf8.startIndex, offsetBy: b)])

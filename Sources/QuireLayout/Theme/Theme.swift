@@ -22,6 +22,7 @@ public struct Theme: Hashable, Sendable {
     public var header = RunningText(template: "", size: 9, alignment: .right)
     public var footer = RunningText(template: "Page {page} of {pages}", size: 10, alignment: .center)
     public var table = TableStyle()
+    public var notes = NoteStyle()
     /// How figures from data and in figure columns are written, unless an indicator, a table
     /// or a column says otherwise (layout keys `figures.*`).
     public var figures = FigureStyle()

@@ -1,5 +1,6 @@
 /// Completes the structure tree cairo wrote, element by element in the order they were
-/// opened: attributes cairo cannot write (/Alt, a header cell's /Scope, a link's /Contents),
+/// opened: attributes cairo cannot write (/Alt, a table cell's /Scope, /RowSpan and /ColSpan,
+/// a note's /ID with the tree's /IDTree, a link's /Contents),
 /// placeholder elements of page furniture taken out (their content becomes artifacts), and
 /// elements interrupted by furniture merged back into one. Only changed objects are parsed
 /// twice and written anew; the rest of the tree is read once, compactly.
@@ -40,6 +41,7 @@ struct StructureRewrite {
         var artifacts: [Int: Set<Int>] = [:]
         var removed: [Int: Set<Int>] = [:]  // parent → children taken out
         var merged: [Int: [ContentRef]] = [:]  // element → its content, continuations included
+        var noteIDs: [(id: String, number: Int)] = []  // PDF/UA: every Note has an /ID, listed in /IDTree
         for (index, (node, element)) in zip(nodes, written).enumerated() {
             guard node.role == element.role else {
                 throw PDFError("structure element \(index + 1) is \(node.role) where \(element.role) was written")
@@ -47,8 +49,13 @@ struct StructureRewrite {
             switch element.kind {
             case .element:
                 if let alt = element.alt { try edit(node.number) { $0["Alt"] = .text(alt) } }
-                if let scope = element.scope {
-                    try edit(node.number) { $0["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))])) }
+                if let attributes = tableAttributes(element) {
+                    try edit(node.number) { $0["A"] = .dictionary(attributes) }
+                }
+                if element.role == "Note" {
+                    let id = "note-\(noteIDs.count + 1)"
+                    noteIDs.append((id, node.number))
+                    try edit(node.number) { $0["ID"] = .string(Array("(\(id))".utf8)) }
                 }
             case .link(let contents):
                 for kid in try pdf.dictionary(node.number)["K"]?.list ?? [] {
@@ -81,8 +88,24 @@ struct StructureRewrite {
         for (parent, gone) in removed {
             try edit(parent) { $0["K"] = .array(($0["K"]?.list ?? []).filter { $0.reference.map { !gone.contains($0) } ?? true }) }
         }
+        if !noteIDs.isEmpty {
+            // A name tree's keys are in byte order ("note-10" before "note-2").
+            let names = noteIDs.sorted { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
+                .flatMap { [PDFValue.string(Array("(\($0.id))".utf8)), .reference($0.number)] }
+            try edit(treeNumber) { $0["IDTree"] = .dictionary(PDFDictionary([("Names", .array(names))])) }
+        }
         parentTree.write(to: out)
         return artifacts
+    }
+
+    /// A table cell's attributes (owner Table): a header cell's /Scope, a merged cell's
+    /// /RowSpan and /ColSpan; nil for an element with none.
+    private func tableAttributes(_ element: WrittenElement) -> PDFDictionary? {
+        var entries: [(String, PDFValue)] = []
+        if let scope = element.scope { entries.append(("Scope", .name(scope))) }
+        if let rows = element.rowSpan, rows > 1 { entries.append(("RowSpan", .integer(rows))) }
+        if let columns = element.columnSpan, columns > 1 { entries.append(("ColSpan", .integer(columns))) }
+        return entries.isEmpty ? nil : PDFDictionary([("O", .name("Table"))] + entries)
     }
 
     /// Elements in depth-first order: the order they were opened in.

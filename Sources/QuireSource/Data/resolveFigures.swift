@@ -95,6 +95,7 @@ struct FigureResolver {
             case .emphasis(let inner): out.append(.emphasis(try self.inlines(inner, line: line)))
             case .strong(let inner): out.append(.strong(try self.inlines(inner, line: line)))
             case .link(let url, let inner): out.append(.link(url: url, try self.inlines(inner, line: line)))
+            case .note(let inner): out.append(.note(try self.inlines(inner, line: line)))
             case .code, .softBreak, .lineBreak: out.append(inline)
             }
         }

@@ -6,14 +6,16 @@ import QuireModel
 /// ("-230.8", "−230.8", "(230.8)", "1,234", "£1,234", "12.5%") and written again, so one
 /// column cannot mix "(230.8)" with "-12". A blank cell or a lone dash (nil, as finance
 /// tables mark it) stays as written; anything else is an error naming its line and cell,
-/// never a figure silently printed wrong. A unit label goes under the column's header.
+/// never a figure silently printed wrong. A unit label goes under the column's header (its
+/// lowest header row; a heading merged over several columns gets it once). Header rows
+/// below the first are headings, not figures.
 func writeFigureColumns(_ table: inout Table, style base: FigureStyle, file: String) throws(QuireError) {
     for column in table.figures.indices {
         guard let own = table.figures[column] else { continue }
         let style = base.merging(own)
         table.figures[column] = style
         let heading = column < table.header.count ? table.header[column].plainText : ""
-        for index in table.rows.indices where column < table.rows[index].count {
+        for index in table.rows.indices where index >= table.headerRows - 1 && column < table.rows[index].count {
             let cell = table.rows[index][column]
             let location = SourceLocation(file: file, line: table.line(ofRow: index))
             let name = "column \(column + 1)" + (heading.isEmpty ? "" : " ('\(heading)')")
@@ -34,20 +36,43 @@ func writeFigureColumns(_ table: inout Table, style base: FigureStyle, file: Str
             }
             table.rows[index][column] = rewritten
         }
-        if let label = style.unitLabel, column < table.header.count {
-            table.header[column] = heading.isEmpty ? [.text(label)] : table.header[column] + [.lineBreak, .text(label)]
-        }
+        if let label = style.unitLabel { addUnit(label, to: &table, column: column) }
     }
 }
 
-/// The cell with its one text replaced, keeping bold or italic around it; nil when the cell
-/// is more than one piece of text.
+/// Puts a column's unit label under its lowest heading: the cell of the last header row, or
+/// the merged heading that covers it, once (a "Budget £m" over two columns already says it).
+private func addUnit(_ label: String, to table: inout Table, column: Int) {
+    let row = max(0, min(table.headerRows, table.rows.count + 1) - 1)
+    let span = table.spans.first { row >= $0.row && row < $0.row + $0.rows && column >= $0.column && column < $0.column + $0.columns }
+    let (r, c) = span.map { ($0.row, $0.column) } ?? (row, column)
+    func cell(_ r: Int) -> [Inline] {
+        if r == 0 { return c < table.header.count ? table.header[c] : [] }
+        return c < table.rows[r - 1].count ? table.rows[r - 1][c] : []
+    }
+    let heading = cell(r)
+    if span != nil, heading.plainText.contains(label) { return }
+    let labelled: [Inline] = heading.isEmpty ? [.text(label)] : heading + [.lineBreak, .text(label)]
+    if r == 0 {
+        guard c < table.header.count else { return }
+        table.header[c] = labelled
+    } else {
+        guard c < table.rows[r - 1].count else { return }
+        table.rows[r - 1][c] = labelled
+    }
+}
+
+/// The cell with its one text replaced, keeping bold or italic around it and the notes
+/// referenced after it; nil when the cell is more than one piece of text.
 private func replacingText(of cell: [Inline], with text: String) -> [Inline]? {
+    if cell.count > 1, let last = cell.last, case .note = last {
+        return replacingText(of: Array(cell.dropLast()), with: text).map { $0 + [last] }
+    }
     guard cell.count == 1 else { return nil }
     switch cell[0] {
     case .text: return [.text(text)]
     case .strong(let inner): return replacingText(of: inner, with: text).map { [.strong($0)] }
     case .emphasis(let inner): return replacingText(of: inner, with: text).map { [.emphasis($0)] }
-    case .code, .link, .softBreak, .lineBreak: return nil
+    case .code, .link, .softBreak, .lineBreak, .note: return nil
     }
 }

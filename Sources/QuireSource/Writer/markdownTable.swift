@@ -4,7 +4,7 @@ import QuireModel
 /// written `<` (merged into the cell on its left) or `^` (into the cell above), and a `{: … }`
 /// line under it for what a pipe table cannot say (more header rows, keep-together, figure
 /// columns, a caption).
-func markdownTable(_ table: Table) -> String {
+func markdownTable(_ table: Table, notes: inout FootnoteList) -> String {
     let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, table.alignments.count)
     guard columns > 0 else { return "" }
     let grid = [table.header] + table.rows
@@ -17,13 +17,20 @@ func markdownTable(_ table: Table) -> String {
             }
         }
     }
+    // The caption is read first (it stands above the table), so its notes come first.
+    let attributes = tableAttributes(table, notes: &notes)
     func line(_ row: Int) -> String {
-        let cells = (0..<columns).map { column -> String in
-            if let marker = covered[row][column] { return marker }
+        var cells: [String] = []
+        for column in 0..<columns {
+            if let marker = covered[row][column] {
+                cells.append(marker)
+                continue
+            }
             let cell = column < grid[row].count ? grid[row][column] : []
-            let text = markdownInline(cell).replacingOccurrences(of: "\n", with: " ")
+            // A cell is one line: a hard break inside it is written as a space.
+            let text = markdownInline(cell, notes: &notes).replacingOccurrences(of: "\\\n", with: " ").replacingOccurrences(of: "\n", with: " ")
             // A cell that is only "<" or "^" is text, not a merge.
-            return text == "<" || text == "^" ? "\\" + text : text
+            cells.append(text == "<" || text == "^" ? "\\" + text : text)
         }
         return "| " + cells.joined(separator: " | ") + " |"
     }
@@ -35,18 +42,17 @@ func markdownTable(_ table: Table) -> String {
         }
     }
     var lines = [line(0), "| " + rule.joined(separator: " | ") + " |"]
-    lines += (1..<grid.count).map(line)
-    let attributes = tableAttributes(table)
+    for row in 1..<grid.count { lines.append(line(row)) }
     if !attributes.isEmpty { lines.append("{: " + attributes.joined(separator: " ") + "}") }
     return lines.joined(separator: "\n")
 }
 
 /// What the table's `{: … }` line says, in the order the reader documents its keys.
-private func tableAttributes(_ table: Table) -> [String] {
+private func tableAttributes(_ table: Table, notes: inout FootnoteList) -> [String] {
     var items: [String] = []
     if table.headerRows > 1 { items.append("header-rows=\(table.headerRows)") }
     if let keep = table.keepTogether { items.append(keep ? "keep-together" : "keep-together=false") }
-    if let caption = table.caption { items.append("caption=" + quoted(markdownInline(caption))) }
+    if let caption = table.caption { items.append("caption=" + quoted(markdownInline(caption, notes: &notes))) }
     // Figure columns with the same style share one line's worth of keys.
     var groups: [(style: FigureStyle, columns: [Int])] = []
     for (column, style) in table.figures.enumerated() {

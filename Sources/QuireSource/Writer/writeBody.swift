@@ -1,9 +1,13 @@
 public import QuireModel
 
 /// Blocks as the Markdown body the parser reads back to the same blocks: the body half of
-/// the source writer every importer shares (`writeFrontMatter` is the other half).
+/// the source writer every importer shares (`writeFrontMatter` is the other half). Notes are
+/// written as footnotes, `[^1]` at the reference and the definitions after the last block.
 public func writeBody(_ blocks: [Block]) -> String {
-    blocks.map { markdownBlock($0) }.joined(separator: "\n\n") + "\n"
+    var notes = FootnoteList()
+    var parts = blocks.map { markdownBlock($0, notes: &notes) }
+    if !notes.notes.isEmpty { parts.append(notes.definitions) }
+    return parts.joined(separator: "\n\n") + "\n"
 }
 
 /// A whole source: front matter between `---` lines, then the body.
@@ -11,21 +15,23 @@ public func writeSource(_ paper: Paper) -> String {
     "---\n" + writeFrontMatter(paper.frontMatter) + "---\n\n" + writeBody(paper.body)
 }
 
-/// One block, without a trailing newline.
-func markdownBlock(_ block: Block) -> String {
+/// One block, without a trailing newline; the notes it refers to are added to `notes`.
+func markdownBlock(_ block: Block, notes: inout FootnoteList) -> String {
     switch block {
     case .heading(let level, let inlines, _):
-        return String(repeating: "#", count: max(1, min(6, level))) + " " + markdownInline(inlines)
+        return String(repeating: "#", count: max(1, min(6, level))) + " " + markdownInline(inlines, notes: &notes)
     case .paragraph(let inlines, _):
-        return paragraphText(inlines)
+        return paragraphText(inlines, notes: &notes)
     case .list(let ordered, let items, _):
-        return items.enumerated().map { index, item in
-            listItem(item, marker: ordered ? "\(index + 1)." : "-")
-        }.joined(separator: "\n")
+        var written: [String] = []
+        for (index, item) in items.enumerated() { written.append(listItem(item, marker: ordered ? "\(index + 1)." : "-", notes: &notes)) }
+        return written.joined(separator: "\n")
     case .table(let table):
-        return markdownTable(table)
+        return markdownTable(table, notes: &notes)
     case .quote(let blocks, _):
-        return blocks.map { markdownBlock($0) }.joined(separator: "\n\n")
+        var written: [String] = []
+        for inner in blocks { written.append(markdownBlock(inner, notes: &notes)) }
+        return written.joined(separator: "\n\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
     case .code(let code, _):
         return fenced(code, info: "")
@@ -36,24 +42,24 @@ func markdownBlock(_ block: Block) -> String {
     case .chart(let chart):
         // Charts come from data, never from an importer; should one be written, its caption
         // and text alternative keep every word.
-        return [paragraphText(chart.caption), paragraphText([.text(chart.alt)])].joined(separator: "\n\n")
+        return [paragraphText(chart.caption, notes: &notes), paragraphText([.text(chart.alt)], notes: &notes)].joined(separator: "\n\n")
     }
 }
 
 /// A paragraph's text, escaped where its start would read as another block (or as a table's
 /// `{: … }` line).
-private func paragraphText(_ inlines: [Inline]) -> String {
-    let text = escapeBlockStart(markdownInline(inlines))
+private func paragraphText(_ inlines: [Inline], notes: inout FootnoteList) -> String {
+    let text = escapeBlockStart(markdownInline(inlines, notes: &notes))
     return text.hasPrefix("{:") ? "\\" + text : text
 }
 
 /// A list item: its first block after the marker, the rest indented under it (a loose item
 /// when it has several blocks, so a nested paragraph stays in the item).
-private func listItem(_ blocks: [Block], marker: String) -> String {
+private func listItem(_ blocks: [Block], marker: String, notes: inout FootnoteList) -> String {
     let indent = String(repeating: " ", count: marker.count + 1)
     var parts: [String] = []
     for (index, block) in blocks.enumerated() {
-        let text = markdownBlock(block).split(separator: "\n", omittingEmptySubsequences: false)
+        let text = markdownBlock(block, notes: &notes).split(separator: "\n", omittingEmptySubsequences: false)
         let lines = text.enumerated().map { n, line in
             index == 0 && n == 0 ? marker + " " + line : (line.isEmpty ? "" : indent + line)
         }

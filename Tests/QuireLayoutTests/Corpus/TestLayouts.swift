@@ -9,6 +9,8 @@ import QuirePages
 let testLayouts: [String: Theme] = [
     "lines-10": testTheme(lines: 10),
     "lines-6": testTheme(lines: 6),
+    // Room for a table with two header rows, its caption and its notes on one page.
+    "lines-16": testTheme(lines: 16),
     "lines-10-decimal": with(testTheme(lines: 10)) { $0.paragraphs.numbering = .decimal },
     "lines-10-unnumbered": with(testTheme(lines: 10)) { $0.paragraphs.numbering = .none },
     // The committee paper's rows under its labels, in a label column 90 pt wide: the longer

@@ -1,0 +1,42 @@
+/// One page's lines (furniture gone) → its paragraphs and tables, top to bottom: tables drawn
+/// with rules first (`latticeTables`, PDF only), then tables set out in text columns
+/// (`detectStreamTables`), then paragraphs from what is left (`buildParagraphs`), each run of
+/// text measured against the page's text column (`WrapGauge`).
+func readPageItems(_ page: ReadPage, context: ReadContext, left: Double, fallbackRight: Double?) -> [PageItem] {
+    let lattice: [ReadTable] = []
+    let lines = page.lines
+    let panels = page.boxes.filter { box in !lattice.contains { $0.top <= box.top + 1 && $0.bottom >= box.bottom - 1 } }
+    var flow: [FlowLine] = []
+    for (index, line) in lines.enumerated() {
+        let gap = index == 0 || hasParagraphGap(lines[index - 1], line, route: page.route)
+            || lattice.contains { $0.top >= lines[index - 1].bottom - 1 && $0.bottom <= line.top + 1 }
+        let boxed = !line.words.isEmpty && line.words.allSatisfy { word in panels.contains { $0.contains(word) } }
+        flow.append(FlowLine(line, route: page.route, gapBefore: gap, boxed: boxed))
+    }
+    let segments = detectStreamTables(flow, context: context)
+    let textLines = segments.flatMap { segment -> [PageLine] in
+        if case .lines(let lines) = segment { return lines.filter { !$0.boxed }.map(\.line) }
+        return []
+    }
+    let gauge = WrapGauge(route: page.route, lines: textLines, fallbackRight: fallbackRight)
+    var items: [PageItem] = lattice.map { .table($0) }
+    for segment in segments {
+        switch segment {
+        case .table(let table): items.append(.table(table))
+        case .lines(let run):
+            // A boxed panel is measured against its own box.
+            var start = 0
+            while start < run.count {
+                var end = start + 1
+                while end < run.count, run[end].boxed == run[start].boxed { end += 1 }
+                let part = Array(run[start..<end])
+                let partGauge = part[0].boxed ? WrapGauge(route: page.route, lines: part.map(\.line)) : gauge
+                for (paragraph, own) in paragraphGroups(part, gauge: partGauge, left: left, context: context) {
+                    items.append(.paragraph(paragraph, lines: own, gauge: partGauge, left: left))
+                }
+                start = end
+            }
+        }
+    }
+    return items.sorted { $0.top < $1.top }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import QuireModel
+
+/// One header row as read: its label and its value's pieces, before the value is put under
+/// its field (`storeHeaderRows`).
+struct HeaderRowRead {
+    var label: HeaderLabel
+    /// The label as printed (dropped from the text: the layout prints its own).
+    var written: String
+    var place: SourcePlace
+    var pieces: [ValuePiece] = []
+    /// The label stood alone, its value below it.
+    var valueBelow = false
+    /// Inside a boxed panel.
+    var boxed = false
+    /// The value already ran on over a paragraph break it did not end a sentence at; it may
+    /// once (a page break), so a value cannot swallow a body that has no headings.
+    var ranOn = false
+}
+
+/// A paragraph (or a grid cell's paragraph) of a header value.
+struct ValuePiece {
+    var inlines: [Inline]
+    /// The value's lines as the source broke them (the label taken off the first): people
+    /// and contacts are read line by line.
+    var lines: [String]
+    var marker: Marker?
+    var place: SourcePlace
+    var boxed = false
+
+    var text: String { inlines.plainText }
+}
+
+/// The header block as read: its rows in source order, the blocks before it (a council's
+/// name, a title), and where the body starts.
+struct HeaderBlockRead {
+    var rows: [HeaderRowRead] = []
+    var preamble: [ImportBlock] = []
+    /// Index in the document's blocks of the first body block.
+    var bodyStart = 0
+}
+
+/// How many blocks may stand before the first label: past this, a document has no header.
+private let preambleLimit = 15
+
+/// Reads the header block from the document's first blocks, in every form councils print:
+///
+/// ```
+/// By: Jane Smith, Director          run-in "Label: value", values over several lines
+/// REPORT TO:      CABINET           labels in capitals, two columns (a grid, ruled or not)
+/// REPORT          TREE PLANTING     a label wrapped over two lines, its value beside it
+/// TITLE:          PROGRAMME
+/// From:   Alex Example, Member      a blank line between two people
+///
+///         Sam Sample, Director
+/// Summary:                          a label alone, its value below (a boxed panel too)
+///
+/// This report sets out …
+/// Recommendation(s):                a lead-in, then lettered or numbered items
+/// Cabinet is asked to:
+/// a) APPROVE the plan; and
+/// ```
+/// The block ends at the first section heading, numbered paragraph or heading that is not a
+/// label, or at text that continues no row. Blocks before the first label are the preamble.
+func readHeaderBlock(_ blocks: [ImportBlock], evidence: TypeEvidence) -> HeaderBlockRead {
+    var read = HeaderBlockRead()
+    var reader = HeaderReader(evidence: evidence)
+    var index = 0
+    scan: while index < blocks.count {
+        switch blocks[index] {
+        case .table(let table):
+            if let rows = labelGridRows(table) {
+                reader.rows += rows
+            } else if table.rows.first?.count == 1, let paragraphs = panelParagraphs(table) {
+                // A one-cell box round a Summary or Recommendation panel.
+                for p in paragraphs where !reader.take(p) { break scan }
+            } else if reader.rows.isEmpty, read.preamble.count < preambleLimit {
+                read.preamble.append(blocks[index])
+            } else {
+                break scan
+            }
+        case .image:
+            guard reader.rows.isEmpty, read.preamble.count < preambleLimit else { break scan }
+            read.preamble.append(blocks[index])
+        case .paragraph(let p):
+            // The first row must be one the registry knows: a "Note:" deep in a body without a
+            // header is no header.
+            if !reader.rows.isEmpty || reader.opensKnownRow(p), reader.take(p) { break }
+            // Before the first label: a council's name, a title (heading-like, so kept), but
+            // never a numbered paragraph.
+            guard reader.rows.isEmpty, read.preamble.count < preambleLimit, p.marker == nil else { break scan }
+            read.preamble.append(blocks[index])
+        }
+        index += 1
+    }
+    read.rows = reader.rows
+    read.bodyStart = index
+    return read
+}
+
+/// The paragraphs of a one-column table that opens with a label (a boxed panel), marked
+/// boxed; nil for any other table.
+private func panelParagraphs(_ table: ImportTable) -> [ImportParagraph]? {
+    let paragraphs = table.rows.flatMap { $0.flatMap(\.paragraphs) }
+    guard let first = paragraphs.first, HeaderLabel(first.text) != nil || runInLabel(first.text) != nil else { return nil }
+    return paragraphs.map { var p = $0; p.boxed = true; return p }
+}
+
+/// The walk over header paragraphs: which paragraph opens a row, which goes on with one.
+private struct HeaderReader {
+    let evidence: TypeEvidence
+    var rows: [HeaderRowRead] = []
+
+    /// Takes a paragraph into the header (a new row or more of the last); false when it is
+    /// not the header's.
+    mutating func take(_ p: ImportParagraph) -> Bool {
+        // Rows on consecutive lines of one block ("Recommendation: …" then "Portfolio: …"):
+        // each label line opens its own row. The first part decides whether the block is the
+        // header's; the rest open rows, so the block is taken whole or not at all.
+        if p.lines.count > 1, gutterRows(p) == nil {
+            let cuts = p.lines.indices.dropFirst().filter { opensRow(p.lines[$0]) }
+            let parts = cuts.isEmpty ? [p] : splitParagraph(p, atLines: cuts)
+            if parts.count > 1 {
+                guard takeOne(parts[0]) else { return false }
+                for part in parts.dropFirst() where !takeOne(part) {
+                    rows[rows.count - 1].pieces.append(piece(part, marker: nil))
+                }
+                return true
+            }
+        }
+        return takeOne(p)
+    }
+
+    /// Whether a line opens a header row: "Label: value", or a label alone.
+    private func opensRow(_ line: String) -> Bool {
+        let text = tidiedText(line)
+        return runInLabel(text) != nil || (HeaderLabel(text)?.hadColon ?? false)
+    }
+
+    private mutating func takeOne(_ p: ImportParagraph) -> Bool {
+        let marker = p.marker.flatMap(Marker.init)
+        if let marker, acceptsItem(marker, p) {
+            rows[rows.count - 1].pieces.append(piece(p, marker: marker))
+            return true
+        }
+        if marker != nil { return false }
+        // A label alone waits for its value: the next paragraph is it unless it is a label
+        // the registry knows ("Summary:" then "Recommendation:" is two empty rows, not one).
+        if let row = rows.last, row.valueBelow, row.pieces.isEmpty, !opensKnownRow(p) {
+            rows[rows.count - 1].pieces.append(piece(p, marker: nil))
+            return true
+        }
+        if let grid = gutterRows(p) {
+            rows += grid
+            return true
+        }
+        let text = p.text
+        if let found = runInLabel(text) ?? spacedLabel(text), found.valueOffset < text.count {
+            var row = HeaderRowRead(label: found.label, written: String(text.prefix(found.valueOffset)), place: p.place, boxed: p.boxed)
+            var value = piece(p, marker: nil)
+            value.inlines = p.inlines.dropping(first: found.valueOffset).tidied
+            value.lines = valueLines(p.lines, droppingLabelOf: found.label)
+            // A value opening with an item marker ("Recommendation: (a) NOTE …") is an item.
+            row.pieces.append(value)
+            rows.append(row)
+            return true
+        }
+        if let label = HeaderLabel(text) {
+            rows.append(HeaderRowRead(label: label, written: text, place: p.place, valueBelow: true, boxed: p.boxed))
+            return true
+        }
+        guard !rows.isEmpty, goesOn(p) else { return false }
+        if !rows[rows.count - 1].valueBelow, !rows[rows.count - 1].boxed, rows[rows.count - 1].label.field != .by {
+            rows[rows.count - 1].ranOn = true
+        }
+        rows[rows.count - 1].pieces.append(piece(p, marker: nil))
+        return true
+    }
+
+    /// Whether a paragraph opens a row of a field the registry knows.
+    func opensKnownRow(_ p: ImportParagraph) -> Bool {
+        if let found = runInLabel(p.text) ?? spacedLabel(p.text), found.label.field != nil { return true }
+        if let label = HeaderLabel(p.text), label.field != nil { return true }
+        return gutterRows(p)?.contains { $0.label.field != nil } ?? false
+    }
+
+    /// Whether an item ("a)", "(1)", "•") belongs to the last row: its value is below the
+    /// label or led in by a colon, or is already a list, and the item is no section heading.
+    private func acceptsItem(_ marker: Marker, _ p: ImportParagraph) -> Bool {
+        guard let row = rows.last, row.label.field != .by, row.label.field != .date else { return false }
+        if sectionNumber(marker) != nil, isHeadingText(p.text) { return false }
+        if case .dotted(let parts) = marker.form, parts.count >= 2 { return false }
+        let last = row.pieces.last
+        return (row.valueBelow && last == nil) || last?.text.hasSuffix(":") == true || last?.marker != nil
+    }
+
+    /// Whether a plain paragraph goes on with the last row's value.
+    private func goesOn(_ p: ImportParagraph) -> Bool {
+        guard let row = rows.last else { return false }
+        let last = row.pieces.last
+        let field = row.label.field
+        // People first: "Sam Sample, Director of Green Spaces" reads like a title too.
+        if field == .by { return last == nil || readsAsPeople(p) }
+        if readHeading(p, evidence: evidence) != nil, !(row.valueBelow && last == nil) { return false }
+        if last == nil { return true }
+        if last!.text.hasSuffix(":") { return true }
+        if row.boxed { return p.boxed }
+        if row.valueBelow, [.summary, .recommendation, .backgroundDocuments, nil].contains(field) { return last?.marker == nil || p.indent > 0 }
+        let mayRunOn = [.subject, .summary, .recommendation, nil].contains(field)
+        return mayRunOn && !row.ranOn && !endsSentence(last!.text)
+    }
+
+    /// Whether a paragraph is more people for a By/From row (r1: a blank line between two).
+    private func readsAsPeople(_ p: ImportParagraph) -> Bool {
+        guard let first = peopleEntries(p.lines.isEmpty ? [p.text] : p.lines).first else { return false }
+        return first.split(separator: ",").contains { personNameScore(String($0)) > 0 }
+    }
+
+    /// Rows from a paragraph whose lines hold a label column and a value column.
+    private func gutterRows(_ p: ImportParagraph) -> [HeaderRowRead]? {
+        guard let split = splitAtGutter(p.lines) else { return nil }
+        var out: [HeaderRowRead] = []
+        var pendingLabel: [String] = []
+        var values: [String] = []
+        func finish() -> Bool {
+            guard !pendingLabel.isEmpty else { return true }
+            let written = pendingLabel.joined(separator: " ")
+            guard let label = HeaderLabel(written) ?? HeaderLabel(written, colonOptional: out.isEmpty ? false : true) else { return false }
+            let text = tidiedText(values.joined(separator: " "))
+            out.append(HeaderRowRead(label: label, written: written, place: p.place,
+                                     pieces: text.isEmpty ? [] : [ValuePiece(inlines: [.text(text)], lines: values, marker: nil, place: p.place, boxed: p.boxed)],
+                                     valueBelow: text.isEmpty, boxed: p.boxed))
+            pendingLabel = []
+            values = []
+            return true
+        }
+        for (left, right) in split {
+            if !left.isEmpty {
+                // A label ends with its colon; a label word without one wraps onto the next line.
+                if let last = pendingLabel.last, last.hasSuffix(":") { guard finish() else { return nil } }
+                pendingLabel.append(left)
+            } else if pendingLabel.isEmpty {
+                return nil
+            }
+            if !right.isEmpty { values.append(right) }
+        }
+        guard finish(), !out.isEmpty else { return nil }
+        return out
+    }
+
+    private func piece(_ p: ImportParagraph, marker: Marker?) -> ValuePiece {
+        ValuePiece(inlines: p.inlines.tidied, lines: p.lines, marker: marker, place: p.place, boxed: p.boxed)
+    }
+}
+
+/// The value's lines: the first without its label.
+private func valueLines(_ lines: [String], droppingLabelOf label: HeaderLabel) -> [String] {
+    guard let first = lines.first else { return [] }
+    let found = runInLabel(first) ?? spacedLabel(first)
+    let rest = found.map { String(first.dropFirst($0.valueOffset)) } ?? first
+    return [rest] + lines.dropFirst()
+}
+
+/// Rows of a two-column label/value grid (ruled or not): its first column reads as labels.
+/// A row whose label cell is empty goes on with the row above (a value wrapping, or running
+/// over a blank line); a grid of four columns holds two label/value pairs a row.
+func labelGridRows(_ table: ImportTable) -> [HeaderRowRead]? {
+    guard let width = table.rows.first?.count, width >= 2 else { return nil }
+    let firstCells = table.rows.map { $0[0] }.filter { !$0.isCovered && !$0.text.allSatisfy(\.isWhitespace) }
+    let labelled = firstCells.filter { HeaderLabel($0.text, colonOptional: true) != nil }
+    guard let opening = firstCells.first, HeaderLabel(opening.text, colonOptional: true) != nil,
+          labelled.count * 4 >= firstCells.count * 3 else { return nil }
+    // Labels with a registry field or a colon: a grid of figures whose first column happens to
+    // be words is a table, not a header.
+    guard labelled.contains(where: { HeaderLabel($0.text) != nil }) else { return nil }
+    var rows: [HeaderRowRead] = []
+    let pairs = width >= 4 && table.rows.allSatisfy({ HeaderLabel($0[2].text, colonOptional: true) != nil || $0[2].text.isEmpty }) ? [0, 2] : [0]
+    for cells in table.rows {
+        for start in pairs {
+            let labelCell = cells[start]
+            let end = start == 0 && pairs.count == 2 ? 2 : width
+            let valueCells = cells[(start + 1)..<end].filter { !$0.isCovered }
+            let pieces = valueCells.flatMap(\.paragraphs).map {
+                ValuePiece(inlines: $0.inlines.tidied, lines: $0.lines, marker: $0.marker.flatMap(Marker.init), place: $0.place, boxed: table.ruled)
+            }.filter { !$0.text.allSatisfy(\.isWhitespace) || $0.marker != nil }
+            let labelText = labelCell.text
+            if labelText.allSatisfy(\.isWhitespace) || labelCell.isCovered {
+                if !rows.isEmpty { rows[rows.count - 1].pieces += pieces }
+                continue
+            }
+            let place = labelCell.paragraphs.first?.place ?? table.place
+            guard let label = HeaderLabel(labelText, colonOptional: true) else {
+                // Not a label after all: its words go on with the row above.
+                let piece = ValuePiece(inlines: [.text(tidiedText(labelText))], lines: labelCell.paragraphs.flatMap(\.lines), marker: nil, place: place)
+                if !rows.isEmpty { rows[rows.count - 1].pieces += [piece] + pieces }
+                continue
+            }
+            rows.append(HeaderRowRead(label: label, written: labelText, place: place, pieces: pieces, valueBelow: pieces.isEmpty, boxed: false))
+        }
+    }
+    return rows
+}
