@@ -51,11 +51,11 @@ public func importPaper(_ document: ImportDocument, layout: String? = nil, profi
 
     // The layout, and the numbering options that make it print what the source printed.
     let sourceLabels = header.rows.compactMap { row in row.label.field.map { ($0, row.label.label) } }
-    let (profile, choice): (LayoutProfile, LayoutChoice)
+    let (profile, choice): (LayoutProfile, ImportLayout)
     if let layout {
         var given = profiles.first { $0.name == layout } ?? .committeePaper
         given.name = layout
-        (profile, choice) = (given, LayoutChoice(name: layout, reason: "given with --layout"))
+        (profile, choice) = (given, ImportLayout(name: layout, reason: "given with --layout"))
     } else {
         let present = Set(FrontMatterField.allCases.filter { matter.has($0) })
         (profile, choice) = pickLayout(profiles, sourceLabels: sourceLabels, sourceFields: present, numbering: body.numbering)

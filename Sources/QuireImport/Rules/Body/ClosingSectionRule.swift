@@ -40,7 +40,9 @@ func takeClosingSections(_ units: [BodyUnit], notes: inout Notes) -> ClosingSect
         var content: [BodyUnit] = []
         index += 1
         while index < units.count {
-            if case .heading(let p, let heading) = units[index], heading.rank <= rank || closingHeading(units[index]) != nil {
+            // The next closing section, in either form, ends this one.
+            if closingHeading(units[index]) != nil { break }
+            if case .heading(let p, let heading) = units[index], heading.rank <= rank {
                 // A name alone on its line ("Jane Smith") is a contact, not the next section.
                 let isName = isContact && p.marker == nil && personNameScore(p.text) > 0
                 if !isName { break }
