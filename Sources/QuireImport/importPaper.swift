@@ -98,7 +98,7 @@ public func importPaper(_ document: ImportDocument, layout: String? = nil, profi
     }
     let images = document.blocks.compactMap { if case .image(let image) = $0 { image } else { nil } }
     let warnings = notes.warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-    return ImportResult(file: document.file, paper: paper, source: source, warnings: warnings, layout: choice, missing: missing,
+    return ImportResult(file: document.file, paper: paper, source: source, warnings: warnings, layout: choice, numbering: effective, missing: missing,
                         images: images, furniture: document.furniture, dropped: notes.dropped, unplaced: unplaced, wordCheck: check)
 }
 
