@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio")]),
         .target(name: "QuireLoopback"),
-        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "CPopplerGlib"]),
+        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "QuirePDFSyntax", "CPopplerGlib", "CQPDF"]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.

@@ -1,0 +1,211 @@
+public import QuireModel
+
+/// A table from lines that set it out in columns of text (`detectStreamTables`).
+///
+/// Columns come from the rows' phrases (`columnSpans`). Rows: where blank space stands between
+/// the rows (cell padding, as a word processor's tables with paragraph spacing show it), each
+/// block of lines between gaps is one row and its lines are the cells' wrapped lines; otherwise
+/// each line with a gutter starts a row and a one-phrase line below it continues the cell it
+/// falls in. A phrase over two or more columns is a merged cell (a "Budget £m" over two years).
+/// Empty cells stay in place. Leading rows without figures above rows with figures head the
+/// table; a column whose cells end flush right is a column of figures (`alignedRight`).
+func buildStreamTable(_ lines: [FlowLine], context: ReadContext) -> ReadTable? {
+    var columns = columnSpans(lines.filter { $0.phrases.count >= 2 }.map(\.phrases))
+    // Single-phrase lines inside the table may show a column no row did.
+    for line in lines where line.phrases.count == 1 && !columns.contains(where: { $0.overlaps(line.phrases[0].span) }) {
+        columns.append(line.phrases[0].span)
+        columns.sort { $0.x0 < $1.x0 }
+    }
+    guard columns.count >= 2 else { return nil }
+    var drafts = rowDrafts(lines, columns: columns)
+    guard !drafts.isEmpty else { return nil }
+    // Below the heading rows a phrase over two columns is text the export ran together
+    // ("East planting 3.4": a cell's words one space from the next cell's figure), not a
+    // merged cell: its words go back to their columns.
+    let heading = headingRows(drafts.map { $0.pieces.map { $0.lines.flatMap(\.words).map(\.text).joined(separator: " ") } })
+    for index in drafts.indices.dropFirst(heading) { drafts[index].splitRunTogether(columns: columns) }
+
+    // Each column's lines set one text column: their gauge finds the cells' wrapped lines.
+    var columnLines = [[PageLine]](repeating: [], count: columns.count)
+    for draft in drafts {
+        for piece in draft.pieces where piece.columns.count == 1 { columnLines[piece.columns.lowerBound] += piece.lines }
+    }
+    let gauges = columnLines.map { WrapGauge(route: context.route, lines: $0) }
+
+    var rows: [[ImportCell]] = []
+    for draft in drafts {
+        var row = [ImportCell](repeating: ImportCell(paragraphs: []), count: columns.count)
+        var taken = [Bool](repeating: false, count: columns.count)
+        // Single-column pieces first, so a merged cell only covers columns nothing else claims.
+        for piece in draft.pieces.sorted(by: { $0.columns.count < $1.columns.count }) {
+            var range = piece.columns
+            if range.count > 1, range.contains(where: { taken[$0] }) { range = range.lowerBound...range.lowerBound }
+            let column = range.lowerBound
+            let gauge = range.count == 1 ? gauges[column] : WrapGauge(route: context.route, lines: piece.lines)
+            let flow = piece.lines.enumerated().map { FlowLine($1, route: context.route, gapBefore: $0 > 0 && piece.gapBefore[$0]) }
+            let paragraphs = buildParagraphs(flow, gauge: gauge, left: columns[column].x0, context: context, breaksWords: true)
+            row[column].paragraphs += paragraphs
+            if range.count > 1 {
+                row[column].columnSpan = range.count
+                for covered in range.dropFirst() { row[covered] = .covered }
+            }
+            for index in range { taken[index] = true }
+        }
+        rows.append(row)
+    }
+    markFigureColumns(&rows, drafts: drafts, columns: columns)
+    spanHeadingCells(&rows, headerRows: heading)
+    let first = lines[0].line
+    let table = ImportTable(rows: rows, headerRows: heading, ruled: false, place: SourcePlace(line: first.number, page: first.page))
+    return ReadTable(table: table, columns: columns, top: first.top, bottom: lines.map(\.line.bottom).max() ?? first.bottom,
+                     lineNumbers: lines.map(\.line.number))
+}
+
+/// One row's text before it becomes cells: for each phrase, the columns it lies over.
+private struct RowDraft {
+    struct Piece {
+        var columns: ClosedRange<Int>
+        var lines: [PageLine]
+        /// Per line: a paragraph gap above it within the cell.
+        var gapBefore: [Bool]
+    }
+    var pieces: [Piece] = []
+
+    func hasText(in column: Int) -> Bool { pieces.contains { $0.columns.contains(column) } }
+
+    /// Splits pieces over two or more columns whose words each fall in one column, in order.
+    mutating func splitRunTogether(columns: [ColumnSpan]) {
+        var split: [Piece] = []
+        for piece in pieces {
+            guard piece.columns.count > 1, piece.lines.count == 1, let line = piece.lines.first else {
+                split.append(piece)
+                continue
+            }
+            let homes = line.words.map { word in
+                columns.indices.max { columns[$0].overlap(word.span) < columns[$1].overlap(word.span) }.flatMap { columns[$0].overlap(word.span) > 0 ? $0 : nil }
+                    ?? columns.indices.min { abs(columns[$0].centre - word.span.centre) < abs(columns[$1].centre - word.span.centre) }!
+            }
+            guard homes == homes.sorted(), Set(homes).count >= 2 else {
+                split.append(piece)
+                continue
+            }
+            var start = 0
+            for end in 1...homes.count where end == homes.count || homes[end] != homes[start] {
+                let words = Array(line.words[start..<end])
+                split.append(Piece(columns: homes[start]...homes[start], lines: [PageLine(words: words, number: line.number, page: line.page)], gapBefore: [false]))
+                start = end
+            }
+        }
+        pieces = split
+    }
+
+    mutating func add(_ phrase: Phrase, of line: FlowLine, columns: [ColumnSpan]) {
+        let range = columnsOf(phrase, in: columns)
+        let pageLine = PageLine(words: phrase.words, number: line.line.number, page: line.line.page)
+        if let index = pieces.lastIndex(where: { $0.columns == range }) {
+            pieces[index].lines.append(pageLine)
+            pieces[index].gapBefore.append(line.gapBefore)
+        } else {
+            pieces.append(Piece(columns: range, lines: [pageLine], gapBefore: [false]))
+        }
+    }
+}
+
+/// The table's rows: blocks between gaps when gaps part the rows, else one row per line with
+/// a gutter and its wrapped cell lines.
+private func rowDrafts(_ lines: [FlowLine], columns: [ColumnSpan]) -> [RowDraft] {
+    var groups: [[FlowLine]] = []
+    for line in lines {
+        if line.gapBefore || groups.isEmpty { groups.append([line]) } else { groups[groups.count - 1].append(line) }
+    }
+    let sizes = groups.map(\.count).sorted()
+    let paddedRows = groups.count >= 2 && sizes[sizes.count / 2] <= 3
+    var drafts: [RowDraft] = []
+    if paddedRows {
+        for group in groups {
+            var draft = RowDraft()
+            for line in group { for phrase in line.phrases { draft.add(phrase, of: line, columns: columns) } }
+            // A block with nothing in the first column goes on with the row above (a value's
+            // second paragraph).
+            if let last = drafts.indices.last, group.allSatisfy({ $0.phrases.count == 1 }), !draft.hasText(in: 0) {
+                for line in group { drafts[last].add(line.phrases[0], of: line, columns: columns) }
+            } else {
+                drafts.append(draft)
+            }
+        }
+        return drafts
+    }
+    for line in lines {
+        if line.phrases.count >= 2 || drafts.isEmpty {
+            var draft = RowDraft()
+            for phrase in line.phrases { draft.add(phrase, of: line, columns: columns) }
+            drafts.append(draft)
+            continue
+        }
+        let phrase = line.phrases[0]
+        let column = columnsOf(phrase, in: columns).lowerBound
+        let continues = drafts[drafts.count - 1].hasText(in: column) || (phrase.text.first?.isLowercase ?? false)
+        if continues {
+            drafts[drafts.count - 1].add(phrase, of: line, columns: columns)
+        } else {
+            var draft = RowDraft()
+            draft.add(phrase, of: line, columns: columns)
+            drafts.append(draft)
+        }
+    }
+    return drafts
+}
+
+/// Leading rows with no figure in them, above rows most of which have figures, head the table
+/// (a year such as "2024/25" or "2025" is a column heading, not a figure). At most three.
+/// Rows are given as their cells' texts.
+func headingRows(_ rows: [[String]]) -> Int {
+    func hasFigure(_ row: [String]) -> Bool {
+        row.contains { cell in
+            let text = cell.trimmingCharacters(in: .whitespaces)
+            return isFigure(text) && text.range(of: #"^(19|20)\d\d$"#, options: .regularExpression) == nil
+        }
+    }
+    guard let firstFigures = rows.firstIndex(where: hasFigure), firstFigures > 0, firstFigures <= 3 else { return 0 }
+    let rest = rows[firstFigures...]
+    return rest.filter(hasFigure).count * 2 >= rest.count ? firstFigures : 0
+}
+
+/// A heading cell with empty cells after it, over heading cells below that are not empty, is
+/// merged across them: "Budget £m" written at the left of a merged cell over "2024/25" and
+/// "2025/26". Where the text itself runs over the columns the cell is merged already.
+func spanHeadingCells(_ rows: inout [[ImportCell]], headerRows: Int) {
+    guard headerRows >= 2 else { return }
+    for row in 0..<(headerRows - 1) {
+        var column = 0
+        while column < rows[row].count {
+            let cell = rows[row][column]
+            guard !cell.isCovered, !cell.paragraphs.isEmpty else { column += 1; continue }
+            var end = column + cell.columnSpan
+            while end < rows[row].count, !rows[row][end].isCovered, rows[row][end].paragraphs.isEmpty,
+                  !rows[row + 1][end].isCovered, !rows[row + 1][end].paragraphs.isEmpty {
+                end += 1
+            }
+            if end - column > cell.columnSpan {
+                rows[row][column].columnSpan = end - column
+                for covered in (column + 1)..<end { rows[row][covered] = .covered }
+            }
+            column = end
+        }
+    }
+}
+
+/// Marks the cells of columns whose figures end flush right while their starts vary.
+private func markFigureColumns(_ rows: inout [[ImportCell]], drafts: [RowDraft], columns: [ColumnSpan]) {
+    for column in columns.indices {
+        let pieces = drafts.flatMap { $0.pieces.filter { $0.columns == column...column } }
+        let figures = pieces.filter { $0.lines.count == 1 && isFigure($0.lines[0].words.map(\.text).joined(separator: " ")) }
+        guard figures.count >= 2, figures.count * 2 >= pieces.count else { continue }
+        let ends = figures.map { $0.lines[0].x1 }, starts = figures.map { $0.lines[0].x0 }
+        let tolerance = 1.5
+        guard (ends.max()! - ends.min()!) <= tolerance, (starts.max()! - starts.min()!) > tolerance else { continue }
+        for row in rows.indices where !rows[row][column].isCovered && isFigure(rows[row][column].text) {
+            rows[row][column].alignedRight = true
+        }
+    }
+}
