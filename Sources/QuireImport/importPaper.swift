@@ -13,6 +13,10 @@ public func importPaper(_ document: ImportDocument, layout: String? = nil, profi
     notes.append(document.warnings)
     let evidence = TypeEvidence(document)
     let vocabulary = QuireImport.vocabulary(of: document.allParagraphs.map(\.text))
+    // Lines a reader left apart that go on with the line above, dashes before numbers, and
+    // tables carried over a page break.
+    var document = document
+    document.blocks = joinContinuedTables(joinDashedNumbers(joinContinuedLines(document.blocks, vocabulary: vocabulary)))
 
     // The header block.
     let header = readHeaderBlock(document.blocks, evidence: evidence)

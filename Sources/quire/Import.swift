@@ -46,7 +46,7 @@ struct Import: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw QuireError(.io, at: SourceLocation(file: input, line: 1), "cannot read the file", hint: "check the path and that it is readable")
             }
-            let document = try readLegacyDocument(data, file: input)
+            let document = try readImportDocument(data, file: input)
             let result = try importPaper(document, layout: layout, profiles: profiles.isEmpty ? [.committeePaper] : profiles)
             let folder = URL(fileURLWithPath: destination).deletingLastPathComponent()
             for image in result.images {

@@ -11,7 +11,7 @@ import Testing
 
     func imported(_ name: String) throws -> ImportResult {
         let path = Self.folder.appendingPathComponent(name).path
-        return try importPaper(try readLegacyDocument(try Data(contentsOf: URL(fileURLWithPath: path)), file: name))
+        return try importPaper(try readImportDocument(try Data(contentsOf: URL(fileURLWithPath: path)), file: name))
     }
 
     @Test func r1BlankLineBetweenTwoPeopleUnderFrom() throws {
@@ -84,8 +84,8 @@ import Testing
         #expect(m.numbering.recommendations == .numberParenthesized)
         #expect(m.numbering.paragraphs == .decimal || result.numbering.paragraphs == .decimal)
         let warnings = result.warnings.map(\.description)
-        #expect(warnings.contains("r7_numbering.txt:22: warning: paragraph numbered 1.3 follows 1.1; the output prints 1.2"))
-        #expect(warnings.contains("r7_numbering.txt:28: warning: paragraph numbered 2.3 follows 2.1; the output prints 2.2"))
+        #expect(warnings.contains("r7_numbering.txt:22: warning: paragraph numbered 1.3 follows 1.1; the output prints 1.2 (page 1)"))
+        #expect(warnings.contains("r7_numbering.txt:28: warning: paragraph numbered 2.3 follows 2.1; the output prints 2.2 (page 1)"))
         #expect(result.unplaced.isEmpty)
     }
 
@@ -110,7 +110,7 @@ import Testing
 
     @Test func theSplitSectionPDFHasNumbersApartAndNothingTwice() throws {
         let path = Self.folder.appendingPathComponent("split-section.pdf").path
-        let result = try importPaper(try readLegacyDocument(try Data(contentsOf: URL(fileURLWithPath: path)), file: "split-section.pdf"))
+        let result = try importPaper(try readImportDocument(try Data(contentsOf: URL(fileURLWithPath: path)), file: "split-section.pdf"))
         #expect(result.paper.body.map(\.kind).prefix(3) == ["#1 Introduction", "¶", "¶"])
         #expect(!result.source.contains("1.1The"))
         #expect(result.wordCheck.repeatedParagraphs.isEmpty && result.wordCheck.extraWords.isEmpty)

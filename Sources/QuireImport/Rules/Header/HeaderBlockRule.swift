@@ -197,8 +197,10 @@ private struct HeaderReader {
         guard let row = rows.last, row.label.field != .by, row.label.field != .date else { return false }
         if case .dotted(let parts) = marker.form, parts.count >= 2 { return false }
         let last = row.pieces.last
-        // The next item of a list already open ("2." after "1."), whatever its text reads like.
-        if let before = last?.marker, before.itemStyle == marker.itemStyle, let a = before.value, let b = marker.value, b == a + 1 { return true }
+        // The next item of a list already open ("2." after "1.", a wrapped line between them
+        // or not), whatever its text reads like.
+        if let before = row.pieces.last(where: { $0.marker != nil })?.marker, before.itemStyle == marker.itemStyle,
+           let a = before.settled(after: nil).value, let b = marker.settled(after: before).value, b == a + 1 { return true }
         // "1. Introduction" after the items is the body's first section.
         if sectionNumber(marker) != nil, isHeadingText(p.text), last?.text.hasSuffix(":") != true { return false }
         return (row.valueBelow && last == nil) || last?.text.hasSuffix(":") == true || last?.marker != nil
@@ -293,40 +295,119 @@ private func valueLines(_ lines: [String], droppingLabelOf label: HeaderLabel) -
 
 /// Rows of a two-column label/value grid (ruled or not): its first column reads as labels.
 /// A row whose label cell is empty goes on with the row above (a value wrapping, or running
-/// over a blank line); a grid of four columns holds two label/value pairs a row.
+/// over a blank line); a label wrapped into the next row ("Recommendations /" over
+/// "Argymhellion:") is one label; a label cell holding several labels on its lines
+/// ("KEY DECISION:" / "RECOMMENDATIONS:" / "That Cabinet:") is several rows; the value cells
+/// of one row are one value (a reader may cut a line of text into cells at its gaps); a grid
+/// of four columns holds two label/value pairs a row.
 func labelGridRows(_ table: ImportTable) -> [HeaderRowRead]? {
     guard let width = table.rows.first?.count, width >= 2 else { return nil }
     let firstCells = table.rows.map { $0[0] }.filter { !$0.isCovered && !$0.text.allSatisfy(\.isWhitespace) }
-    let labelled = firstCells.filter { HeaderLabel($0.text, colonOptional: true) != nil }
-    guard let opening = firstCells.first, HeaderLabel(opening.text, colonOptional: true) != nil,
+    let labelled = firstCells.filter { HeaderLabel($0.text, colonOptional: true) != nil || labelLines($0) != nil }
+    guard let opening = firstCells.first, HeaderLabel(opening.text, colonOptional: true) != nil || labelLines(opening) != nil,
           labelled.count * 4 >= firstCells.count * 3 else { return nil }
     // Labels with a registry field or a colon: a grid of figures whose first column happens to
     // be words is a table, not a header.
-    guard labelled.contains(where: { HeaderLabel($0.text) != nil }) else { return nil }
+    guard labelled.contains(where: { HeaderLabel($0.text) != nil || labelLines($0) != nil }) else { return nil }
     var rows: [HeaderRowRead] = []
     let pairs = width >= 4 && table.rows.allSatisfy({ HeaderLabel($0[2].text, colonOptional: true) != nil || $0[2].text.isEmpty }) ? [0, 2] : [0]
     for cells in table.rows {
         for start in pairs {
             let labelCell = cells[start]
             let end = start == 0 && pairs.count == 2 ? 2 : width
-            let valueCells = cells[(start + 1)..<end].filter { !$0.isCovered }
-            let pieces = valueCells.flatMap(\.paragraphs).map {
-                ValuePiece(inlines: $0.inlines.tidied, lines: $0.lines, marker: $0.marker.flatMap(Marker.init), place: $0.place, boxed: table.ruled)
-            }.filter { !$0.text.allSatisfy(\.isWhitespace) || $0.marker != nil }
-            let labelText = labelCell.text
-            if labelText.allSatisfy(\.isWhitespace) || labelCell.isCovered {
+            let pieces = rowValue(Array(cells[(start + 1)..<end].filter { !$0.isCovered }), boxed: table.ruled)
+            let labelText = tidiedText(labelCell.text)
+            if labelText.isEmpty || labelCell.isCovered {
                 if !rows.isEmpty { rows[rows.count - 1].pieces += pieces }
                 continue
             }
             let place = labelCell.paragraphs.first?.place ?? table.place
-            guard let label = HeaderLabel(labelText, colonOptional: true) else {
-                // Not a label after all: its words go on with the row above.
-                let piece = ValuePiece(inlines: [.text(tidiedText(labelText))], lines: labelCell.paragraphs.flatMap(\.lines), marker: nil, place: place)
-                if !rows.isEmpty { rows[rows.count - 1].pieces += [piece] + pieces }
+            // "Recommendations /" above "Argymhellion:": the label wrapped into this row.
+            if let last = rows.last, last.written.hasSuffix("/"), let label = HeaderLabel(last.written + " " + labelText, colonOptional: true) {
+                rows[rows.count - 1].label = label
+                rows[rows.count - 1].written += " " + labelText
+                rows[rows.count - 1].pieces += pieces
+                rows[rows.count - 1].valueBelow = rows[rows.count - 1].pieces.isEmpty
                 continue
             }
-            rows.append(HeaderRowRead(label: label, written: labelText, place: place, pieces: pieces, valueBelow: pieces.isEmpty, boxed: false))
+            if let label = HeaderLabel(labelText, colonOptional: true) {
+                rows.append(HeaderRowRead(label: label, written: labelText, place: place, pieces: pieces, valueBelow: pieces.isEmpty, boxed: false))
+                continue
+            }
+            if let groups = labelLines(labelCell) {
+                // The first label takes the row's value; the next ones open rows of their own
+                // (with the value on their line, if any); a line after them that is no label is
+                // the value below the last ("That Cabinet:").
+                for (index, group) in groups.enumerated() {
+                    if let label = group.label {
+                        let own = group.value.map { [ValuePiece(inlines: [.text($0)], lines: [$0], marker: nil, place: place)] } ?? []
+                        let value = index == 0 ? own + pieces : own
+                        rows.append(HeaderRowRead(label: label, written: group.text, place: place, pieces: value, valueBelow: value.isEmpty, boxed: false))
+                    } else if !rows.isEmpty {
+                        rows[rows.count - 1].pieces.append(ValuePiece(inlines: [.text(group.text)], lines: [group.text], marker: nil, place: place))
+                    }
+                }
+                continue
+            }
+            // Not a label after all: its words go on with the row above.
+            let piece = ValuePiece(inlines: [.text(labelText)], lines: labelCell.paragraphs.flatMap(\.lines), marker: nil, place: place)
+            if !rows.isEmpty { rows[rows.count - 1].pieces += [piece] + pieces }
         }
     }
     return rows
+}
+
+/// A row's value cells as its value: one cell's paragraphs each a piece (with its lines, for
+/// people), several cells on one line joined as one piece; a piece opening with an item
+/// marker ("(a) notes …") marked so.
+private func rowValue(_ cells: [ImportCell], boxed: Bool) -> [ValuePiece] {
+    let filled = cells.filter { !$0.text.allSatisfy(\.isWhitespace) }
+    var pieces: [ValuePiece]
+    if filled.count == 1 {
+        pieces = filled[0].paragraphs.map {
+            ValuePiece(inlines: $0.inlines.tidied, lines: $0.lines, marker: $0.marker.flatMap(Marker.init), place: $0.place, boxed: boxed)
+        }
+    } else if let first = filled.first?.paragraphs.first {
+        let inlines = joinedInlines(filled.map { cell in joinedInlines(cell.paragraphs.map { p in (p.marker.map { [Inline.text($0 + " ")] } ?? []) + p.inlines }) })
+        pieces = [ValuePiece(inlines: inlines, lines: [inlines.plainText], marker: nil, place: first.place, boxed: boxed)]
+    } else {
+        pieces = []
+    }
+    pieces = pieces.map { piece in
+        guard piece.marker == nil, let (marker, rest) = leadingMarker(piece.text) else { return piece }
+        var marked = piece
+        marked.marker = marker
+        marked.inlines = piece.inlines.dropping(first: piece.text.count - rest.count).tidied
+        marked.lines = [rest]
+        return marked
+    }
+    return pieces.filter { !$0.text.allSatisfy(\.isWhitespace) || $0.marker != nil }
+}
+
+/// A label cell's lines as labels (a label's lines run to the one ending in a colon or
+/// question mark) and lines that are none; nil unless at least two labels, one the
+/// registry's, stand in it.
+private func labelLines(_ cell: ImportCell) -> [(text: String, label: HeaderLabel?, value: String?)]? {
+    let lines = cell.paragraphs.flatMap { $0.lines.isEmpty ? [$0.text] : $0.lines }.map(tidiedText).filter { !$0.isEmpty }
+    guard lines.count >= 2 else { return nil }
+    var groups: [(text: String, label: HeaderLabel?, value: String?)] = []
+    var pending: [String] = []
+    for line in lines {
+        // "FORWARD PLAN REF: FP/2025/041": a label run into its value on one line.
+        if pending.isEmpty, !groups.isEmpty, let found = runInLabel(line), found.valueOffset < line.count {
+            groups.append((String(line.prefix(found.valueOffset)), found.label, String(line.dropFirst(found.valueOffset))))
+            continue
+        }
+        pending.append(line)
+        guard line.hasSuffix(":") || line.hasSuffix("?") else { continue }
+        let text = pending.joined(separator: " ")
+        // After the first label, only a label the registry knows opens a row.
+        let label = HeaderLabel(text).flatMap { groups.isEmpty || $0.field != nil ? $0 : nil }
+        groups.append((text, label, nil))
+        pending = []
+    }
+    if !pending.isEmpty { groups.append((pending.joined(separator: " "), nil, nil)) }
+    let labels = groups.compactMap(\.label)
+    guard labels.count >= 2, labels.contains(where: { $0.field != nil }), groups.first?.label != nil else { return nil }
+    return groups
 }
