@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "QuireLoopback"),
         // The Word reader (Readers/Word) opens .docx packages with ZIPFoundation and reads their
         // XML with Foundation's XMLParser (FoundationXML).
-        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "CPopplerGlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "QuirePDFSyntax", "CPopplerGlib", "CQPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.

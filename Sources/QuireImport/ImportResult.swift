@@ -11,7 +11,9 @@ public struct ImportResult: Sendable {
     public var source: String
     public var warnings: [ImportWarning]
     /// The layout named, and why.
-    public var layout: LayoutChoice
+    public var layout: ImportLayout
+    /// The numbering the output prints: the layout's, with the paper's `numbering:` over it.
+    public var numbering: NumberingOptions
     /// Fields the layout shows that the source lacks: the paper renders without them.
     public var missing: [FrontMatterField]
     /// Images to write beside the source, under their names.

@@ -13,6 +13,10 @@ public func importPaper(_ document: ImportDocument, layout: String? = nil, profi
     notes.append(document.warnings)
     let evidence = TypeEvidence(document)
     let vocabulary = QuireImport.vocabulary(of: document.allParagraphs.map(\.text))
+    // Lines a reader left apart that go on with the line above, dashes before numbers, and
+    // tables carried over a page break.
+    var document = document
+    document.blocks = joinContinuedTables(joinDashedNumbers(joinContinuedLines(document.blocks, vocabulary: vocabulary)))
 
     // The header block.
     let header = readHeaderBlock(document.blocks, evidence: evidence)
@@ -51,11 +55,11 @@ public func importPaper(_ document: ImportDocument, layout: String? = nil, profi
 
     // The layout, and the numbering options that make it print what the source printed.
     let sourceLabels = header.rows.compactMap { row in row.label.field.map { ($0, row.label.label) } }
-    let (profile, choice): (LayoutProfile, LayoutChoice)
+    let (profile, choice): (LayoutProfile, ImportLayout)
     if let layout {
         var given = profiles.first { $0.name == layout } ?? .committeePaper
         given.name = layout
-        (profile, choice) = (given, LayoutChoice(name: layout, reason: "given with --layout"))
+        (profile, choice) = (given, ImportLayout(name: layout, reason: "given with --layout"))
     } else {
         let present = Set(FrontMatterField.allCases.filter { matter.has($0) })
         (profile, choice) = pickLayout(profiles, sourceLabels: sourceLabels, sourceFields: present, numbering: body.numbering)
@@ -98,7 +102,7 @@ public func importPaper(_ document: ImportDocument, layout: String? = nil, profi
     }
     let images = document.blocks.compactMap { if case .image(let image) = $0 { image } else { nil } }
     let warnings = notes.warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-    return ImportResult(file: document.file, paper: paper, source: source, warnings: warnings, layout: choice, missing: missing,
+    return ImportResult(file: document.file, paper: paper, source: source, warnings: warnings, layout: choice, numbering: effective, missing: missing,
                         images: images, furniture: document.furniture, dropped: notes.dropped, unplaced: unplaced, wordCheck: check)
 }
 

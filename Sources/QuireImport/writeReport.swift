@@ -14,6 +14,7 @@ public func writeReport(_ result: ImportResult, output: String) -> String {
     sections.append("Layout: \(result.layout.name) (\(result.layout.reason))")
     let numbering = result.paper.frontMatter.numbering
     sections.append("Numbering written: " + (numbering.isEmpty ? "none (the layout's own matches the source)" : describe(numbering)))
+    sections.append("Numbering the output prints: " + describe(result.numbering))
     sections.append(section("Missing (the layout shows them; the source has none, so the paper renders without them)",
                             result.missing.map { $0.key }))
     sections.append(section("Lines not placed (kept in the body as paragraphs)",
@@ -39,15 +40,17 @@ private func section(_ title: String, _ entries: [String]) -> String {
     "\(title): \(entries.count)" + (entries.isEmpty ? "" : "\n" + entries.map { "  " + $0 }.joined(separator: "\n"))
 }
 
-/// "paragraphs 1., count document, sections false".
+/// "sections=false paragraphs=1. count=document items=a),i. recommendations=1)": the keys of
+/// `numbering:`, one `key=value` each (a list's labels joined by commas), so a script can read
+/// them back.
 private func describe(_ n: NumberingOptions) -> String {
     var parts: [String] = []
-    if let s = n.sections { parts.append("sections \(s)") }
-    if let p = n.paragraphs { parts.append("paragraphs \(p.rawValue)") }
-    if let c = n.count { parts.append("count \(c.rawValue)") }
-    if let i = n.items { parts.append("items " + i.map(\.rawValue).joined(separator: " ")) }
-    if let r = n.recommendations { parts.append("recommendations \(r.rawValue)") }
-    return parts.joined(separator: ", ")
+    if let s = n.sections { parts.append("sections=\(s)") }
+    if let p = n.paragraphs { parts.append("paragraphs=\(p.rawValue)") }
+    if let c = n.count { parts.append("count=\(c.rawValue)") }
+    if let i = n.items { parts.append("items=" + i.map(\.rawValue).joined(separator: ",")) }
+    if let r = n.recommendations { parts.append("recommendations=\(r.rawValue)") }
+    return parts.joined(separator: " ")
 }
 
 extension DroppedText.Reason {

@@ -32,6 +32,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "With --server: client threads sending at once.")
     var clients = 8
 
+    @Flag(name: .customLong("import"), help: "Benchmark the importer instead: quire import (PDF and text export) against pymupdf4llm on the import corpus, scored side by side.")
+    var importCorpus = false
+
     @Option(help: .hidden) var child: String?
     @Option(help: .hidden) var report: String?
 
@@ -51,6 +54,10 @@ struct Bench: AsyncParsableCommand {
             let measured = try benchCase.run(sections: sections, output: output, resources: resources)
             unlink(output)
             try "\(measured.milliseconds) \(measured.pages)\n".write(toFile: report!, atomically: true, encoding: .utf8)
+            return
+        }
+        if importCorpus {
+            try ImportBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources).run()
             return
         }
         if server {

@@ -63,8 +63,7 @@ struct Import: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw QuireError(.io, at: SourceLocation(file: input, line: 1), "cannot read the file", hint: "check the path and that it is readable")
             }
-            // A Word document is known by its bytes (a zip, or an old Office file to refuse) or its name.
-            let document = WordFileKind.readsAsWord(data, file: input) ? try readWordDocument(data, file: input) : try readLegacyDocument(data, file: input)
+            let document = try readImportDocument(data, file: input)
             let result = try importPaper(document, layout: layout, profiles: profiles.isEmpty ? [.committeePaper] : profiles)
             // Images go beside the source (beside the report when the source goes to standard output).
             let folder = URL(fileURLWithPath: destination == "-" ? reportPath : destination).deletingLastPathComponent()

@@ -63,7 +63,7 @@ import Testing
     @Test func skippedAndRepeatedNumbersAreWarned() throws {
         let result = try body("1. Introduction\n\n(1) One.\n\n(1) One again.\n\n(3) Three.\n\nNo number.\n")
         let warnings = result.warnings.map(\.description)
-        #expect(warnings.contains("old-paper.txt:13: warning: paragraph numbered (1) follows (1); the output prints (2)"))
+        #expect(warnings.contains("old-paper.txt:13: warning: paragraph numbered (1) follows (1); the output prints (2) (page 1)"))
         // "(3)" skips "(2)", but the output prints (3) there anyway.
         #expect(!warnings.contains { $0.contains(":15:") })
         #expect(warnings.contains { $0.hasPrefix("old-paper.txt:17: warning: paragraph without a number among numbered ones; the output prints (4)") })
@@ -130,7 +130,7 @@ import Testing
         #expect(outline(result.paper.body) == ["¶ KENT COUNTY COUNCIL", "# Introduction", "¶ Text."])
         let report = writeReport(result, output: "paper.md")
         #expect(report.contains("Lines not placed (kept in the body as paragraphs): 1"))
-        #expect(report.contains("old-paper.txt:1: KENT COUNTY COUNCIL\n    before the header block"))
+        #expect(report.contains("old-paper.txt:1 (page 1): KENT COUNTY COUNCIL\n    before the header block"))
     }
 
     @Test func markdownInLegacyTextIsEscaped() throws {

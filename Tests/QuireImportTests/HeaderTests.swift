@@ -37,7 +37,7 @@ import Testing
         let result = try importText("By: Jane Smith, Director\n\u{0422}\u{043E}:\tCabinet Committee\n\n1. Introduction\n\nText.\n")
         #expect(result.paper.frontMatter.plain(.to) == "Cabinet Committee")
         let warning = try #require(result.warnings.first { $0.line == 2 })
-        #expect(warning.description == "old-paper.txt:2: warning: label '\u{0422}\u{043E}:' has look-alike letters (Cyrillic \u{0422} (U+0422), Cyrillic \u{043E} (U+043E)); read as 'To'")
+        #expect(warning.description == "old-paper.txt:2: warning: label '\u{0422}\u{043E}:' has look-alike letters (Cyrillic \u{0422} (U+0422), Cyrillic \u{043E} (U+043E)); read as 'To' (page 1)")
     }
 
     @Test func valuesRunOverSeveralLines() throws {

@@ -29,7 +29,7 @@ import Testing
 
     @Test func aGivenLayoutIsKeptAndWhatItLacksReported() throws {
         let result = try importDocument([para("To: Cabinet", at: 1), para("Subject: Trees", at: 2)] + body(at: 4), layout: "committee-paper")
-        #expect(result.layout == LayoutChoice(name: "committee-paper", reason: "given with --layout"))
+        #expect(result.layout == ImportLayout(name: "committee-paper", reason: "given with --layout"))
         #expect(result.missing == [.by, .date, .classification, .summary, .recommendation])
         #expect(result.warnings.contains { $0.message == "the source has no 'Summary' (summary); the paper renders without it (imported-from)" })
         #expect(result.paper.frontMatter.name(.importedFrom) == "paper.pdf")

@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: ["000_", "002_"]) func pdfGivesTheSameHeaderAsTheText(seed prefix: String) throws {
         let (pdf, text) = try seedPDF(prefix)
-        let fromPDF = try importPaper(try readLegacyDocument(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
+        let fromPDF = try importPaper(try readImportDocument(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
         let fromText = try importText(text, file: "\(prefix)seed.txt")
         // The same header, but for the file each came from.
         var pdfMatter = fromPDF.paper.frontMatter, textMatter = fromText.paper.frontMatter
@@ -77,7 +77,7 @@ import Testing
 
     @Test(arguments: ["000_", "002_"]) func pdfBodyMatchesTheTextBody(seed prefix: String) throws {
         let (pdf, text) = try seedPDF(prefix)
-        let fromPDF = try importPaper(try readLegacyDocument(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
+        let fromPDF = try importPaper(try readImportDocument(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
         let fromText = try importText(text, file: "\(prefix)seed.txt")
         // Blocks compared without the source lines they came from (the PDF counts its own).
         func body(_ result: ImportResult) -> [String] { result.paper.body.map { blockTexts($0).joined(separator: " | ") } }
@@ -89,7 +89,7 @@ import Testing
 
     @Test(arguments: ["000_", "002_"]) func everyWordOfThePDFIsInTheRenderedPDF(seed prefix: String) throws {
         let (pdf, text) = try seedPDF(prefix)
-        let result = try importPaper(try readLegacyDocument(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
+        let result = try importPaper(try readImportDocument(try Data(contentsOf: URL(fileURLWithPath: pdf)), file: pdf))
         let problems = missingWords(legacy: text, rendered: try renderedText(result))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }

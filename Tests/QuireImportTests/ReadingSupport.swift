@@ -11,9 +11,9 @@ func readingFixture(_ name: String) throws -> Data {
     try Data(contentsOf: readingFixtures.appendingPathComponent(name))
 }
 
-/// Reads a reading fixture (text exports only, until the PDF route lands).
+/// Reads a reading fixture through the route its bytes pick.
 func readFixture(_ name: String) throws -> ImportDocument {
-    readTextDocument(try decodeTextExport(try readingFixture(name), file: name), file: name)
+    try readImportDocument(try readingFixture(name), file: name)
 }
 
 extension ImportDocument {
@@ -89,30 +89,36 @@ func documentWords(_ document: ImportDocument) -> [String] {
 }
 
 /// The word ledger of a reading: the input's words against the document's, as multisets.
-/// A reader may rejoin a word the source broke over two lines ("safe-" + "guarding",
-/// "Improvement" + "s"): an output word that is two missing input words run together (less a
-/// hyphen) settles both. What is left is lost (`missing`) or read twice (`extra`).
+/// A word one side has whole the other may have in two (a word the source broke over two
+/// lines, "safe-" + "guarding"; a number and its title poppler ran together, "1.1The"): a
+/// word that is two of the other side's unmatched words run together (less a hyphen) settles
+/// all three. What is left is lost (`missing`) or read twice or made up (`extra`).
 func wordLedger(input: [String], output: [String]) -> (missing: [String], extra: [String]) {
     var counts: [String: Int] = [:]
     for word in input { counts[word, default: 0] += 1 }
     for word in output { counts[word, default: 0] -= 1 }
     var missing = counts.filter { $0.value > 0 }
-    var extra: [String] = []
-    for (word, count) in counts where count < 0 {
-        for _ in 0..<(-count) {
-            var settled = false
-            // Try every split of the joined word into two missing words.
-            for cut in word.indices.dropFirst() where !settled {
-                let head = String(word[..<cut]), tail = String(word[cut...])
-                for left in [head + "-", head] where (missing[left] ?? 0) > 0 && (missing[tail] ?? 0) > 0 {
-                    missing[left]! -= 1
-                    missing[tail]! -= 1
-                    settled = true
-                    break
+    var extra = counts.filter { $0.value < 0 }.mapValues { -$0 }
+    /// Settles `whole` words of one side against pairs of `parts` of the other.
+    func settle(_ whole: inout [String: Int], against parts: inout [String: Int]) {
+        for (word, count) in whole {
+            for _ in 0..<count {
+                var settled = false
+                for cut in word.indices.dropFirst() where !settled {
+                    let head = String(word[..<cut]), tail = String(word[cut...])
+                    for left in [head + "-", head] where (parts[left] ?? 0) > 0 && (parts[tail] ?? 0) > 0 && (left != tail || parts[tail]! > 1) {
+                        parts[left]! -= 1
+                        parts[tail]! -= 1
+                        whole[word]! -= 1
+                        settled = true
+                        break
+                    }
                 }
             }
-            if !settled { extra.append(word) }
         }
     }
-    return (missing.flatMap { Array(repeating: $0.key, count: $0.value) }.sorted(), extra.sorted())
+    settle(&extra, against: &missing)
+    settle(&missing, against: &extra)
+    func list(_ counts: [String: Int]) -> [String] { counts.filter { $0.value > 0 }.flatMap { Array(repeating: $0.key, count: $0.value) }.sorted() }
+    return (list(missing), list(extra))
 }

@@ -51,7 +51,7 @@ import Testing
         let elevens = lines.indices.filter { lines[$0].hasPrefix("(11)") }.map { $0 + 1 }
         try #require(elevens.count == 2)
         let result = try importText(text, file: path)
-        let expected = "\(path):\(elevens[1]): warning: paragraph numbered (11) follows (11); the output prints (12)"
+        let expected = "\(path):\(elevens[1]): warning: paragraph numbered (11) follows (11); the output prints (12) (page 1)"
         #expect(result.warnings.map(\.description).contains(expected), "warnings: \(result.warnings.map(\.description))")
     }
 

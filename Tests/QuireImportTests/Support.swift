@@ -32,7 +32,7 @@ func scratchDirectory() throws -> URL {
 /// Imports legacy text held in memory (through the line reader, as `quire import` reads a
 /// text export).
 func importText(_ text: String, file: String = "old-paper.txt", layout: String? = nil) throws -> ImportResult {
-    try importPaper(try readLegacyDocument(Data(text.utf8), file: file), layout: layout)
+    try importPaper(try readImportDocument(Data(text.utf8), file: file), layout: layout)
 }
 
 /// Imports a document built by hand (how most rule tests are written: small, exact).

@@ -111,18 +111,23 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .by: ["by", "from", "report of", "report by", "report from", "officer presenting", "presenting officer",
                    "responsible officer", "lead officer"]
-        case .to: ["to", "report to", "committee", "meeting", "decision maker"]
-        case .date: ["date", "date of meeting", "meeting date", "report date"]
-        case .subject: ["subject", "title", "report title", "title of report"]
+        case .to: ["to", "report to", "committee", "meeting", "decision maker", "decision taker", "cyfarfod", "pwyllgor", "adroddiad i"]
+        case .date: ["date", "date of meeting", "meeting date", "report date", "date of report", "date of decision", "decision date", "dyddiad", "dyddiad y cyfarfod"]
+        case .subject: ["subject", "title", "report title", "title of report", "report subject", "subject of report", "pwnc", "teitl", "teitl yr adroddiad"]
         case .decisionNumber: ["decision no", "decision number", "decision ref", "decision reference"]
-        case .keyDecision: ["key decision", "is this a key decision"]
+        case .keyDecision: ["key decision", "is this a key decision", "is this a key decision?", "penderfyniad allweddol"]
         case .classification: ["classification", "status", "security classification", "protective marking"]
         case .pastPathway: ["past pathway", "past pathway of paper", "past pathway of report"]
         case .futurePathway: ["future pathway", "future pathway of paper", "future pathway of report"]
         case .electoralDivisions: ["electoral division", "electoral divisions", "ward", "wards", "wards affected",
-                                   "divisions affected", "electoral divisions affected"]
-        case .summary: ["summary", "purpose", "purpose of report", "purpose of the report", "executive summary", "report summary"]
+                                   "divisions affected", "electoral divisions affected", "electoral wards", "electoral wards affected",
+                                   "wardiau", "wardiau dan sylw", "wardiau yr effeithir arnynt"]
+        case .summary: ["summary", "purpose", "purpose of report", "purpose of the report", "executive summary", "report summary",
+                        "summary of report", "summary of the report", "purpose of paper", "purpose of the paper", "crynodeb",
+                        "diben yr adroddiad", "pwrpas yr adroddiad"]
         case .recommendation: ["recommendation", "recommendations", "officer recommendation", "officer recommendations",
+                               "recommendations for decision", "recommended decision", "decision required", "decisions required",
+                               "argymhelliad", "argymhellion",
                                "recommended action"]
         case .backgroundDocuments: ["background documents", "background papers"]
         case .contact: ["contact", "contact officer", "contact details"]

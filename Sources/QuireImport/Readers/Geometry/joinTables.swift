@@ -10,13 +10,13 @@ func joinTables(_ above: ReadTable, _ below: ReadTable, page: Int, dropped: inou
     guard let mapping = columnMapping(from: below.columns, to: above.columns) else { return nil }
     var rows = below.table.rows
     var joined = above
-    // The header repeated overleaf: the first table's heading rows (or, when it marked none,
-    // its first row) again, word for word. A row broken by the page break goes on under the
+    // The header repeated overleaf: the first table's leading rows (up to three, at least
+    // its heading rows) again, word for word. A row broken by the page break goes on under the
     // repeated header, in cells the header leaves empty: that text ends the row above.
-    let heading = max(above.table.headerRows, 1)
     var headerRows = above.table.headerRows
-    if rows.count > heading, above.table.rows.count >= heading, width == rows[0].count,
-       let carried = repeatedHeader(above.table.rows.prefix(heading), rows.prefix(heading)) {
+    let candidates = (1...min(3, max(1, rows.count - 1), above.table.rows.count)).reversed().filter { $0 >= above.table.headerRows }
+    if width == rows.first?.count, let (heading, carried) = candidates.lazy.compactMap({ k in
+        repeatedHeader(above.table.rows.prefix(k), rows.prefix(k)).map { (k, $0) } }).first {
         for row in rows.prefix(heading) {
             let text = row.filter { !$0.isCovered }.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
             dropped.append(SourceText(text: text, place: rowPlace(row) ?? SourcePlace(line: below.table.place.line, page: page),
@@ -34,7 +34,18 @@ func joinTables(_ above: ReadTable, _ below: ReadTable, page: Int, dropped: inou
             }
         }
         rows.removeFirst(heading)
-        headerRows = heading
+        headerRows = max(headerRows, heading)
+    }
+    // A row the page break cut, drawn as a row of its own overleaf: its text starts in
+    // lowercase, and it goes on with the row above.
+    if let first = rows.first, width == first.count, let last = joined.table.rows.indices.last, last >= headerRows {
+        let texts = first.filter { !$0.isCovered && !$0.paragraphs.isEmpty }.map(\.text)
+        if !texts.isEmpty, texts.allSatisfy({ $0.first?.isLowercase ?? false }) {
+            for (column, cell) in first.enumerated() where !cell.isCovered && !cell.paragraphs.isEmpty {
+                joined.table.rows[last][column].paragraphs = joinedParagraphs(joined.table.rows[last][column].paragraphs, cell.paragraphs)
+            }
+            rows.removeFirst()
+        }
     }
     for row in rows {
         var placed = [ImportCell](repeating: ImportCell(paragraphs: []), count: width)

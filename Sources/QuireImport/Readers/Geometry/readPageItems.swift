@@ -3,9 +3,20 @@
 /// (`detectStreamTables`), then paragraphs from what is left (`buildParagraphs`), each run of
 /// text measured against the page's text column (`WrapGauge`).
 func readPageItems(_ page: ReadPage, context: ReadContext, left: Double, fallbackRight: Double?) -> [PageItem] {
-    let lattice: [ReadTable] = []
-    let lines = page.lines
-    let panels = page.boxes.filter { box in !lattice.contains { $0.top <= box.top + 1 && $0.bottom >= box.bottom - 1 } }
+    var lattice: [ReadTable] = []
+    var lines = page.lines
+    var boxes = page.boxes
+    if page.route == .pdf {
+        let found = latticeTables(page, context: context)
+        lattice = found.tables
+        lines = found.remaining
+        boxes += found.panels
+    }
+    // Boxes round text, not a table's shaded cells nor a frame round the whole page.
+    let panels = boxes.filter { box in
+        !lattice.contains { $0.top <= box.top + 2 && $0.bottom >= box.bottom - 2 }
+            && (page.width <= 0 || (box.x1 - box.x0) * (box.bottom - box.top) < 0.6 * page.width * page.height)
+    }
     var flow: [FlowLine] = []
     for (index, line) in lines.enumerated() {
         let gap = index == 0 || hasParagraphGap(lines[index - 1], line, route: page.route)

@@ -23,7 +23,7 @@ struct ClosingSections {
     var body: [BodyUnit] = []
 }
 
-private let closingTitle = #"^(?i:(background\s+(?:documents?|papers?|reading|information\s+papers?))|(contact\s+(?:details?|officers?|persons?|information)|contacts?|report\s+authors?|officer\s+contacts?))\s*(?::\s*(.*?))?\s*$"#
+private let closingTitle = #"^(?i:(background\s+(?:documents?|papers?|reading|information\s+papers?))|(contact\s+(?:details?|officers?|persons?|information)|contacts?|report\s+authors?|officer\s+contacts?))(?:\s*/\s*[^:/]{1,40})?\s*(?::\s*(.*?))?\s*$"#
 
 func takeClosingSections(_ units: [BodyUnit], notes: inout Notes) -> ClosingSections {
     var out = ClosingSections()
@@ -40,17 +40,38 @@ func takeClosingSections(_ units: [BodyUnit], notes: inout Notes) -> ClosingSect
         var content: [BodyUnit] = []
         index += 1
         while index < units.count {
-            if case .heading(let p, let heading) = units[index], heading.rank <= rank || closingHeading(units[index]) != nil {
-                // A name alone on its line ("Jane Smith") is a contact, not the next section.
+            // The next closing section, in either form, ends this one.
+            if closingHeading(units[index]) != nil { break }
+            if case .heading(let p, let heading) = units[index], heading.rank <= rank {
+                // In contact details, a name alone on its line ("Jane Smith") or a line right
+                // under a contact's ("Head of Safeguarding") is the contact's, not a section.
                 let isName = isContact && p.marker == nil && personNameScore(p.text) > 0
-                if !isName { break }
+                let underContact = isContact && p.marker == nil && content.last.map { unit in
+                    if case .paragraph(let before, _) = unit { isAdjacent(p, after: before) }
+                    else if case .heading(let before, _) = unit { isAdjacent(p, after: before) } else { false }
+                } == true
+                if !isName && !underContact { break }
             }
             content.append(units[index])
             index += 1
         }
         if isContact {
             var groups: [[String]] = value.map { [[$0]] } ?? []
-            for unit in content { groups += contactGroups(unit) }
+            var previous: ImportParagraph?
+            for unit in content {
+                // Lines right under each other are one contact's, whatever blocks a reader made.
+                let line: ImportParagraph? = switch unit {
+                case .paragraph(let p, nil), .heading(let p, _): p
+                default: nil
+                }
+                if let p = line, let before = previous, isAdjacent(p, after: before), !groups.isEmpty, contactColumns(p.lines) == nil {
+                    groups[groups.count - 1] += p.lines.isEmpty ? [p.text] : p.lines
+                    previous = p
+                    continue
+                }
+                groups += contactGroups(unit)
+                previous = line
+            }
             let read = readContacts(groups, notes: &notes, place: place)
             out.contacts += read.contacts
             for line in read.leftOver {

@@ -104,8 +104,9 @@ func readHeading(_ p: ImportParagraph, evidence: TypeEvidence) -> HeadingRead? {
         if bold, isHeadingText(text, allowColon: true), text.split(separator: " ").count <= 12 { return HeadingRead(number: nil, rank: 2) }
         return nil
     }
-    // A text export: a short line alone, in title case or capitals.
-    guard p.isolated, p.lines.count <= 2, isHeadingText(text), text.split(separator: " ").count <= 10, readsAsTitle(text) else { return nil }
+    // A text export: a short line alone (blank lines round it, or a block of its own line,
+    // as a reader splits a title from the text under it), in title case or capitals.
+    guard p.isolated || p.lines.count == 1, p.lines.count <= 2, isHeadingText(text), text.split(separator: " ").count <= 10, readsAsTitle(text) else { return nil }
     return HeadingRead(number: nil, rank: 1)
 }
 

@@ -11,8 +11,8 @@ import Foundation
 ///                   Open Spaces, Alex Example
 /// ```
 /// The gutter is a run of three or more spaces; the right column starts at the same
-/// character column (within one) on every line that has text there. A line with nothing in
-/// the left column (it starts with the gutter's width of spaces) goes on in the right one.
+/// character column (within one) on every line that has text in both. A line with nothing in
+/// the left column (it starts at the gutter or deeper) goes on in the right one.
 /// Nil when the lines do not share such a gutter (running text has single spaces).
 func splitAtGutter(_ lines: [String]) -> [(left: String, right: String)]? {
     guard !lines.isEmpty else { return nil }
@@ -30,12 +30,19 @@ func splitAtGutter(_ lines: [String]) -> [(left: String, right: String)]? {
             rows.append((String(characters[leading...]), "", nil))
         }
     }
-    for row in rows {
+    // The gutter column is where the right column starts on lines that have a left one; a
+    // line with only the right column may start there or deeper (a hanging item's text).
+    for row in rows where !row.left.isEmpty {
         guard let start = row.start else { continue }
         if let known = column {
             guard abs(known - start) <= 1 else { return nil }
         } else {
             column = start
+        }
+    }
+    if let column {
+        for row in rows where row.left.isEmpty {
+            guard let start = row.start, start >= column - 1 else { return nil }
         }
     }
     // Two columns need the right one on the first line, and a left column somewhere.

@@ -35,20 +35,27 @@ struct HeaderLabel: Hashable {
         let (latin, replaced) = normaliseHomoglyphs(written)
         label = latin
         lookalikes = replaced
-        if let known = FrontMatterField.forLabel(latin), known.isHeaderRow || [.backgroundDocuments, .contact].contains(known) {
+        // A question is a label as a colon is ("Is the decision eligible for call-in?").
+        if latin.hasSuffix("?") { hadColon = true }
+        // A bilingual label reads by either language: "Date / Dyddiad", "Wards Affected /
+        // Wardiau dan Sylw".
+        let sides = [latin] + latin.split(separator: "/").map { tidiedText(String($0)) }.filter { !$0.isEmpty }
+        if let known = sides.lazy.compactMap(FrontMatterField.forLabel).first, known.isHeaderRow || [.backgroundDocuments, .contact].contains(known) {
             field = known
             return
         }
         field = nil
         let words = latin.split(separator: " ")
         guard hadColon || colonOptional, let first = latin.first, first.isUppercase, (1...6).contains(words.count), latin.count <= 60,
-              latin.allSatisfy({ $0.isLetter || " '’&-/().,".contains($0) }) else { return nil }
+              latin.allSatisfy({ $0.isLetter || " '’&-/().,?".contains($0) }) else { return nil }
         // A clause is no label: "Cabinet is asked to:", "The Committee will:".
+        // A question ("Is the decision eligible for call-in?") is a label whatever its words.
+        let isQuestion = latin.hasSuffix("?")
         let verbs: Set<String> = ["is", "are", "was", "were", "will", "be", "asked", "has", "have", "may", "should", "must", "can", "would", "agrees", "notes", "resolved"]
-        guard !words.contains(where: { verbs.contains($0.lowercased()) }) else { return nil }
+        guard isQuestion || !words.contains(where: { verbs.contains($0.lowercased()) }) else { return nil }
         // Five or six words read as a label only in title case or capitals ("Reason For The
         // Decision", "KEY DECISION REFERENCE"), not as a clause ("With regard to the question").
-        if words.count > 4 {
+        if words.count > 4, !isQuestion {
             let significant = words.filter { !["of", "for", "the", "and", "to", "a", "an", "in", "on", "or", "by"].contains($0.lowercased()) }
             guard significant.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
         }
@@ -91,4 +98,22 @@ func spacedLabel(_ text: String) -> (label: HeaderLabel, valueOffset: Int)? {
     guard let label = HeaderLabel(String(text[..<labelEnd])), label.field != nil else { return nil }
     let valueStart = text.index(before: gap.upperBound)
     return (label, text.distance(from: text.startIndex, to: valueStart))
+}
+
+/// A label run into its value without a colon, in the two forms councils print so:
+/// a by-line "Report of the Director of Education" (the by row) and "Agenda Item No. 9".
+/// Nil for anything else: running text never has a label without a colon otherwise.
+func runInLabelWithoutColon(_ text: String) -> (label: HeaderLabel, valueOffset: Int)? {
+    let tidied = tidiedText(text)
+    guard tidied == text.trimmingCharacters(in: .whitespaces) || !text.contains("  ") else { return nil }
+    if let g = matchGroups(#"^((?i:agenda\s+item(?:\s+(?:no\.?|number))?|item\s+(?:no\.?|number)))\s*[:.]?\s+(\S{1,8})$"#, tidied),
+       let label = HeaderLabel(g[0], colonOptional: true) {
+        return (label, tidied.count - g[1].count)
+    }
+    if let g = matchGroups(#"^((?i:report\s+(?:of|by|from))(?:\s+the)?)\s+(\p{Lu}.*)$"#, tidied), !g[1].contains(":"),
+       g[1].split(separator: " ").count <= 12, !tidied.hasSuffix("."), let label = HeaderLabel(g[0]) ?? HeaderLabel(String(g[0].split(separator: " ").prefix(2).joined(separator: " "))),
+       label.field == .by {
+        return (label, tidied.count - g[1].count)
+    }
+    return nil
 }

@@ -105,7 +105,12 @@ private func storeDate(_ row: HeaderRowRead, text: [Inline], in matter: inout Fr
     }
     matter.date = date.date
     notes.drop(String(plain[date.range]), at: row.place, .date)
-    let rest = (String(plain[..<date.range.lowerBound]) + " " + String(plain[date.range.upperBound...])).trimmingCharacters(in: CharacterSet(charactersIn: " ,;–—-"))
+    var rest = (String(plain[..<date.range.lowerBound]) + " " + String(plain[date.range.upperBound...])).trimmingCharacters(in: CharacterSet(charactersIn: " ,;–—-/"))
+    // The same date again in another language ("18 November 2025 / 18 Tachwedd 2025").
+    if let again = parseLegacyDate(rest), again.date == date.date {
+        notes.drop(String(rest[again.range]), at: row.place, .date)
+        rest = (String(rest[..<again.range.lowerBound]) + " " + String(rest[again.range.upperBound...])).trimmingCharacters(in: CharacterSet(charactersIn: " ,;–—-/"))
+    }
     let leftover = rest.split(separator: " ").filter { !weekdays.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }
     for word in rest.split(separator: " ") where weekdays.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
         notes.drop(String(word), at: row.place, .date)

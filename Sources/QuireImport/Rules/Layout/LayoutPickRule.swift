@@ -1,7 +1,7 @@
 import QuireModel
 
 /// The layout an import names, and why.
-public struct LayoutChoice: Sendable, Hashable {
+public struct ImportLayout: Sendable, Hashable {
     public var name: String
     /// "given with --layout", or what made it the closest house style.
     public var reason: String
@@ -14,10 +14,10 @@ public struct LayoutChoice: Sendable, Hashable {
 /// for each field the layout requires that the source lacks. Only
 /// cover reports are candidates; on a tie the earlier profile wins (committee-paper first
 /// when the CLI lists it first).
-func pickLayout(_ profiles: [LayoutProfile], sourceLabels: [(FrontMatterField, String)], sourceFields: Set<FrontMatterField>, numbering: NumberingOptions) -> (LayoutProfile, LayoutChoice) {
+func pickLayout(_ profiles: [LayoutProfile], sourceLabels: [(FrontMatterField, String)], sourceFields: Set<FrontMatterField>, numbering: NumberingOptions) -> (LayoutProfile, ImportLayout) {
     let candidates = profiles.filter(\.isCoverReport)
     guard !candidates.isEmpty else {
-        return (.committeePaper, LayoutChoice(name: LayoutProfile.committeePaper.name, reason: "no cover-report layout found; the default"))
+        return (.committeePaper, ImportLayout(name: LayoutProfile.committeePaper.name, reason: "no cover-report layout found; the default"))
     }
     var best: (profile: LayoutProfile, score: Int, why: [String])?
     for profile in candidates {
@@ -59,7 +59,7 @@ func pickLayout(_ profiles: [LayoutProfile], sourceLabels: [(FrontMatterField, S
     }
     let chosen = best!
     let reason = chosen.why.isEmpty ? "the default cover report (no closer match)" : "closest house style: " + chosen.why.joined(separator: ", ")
-    return (chosen.profile, LayoutChoice(name: chosen.profile.name, reason: reason))
+    return (chosen.profile, ImportLayout(name: chosen.profile.name, reason: reason))
 }
 
 /// The numbering options the paper must write so the layout prints what the source did:

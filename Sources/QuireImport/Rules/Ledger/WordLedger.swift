@@ -26,9 +26,10 @@ struct LedgerFindings {
     var isClean: Bool { missing.isEmpty && extra.isEmpty && outOfOrder.isEmpty && repeated.isEmpty }
 }
 
-/// A text's words as the ledger compares them: lowercase, letters and digits only.
+/// A text's words as the ledger compares them: lowercase, letters and digits only, split at
+/// white space and colons (a PDF may run a label into its value: "From:Alex").
 func ledgerWords(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" }).compactMap { token in
+    text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" || $0 == ":" }).compactMap { token in
         let word = String(token.lowercased().filter { $0.isLetter || $0.isNumber })
         return word.isEmpty ? nil : word
     }

@@ -1,0 +1,138 @@
+import Foundation
+import QuireKit
+
+/// `quire bench --import`: Quire's importer and the peer (pymupdf4llm, PDF → Markdown) on the
+/// same corpus (`Tests/Fixtures/corpus`), scored by the same scorer
+/// (`Tests/Tools/score_import.py`), printed side by side: words in order, header rows in
+/// the right key, table cells right, tables recovered, lines written twice, and Quire's time
+/// per paper. Quire runs on both routes (the PDF and its text export); the peer reads PDFs.
+/// The peer is installed by `bash scripts/peer-tools.sh`; without it, Quire's figures alone.
+struct ImportBench {
+    let executable: String
+    let resources: Resources
+
+    /// One importer's figures over the corpus: right and total per figure.
+    struct Totals {
+        var name: String
+        var figures: [String: (right: Int, total: Int)] = [:]
+        var linesTwice = 0
+        var papers = 0
+        var failed: [String] = []
+        var milliseconds: [Double] = []
+
+        mutating func add(_ score: [String: Any]) {
+            papers += 1
+            for key in ImportBench.figures {
+                guard let figure = score[key] as? [String: Any], let right = figure["right"] as? Int, let total = figure["total"] as? Int else { continue }
+                figures[key, default: (0, 0)].right += right
+                figures[key, default: (0, 0)].total += total
+            }
+            linesTwice += score["lines_twice"] as? Int ?? 0
+        }
+    }
+
+    static let figures = ["words_in_order", "header_rows_right", "table_cells_right", "tables_recovered"]
+
+    func run() throws {
+        let corpus = resources.root.appendingPathComponent("Tests/Fixtures/corpus")
+        let tools = resources.root.appendingPathComponent("Tests/Tools")
+        let papers = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
+            .filter { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("\($0)/truth.json").path) }
+        guard !papers.isEmpty else { throw BenchError("no corpus at \(corpus.path): run from a checkout") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quire-import-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        print("quire bench --import: \(papers.count) papers of Tests/Fixtures/corpus, scored by Tests/Tools/score_import.py\n")
+
+        var rows: [Totals] = []
+        for route in ["pdf", "txt"] {
+            var totals = Totals(name: "quire import (\(route == "pdf" ? "PDF" : "text export"))")
+            for paper in papers {
+                let folder = corpus.appendingPathComponent(paper)
+                let output = scratch.appendingPathComponent("\(paper).\(route).md").path
+                let start = DispatchTime.now().uptimeNanoseconds
+                let imported = runTool([executable, "import", folder.appendingPathComponent("paper.\(route)").path, "-o", output,
+                                        "--report", output + ".report"])
+                totals.milliseconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                guard imported.status == 0 else {
+                    totals.failed.append(paper)
+                    continue
+                }
+                let scored = runTool(["python3", tools.appendingPathComponent("score_import.py").path, "--truth", folder.appendingPathComponent("truth.json").path,
+                                      "--quire", output, "--json"])
+                guard scored.status == 0, let score = try? JSONSerialization.jsonObject(with: Data(scored.out.utf8)) as? [String: Any] else {
+                    throw BenchError("the scorer failed on \(paper): \(scored.err.suffix(300)) (python3 with PyYAML: bash scripts/test.sh installs it)")
+                }
+                totals.add(score)
+            }
+            rows.append(totals)
+        }
+        var peer = Totals(name: "pymupdf4llm (PDF)")
+        if runTool(["python3", "-c", "import pymupdf4llm, pymupdf.layout"]).status == 0 {
+            for paper in papers {
+                let folder = corpus.appendingPathComponent(paper)
+                let markdown = scratch.appendingPathComponent("\(paper).peer.md")
+                let start = DispatchTime.now().uptimeNanoseconds
+                let converted = runTool(["python3", tools.appendingPathComponent("peer_pymupdf4llm.py").path, folder.appendingPathComponent("paper.pdf").path])
+                peer.milliseconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                guard converted.status == 0 else {
+                    peer.failed.append(paper)
+                    continue
+                }
+                try converted.out.write(to: markdown, atomically: true, encoding: .utf8)
+                let scored = runTool(["python3", tools.appendingPathComponent("score_import.py").path, "--truth", folder.appendingPathComponent("truth.json").path,
+                                      "--markdown", markdown.path, "--json"])
+                guard scored.status == 0, let score = try? JSONSerialization.jsonObject(with: Data(scored.out.utf8)) as? [String: Any] else {
+                    throw BenchError("the scorer failed on the peer's \(paper): \(scored.err.suffix(300))")
+                }
+                peer.add(score)
+            }
+            rows.append(peer)
+        } else {
+            print("(pymupdf4llm not measured: bash scripts/peer-tools.sh installs it beside Quire)\n")
+        }
+        printTable(rows)
+    }
+
+    private func printTable(_ rows: [Totals]) {
+        let headings = ["importer", "papers", "words in order", "header rows", "table cells", "tables", "lines twice", "ms/paper"]
+        var lines = [headings]
+        for row in rows {
+            var cells = [row.name, "\(row.papers)" + (row.failed.isEmpty ? "" : " (\(row.failed.count) failed)")]
+            for key in Self.figures {
+                let figure = row.figures[key] ?? (0, 0)
+                cells.append(figure.total == 0 ? "–" : String(format: "%.1f%% (%d/%d)", 100 * Double(figure.right) / Double(figure.total), figure.right, figure.total))
+            }
+            cells.append("\(row.linesTwice)")
+            let sorted = row.milliseconds.sorted()
+            cells.append(sorted.isEmpty ? "–" : String(format: "%.0f", sorted[sorted.count / 2]))
+            lines.append(cells)
+        }
+        let widths = headings.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        for (index, line) in lines.enumerated() {
+            print(line.enumerated().map { column, cell in
+                column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                            : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  "))
+            if index == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        for row in rows where !row.failed.isEmpty { print("\(row.name) failed on: \(row.failed.joined(separator: ", "))") }
+        print("")
+    }
+
+    /// Runs a tool to the end, its output captured.
+    private func runTool(_ command: [String]) -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        do { try process.run() } catch { return (127, "", "\(error)") }
+        // Read before waiting, so a large output cannot fill the pipe and stall the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
