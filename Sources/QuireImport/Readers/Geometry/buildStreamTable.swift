@@ -19,10 +19,12 @@ func buildStreamTable(_ lines: [FlowLine], context: ReadContext) -> ReadTable? {
     guard columns.count >= 2 else { return nil }
     var drafts = rowDrafts(lines, columns: columns)
     guard !drafts.isEmpty else { return nil }
+    let heading = headingRows(drafts.map { $0.pieces.map { $0.lines.flatMap(\.words).map(\.text).joined(separator: " ") } })
+    mergeHeadingColumns(&columns, &drafts, heading: heading)
+    guard columns.count >= 2 else { return nil }
     // Below the heading rows a phrase over two columns is text the export ran together
     // ("East planting 3.4": a cell's words one space from the next cell's figure), not a
     // merged cell: its words go back to their columns.
-    let heading = headingRows(drafts.map { $0.pieces.map { $0.lines.flatMap(\.words).map(\.text).joined(separator: " ") } })
     for index in drafts.indices.dropFirst(heading) { drafts[index].splitRunTogether(columns: columns) }
 
     // Each column's lines set one text column: their gauge finds the cells' wrapped lines.
@@ -108,6 +110,34 @@ private struct RowDraft {
         } else {
             pieces.append(Piece(columns: range, lines: [pageLine], gapBefore: [false]))
         }
+    }
+}
+
+/// Joins a column that has text only in the heading rows with the next one that has text
+/// only below them: a left-aligned heading over right-aligned figures shows as two columns
+/// that never share a row ("Oaks" over "120").
+private func mergeHeadingColumns(_ columns: inout [ColumnSpan], _ drafts: inout [RowDraft], heading: Int) {
+    guard heading > 0, heading < drafts.count else { return }
+    func rowsWithText(_ column: Int) -> Set<Int> { Set(drafts.indices.filter { drafts[$0].pieces.contains { $0.columns.contains(column) } }) }
+    var column = 0
+    while column + 1 < columns.count {
+        let a = rowsWithText(column), b = rowsWithText(column + 1)
+        let headingOnly = { (rows: Set<Int>) in !rows.isEmpty && rows.allSatisfy { $0 < heading } }
+        let bodyOnly = { (rows: Set<Int>) in !rows.isEmpty && rows.allSatisfy { $0 >= heading } }
+        guard (headingOnly(a) && bodyOnly(b)) || (bodyOnly(a) && headingOnly(b)) else {
+            column += 1
+            continue
+        }
+        columns[column] = ColumnSpan(x0: min(columns[column].x0, columns[column + 1].x0), x1: max(columns[column].x1, columns[column + 1].x1))
+        columns.remove(at: column + 1)
+        for row in drafts.indices {
+            for piece in drafts[row].pieces.indices {
+                let range = drafts[row].pieces[piece].columns
+                let shift = { (index: Int) in index > column ? index - 1 : index }
+                drafts[row].pieces[piece].columns = shift(range.lowerBound)...shift(range.upperBound)
+            }
+        }
+        column += 1
     }
 }
 
