@@ -1,0 +1,1 @@
+"""The corpus generator's parts: Word XML helpers, inline markup, house styles, papers."""
