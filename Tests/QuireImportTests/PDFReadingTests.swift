@@ -26,13 +26,15 @@ import Testing
     }
 
     /// Where the text export holds the same information, both routes give the same blocks:
-    /// the same paragraphs with the same markers and text, the same tables cell for cell.
+    /// the same paragraphs with the same markers and text, the same tables cell for cell. A
+    /// text export cannot show whether an empty heading cell under another is merged into it
+    /// (a PDF's rule between them can), so covered and empty compare alike.
     @Test(arguments: ["city-paper", "county-paper"]) func bothRoutesAgree(name: String) throws {
         func shape(_ document: ImportDocument) -> [String] {
             document.blocks.map { block in
                 switch block {
                 case .paragraph(let p): "paragraph \(p.marker ?? "-") \(p.text)"
-                case .table(let t): "table header=\(t.headerRows) " + t.rows.map { $0.map { $0.isCovered ? "<" : $0.text }.joined(separator: " | ") }.joined(separator: " // ")
+                case .table(let t): "table header=\(t.headerRows) " + t.rows.map { $0.map { $0.isCovered ? "" : $0.text }.joined(separator: " | ") }.joined(separator: " // ")
                 case .image(let i): "image \(i.name)"
                 }
             }
