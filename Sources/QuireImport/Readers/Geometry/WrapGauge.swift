@@ -29,6 +29,13 @@ struct WrapGauge: Sendable {
         if let fallbackRight, lines.count < 5 { right = max(right, fallbackRight) }
     }
 
+    /// A gauge for lines set in a column known to end at `right` (a table column, which ends
+    /// before the next one starts).
+    init(route: PageRoute, lines: [PageLine], right: Double) {
+        self.init(route: route, lines: lines)
+        self.right = max(self.right, right)
+    }
+
     /// Where a line's last word ends.
     func end(of line: PageLine) -> Double {
         switch route {

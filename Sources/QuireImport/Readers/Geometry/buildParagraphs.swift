@@ -5,7 +5,8 @@ public import QuireModel
 /// - a line opening with a marker, when the marker stands apart (a gutter after it), or the
 ///   line above was short or ended a sentence: "2.3 of the report" after a full line goes on;
 /// - a line after a short one (its first word would have fitted on the line above:
-///   `WrapGauge.wraps`), or one set out of line with the paragraph's own lines.
+///   `WrapGauge.wraps`) unless the short one stopped mid-sentence and the line goes on in
+///   lowercase, or a line set out of line with the paragraph's own lines.
 /// Each paragraph's marker is split off and its lines joined, hyphenation rejoined by the
 /// paper's own spellings (`dehyphenate`); in a table cell (`breaksWords`) a word the narrow
 /// column broke without a hyphen is rejoined too (`continuesBrokenWord`).
@@ -43,7 +44,10 @@ private func startsParagraph(_ line: FlowLine, after previous: FlowLine, in para
         if standsApart || !gauge.wraps(a, into: b) || endsSentence(sourceText(a.words, route: route)) { return true }
         return false
     }
-    if !gauge.wraps(a, into: b) { return true }
+    // A line that stops mid-sentence above one that goes on in lowercase is one paragraph,
+    // however short (text set narrower than the page: a panel, a cell).
+    let runsOn = b.words.first?.text.first?.isLowercase == true && !endsSentence(sourceText(a.words, route: route))
+    if !runsOn, !gauge.wraps(a, into: b) { return true }
     // Out of line with the paragraph: its continuation lines all start at one place, and its
     // second line may only start where a hanging or indented first line lets it.
     if paragraph.count >= 2 {

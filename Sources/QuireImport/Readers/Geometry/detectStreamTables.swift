@@ -45,10 +45,14 @@ private func alignsGutters(_ line: FlowLine, columns: [ColumnSpan]) -> Bool {
     return own.contains { gutter in theirs.contains { $0.overlaps(gutter) } }
 }
 
-/// Whether a one-phrase line fits inside the columns: it runs across no gutter.
+/// Whether a one-phrase line fits inside the columns: it runs across no gutter, nor more than
+/// a third of the way into one (a cell's wrapped line is no wider than its column; a run-in
+/// "FORWARD PLAN REF: FP/2025/041" under a label column is running text).
 private func fitsColumns(_ line: FlowLine, columns: [ColumnSpan]) -> Bool {
     guard let phrase = line.phrases.first else { return false }
-    return !gutters(columns).contains { phrase.span.covers($0) }
+    return !gutters(columns).contains { gutter in
+        phrase.span.covers(gutter) || (phrase.x0 < gutter.x0 && phrase.x1 > gutter.x0 + (gutter.x1 - gutter.x0) / 3)
+    }
 }
 
 /// Where the table starting at `start` ends (exclusive): rows that line up, the wrapped cell

@@ -89,26 +89,43 @@ private func columnMapping(from: [ColumnSpan], to: [ColumnSpan]) -> [Int]? {
     return mapping
 }
 
-/// Whether `overleaf` repeats `header` row for row: every cell the same text, except cells
-/// the header leaves empty, whose text (returned by column) carries on the row above the page
-/// break. Nil when they differ.
+/// Whether `overleaf` repeats `header` row for row: every cell the same text, except text
+/// the header does not have (in a cell it leaves empty or merged, or after a heading's own
+/// words), which carries on the row above the page break (returned by column). Nil when they
+/// differ.
 private func repeatedHeader(_ header: ArraySlice<[ImportCell]>, _ overleaf: ArraySlice<[ImportCell]>) -> [Int: [ImportParagraph]]? {
     var carried: [Int: [ImportParagraph]] = [:]
+    var repeats = false
     for (top, again) in zip(header, overleaf) {
         guard top.count == again.count else { return nil }
         for column in top.indices {
             let a = top[column], b = again[column]
-            if a.isCovered || b.isCovered {
-                guard a.isCovered == b.isCovered || (b.paragraphs.isEmpty && a.isCovered) else { return nil }
-            } else if a.text != b.text {
-                guard a.paragraphs.isEmpty else { return nil }
+            if b.isCovered {
+                guard a.isCovered || a.paragraphs.isEmpty else { return nil }
+            } else if a.isCovered || a.paragraphs.isEmpty {
                 carried[column, default: []] += b.paragraphs
+            } else if a.text == b.text {
+                repeats = true
+            } else if b.text.hasPrefix(a.text + " "), let extra = linesAfter(a, in: b) {
+                // The heading rows overleaf took the carried line into the heading's cell.
+                repeats = true
+                carried[column, default: []].append(extra)
+            } else {
+                return nil
             }
         }
     }
-    // Something must be repeated, not only carried.
-    guard zip(header, overleaf).contains(where: { zip($0, $1).contains { !$0.paragraphs.isEmpty && $0.text == $1.text } }) else { return nil }
-    return carried
+    return repeats ? carried : nil
+}
+
+/// The lines of `cell` after those of `heading` as one paragraph, or nil.
+private func linesAfter(_ heading: ImportCell, in cell: ImportCell) -> ImportParagraph? {
+    let lines = cell.paragraphs.flatMap(\.lines)
+    let count = heading.paragraphs.flatMap(\.lines).count
+    guard lines.count > count, let first = cell.paragraphs.first else { return nil }
+    let rest = Array(lines[count...])
+    return ImportParagraph(inlines: [.text(rest.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: " "))],
+                           lines: rest, place: first.place, indent: first.indent)
 }
 
 /// A cell's paragraphs with more after a page break: the first of them goes on the last.

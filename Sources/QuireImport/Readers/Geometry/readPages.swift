@@ -19,6 +19,12 @@ func readPages(_ pages: [ReadPage], file: String) -> ImportDocument {
     for page in furniture.pages {
         let left = route == .text ? commonStart(page.lines) : documentLeft
         var pageItems = readPageItems(page, context: context, left: left, fallbackRight: route == .pdf ? fallbackRight : nil)
+        // Footnotes at the foot of the page before stand between a block and its continuation
+        // overleaf: the join looks past them, and they follow the joined block.
+        let notes = trailingFootnotes(items, route: route)
+        let notesStart = items.count - notes
+        var footnotes = Array(items[notesStart...])
+        items.removeLast(notes)
         if let last = items.last, let first = pageItems.first {
             switch (last, first) {
             case let (.paragraph(_, above, gauge, left), .paragraph(_, below, _, _)) where runsOn(above, into: below, gauge: gauge, route: route):
@@ -36,6 +42,8 @@ func readPages(_ pages: [ReadPage], file: String) -> ImportDocument {
             default: break
             }
         }
+        items += footnotes
+        footnotes = []
         items += pageItems
     }
     let blocks: [ImportBlock] = items.map { item in
@@ -58,6 +66,24 @@ private func runsOn(_ above: [FlowLine], into below: [FlowLine], gauge: WrapGaug
     guard gauge.wraps(last, into: first) else { return false }
     let lowercase = first.words[0].text.first?.isLowercase ?? false
     return lowercase || !endsSentence(sourceText(last.words, route: route))
+}
+
+/// How many of the last items (the foot of the page just read) are footnotes: paragraphs
+/// after a gap that open with a note number ("1 The provisional settlement…"), and in a PDF
+/// are set smaller than the body, with any smaller paragraphs after them.
+private func trailingFootnotes(_ items: [PageItem], route: PageRoute) -> Int {
+    var count = 0
+    for item in items.reversed() {
+        guard case .paragraph(let paragraph, let lines, _, _) = item, let first = lines.first, !paragraph.boxed else { break }
+        let small = route == .pdf && paragraph.sizeRatio < 0.92
+        let numbered = first.gapBefore && paragraph.marker == nil && first.line.words.count > 1
+            && (first.line.words[0].text.range(of: #"^\d{1,2}$|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+$"#, options: .regularExpression) != nil)
+        if route == .pdf ? !small : !numbered { break }
+        count += 1
+        if numbered { return count }
+    }
+    // Smaller text with no note number opening it is not a footnote block.
+    return 0
 }
 
 private func lineGapBefore(_ item: PageItem) -> Bool {

@@ -113,10 +113,14 @@ private func edgeMark(_ line: PageLine, page: ReadPage) -> String? {
     return kinds.isEmpty ? nil : Array(NSOrderedSet(array: kinds)).compactMap { $0 as? String }.joined(separator: ", ")
 }
 
-/// "Page 3", "Page 3 of 9", "3 of 9", "3/9", "- 3 -", or a bare number equal to the page's.
+/// "Page 3", "Page 3 of 9", "- 3 -", or "3 of 9", "3/9" and a bare number when the number
+/// is the page's own (so "2024/25" is not a page number).
 private func isPageNumber(_ text: String, page: Int) -> Bool {
     let key = text.lowercased().trimmingCharacters(in: .whitespaces)
-    if key.range(of: #"^page\s+\d+(\s*(of|/)\s*\d+)?$|^\d+\s*(of|/)\s*\d+$|^[-–—]\s*\d+\s*[-–—]$"#, options: .regularExpression) != nil { return true }
+    if key.range(of: #"^(page|tudalen|p\.)\s*\d+(\s*(of|/|o)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$"#, options: .regularExpression) != nil { return true }
+    if key.range(of: #"^\d+\s*(of|/)\s*\d+$"#, options: .regularExpression) != nil {
+        return Int(key.prefix { $0.isNumber }) == page
+    }
     return Int(key) == page
 }
 
