@@ -1,10 +1,11 @@
 import Foundation
 public import QuireModel
 
-/// Reads a legacy paper into the import document, by what its bytes are: a PDF (its `%PDF-`
-/// header) through the PDF route (`readPDFDocument`), anything else as a UTF-8 text export
+/// Reads a paper into the import document, by what its bytes are: a Word document (a .docx
+/// package, or a name saying Word) through `readWordDocument`, a PDF (its `%PDF-` header)
+/// through the PDF route (`readPDFDocument`), anything else as a UTF-8 text export
 /// (`readTextDocument`). Bad input is a located error saying what the file is and what to
-/// import instead: not UTF-8, a Word document, an encrypted or broken PDF.
+/// import instead: not UTF-8, a Word 97 file, an encrypted or broken PDF.
 public func readImportDocument(_ data: Data, file: String) throws(QuireError) -> ImportDocument {
     // A Word document is known by its bytes (a zip, or an old Office file to refuse) or its name.
     if WordFileKind.readsAsWord(data, file: file) {
