@@ -33,16 +33,17 @@ public final class Typesetter: Sendable {
     }
 
     /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
-    public func layout(file: String, layout override: String? = nil) throws(QuireError) -> Result {
+    public func layout(file: String, layout override: LayoutChoice? = nil) throws(QuireError) -> Result {
         let (data, directory) = try readSource(file)
         return try layout(data: data, file: file, directory: directory, layout: override)
     }
 
-    /// Lays out source bytes; `directory` is where relative image paths are looked up. A
+    /// Lays out source bytes; `directory` is where relative image paths are looked up, `root`
+    /// (default: `directory`) the job's folder, which a layout named by path must stay in. A
     /// `budget` bounds the time and pages the layout may take.
-    public func layout(data: Data, file: String, directory: URL, layout override: String? = nil,
-                       budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
-        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+    public func layout(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
+                       origin: PaperOrigin = .new, budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
+        let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
         var frames: [Frame] = []
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             budget: budget, store: { frames.append($0) }, load: { frames[$0] })
@@ -50,23 +51,26 @@ public final class Typesetter: Sendable {
         var document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
                                      figures: streamed.figures)
         stampCreationDate(&document.metadata)
-        return Result(paper: prepared.paper, theme: prepared.theme, layout: LayoutResult(document: document, diagnostics: streamed.diagnostics))
+        return Result(paper: prepared.paper, theme: prepared.theme,
+                      layout: LayoutResult(document: document, diagnostics: prepared.warnings + streamed.diagnostics))
     }
 
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
     /// in memory: the path for long documents, with the same bytes as `layout` + `writePDF`.
     /// `pdfa` forces PDF/A-2b output on (or off); nil leaves it to the layout.
-    public func renderPDF(file: String, layout override: String? = nil, pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
+    public func renderPDF(file: String, layout override: LayoutChoice? = nil, pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
         let (data, directory) = try readSource(file)
         return try renderPDF(data: data, file: file, directory: directory, layout: override, pdfa: pdfa, to: output)
     }
 
     /// `renderPDF` for source bytes. A `budget` bounds the time and pages it may take; past
     /// it, the render stops and nothing is written.
-    /// `observe` sees each page as it is drawn (the archive hashes them).
-    public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, pdfa: Bool? = nil,
-                          budget: RenderBudget = .unlimited, observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
-        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+    /// `observe` sees each page as it is drawn (the archive hashes them). `root` and `origin`
+    /// as for `layout`.
+    public func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
+                          origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: RenderBudget = .unlimited,
+                          observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
+        let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             budget: budget, store: spool.append, load: spool.frame(at:))
@@ -81,20 +85,22 @@ public final class Typesetter: Sendable {
                                   outline: streamed.outline, metadata: metadata, archivalProfile: profile, to: temporary) ?? spool.failure
             }
         }
-        return Rendered(pages: streamed.pageCount, diagnostics: streamed.diagnostics)
+        return Rendered(pages: streamed.pageCount, diagnostics: prepared.warnings + streamed.diagnostics)
     }
 
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
     /// memory does not grow with its page count). The theme is changed first by `adjust`.
-    func layoutSpooled(file: String, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError) -> (paper: PackPaper, spool: FrameSpool) {
+    /// `root` is the pack's folder, which a layout the paper names by path must stay in.
+    func layoutSpooled(file: String, root: URL, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError) -> (paper: PackPaper, spool: FrameSpool) {
         let (data, directory) = try readSource(file)
-        var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
+        var prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: nil, origin: .new)
         adjust(&prepared.theme)
         let spool = try FrameSpool()
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             budget: budget, store: spool.append, load: spool.frame(at:))
         try budget.check(pages: streamed.pageCount)
-        return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool)
+        return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, diagnostics: prepared.warnings + streamed.diagnostics,
+                          pages: { AnySequence(streamed.pages()) }), spool)
     }
 
     /// What a render wrote.
@@ -112,19 +118,31 @@ public final class Typesetter: Sendable {
         return (data, url.deletingLastPathComponent())
     }
 
-    /// Parse, resolve figures, load the layout, check fields and fonts, find images.
-    private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError)
-        -> (paper: Paper, theme: Theme, images: [String: ImageInfo])
-    {
+    /// A paper ready to lay out: checked, its figures resolved, its layout read, its images found.
+    struct Prepared {
+        var paper: Paper
+        var theme: Theme
+        var images: [String: ImageInfo]
+        /// What the checks let pass with a note (an archived paper's missing fields).
+        var warnings: [Diagnostic]
+    }
+
+    /// Parse, resolve figures, load the layout, check fields and fonts, insert the layout's
+    /// report sections (new papers only), find images.
+    private func prepare(data: Data, file: String, directory: URL, root: URL?, layout override: LayoutChoice?,
+                         origin: PaperOrigin) throws(QuireError) -> Prepared {
         let parsed = try parsePaper(data: data, file: file)
-        let name = override ?? parsed.frontMatter.layout ?? "committee-paper"
+        let choice = override ?? parsed.frontMatter.layout.map(LayoutChoice.reference) ?? .reference("committee-paper")
         let location = parsed.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
-        let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
+        let theme = try resources.theme(choice, referrer: directory, root: root ?? directory, requestedAt: override == nil ? location : nil)
         // The layout's figure style is the default every figure is written in.
-        let paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory), style: theme.figures)
-        try checkRequiredFields(paper, theme: theme)
+        var paper = try resolveFigures(parsed, data: try loadData(parsed, paperDirectory: directory), style: theme.figures)
+        let resolved = theme.resolved(for: paper.frontMatter)
+        let warnings = try checkRequiredFields(paper, theme: resolved, origin: origin)
+        if origin == .new, paper.frontMatter.name(.importedFrom) == nil { paper = insertReportSections(paper, theme: resolved) }
         try checkFonts(theme)
-        return (paper, theme, try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets))
+        let images = try resolveImages(paper, theme: theme, paperDirectory: directory, assets: resources.assets)
+        return Prepared(paper: paper, theme: theme, images: images, warnings: warnings)
     }
 
     /// A layout may only name bundled fonts: anything else would silently fall back to
@@ -133,7 +151,7 @@ public final class Typesetter: Sendable {
         let families = FontConfiguration.families
         for (key, family) in [("body.font", theme.body.family), ("code.font", theme.code.family)] where !families.contains(family) {
             throw QuireError(
-                .layout, at: SourceLocation(file: theme.file, line: theme.keyLines[key] ?? 1), field: key,
+                .layout, at: theme.location(ofKey: key), field: key,
                 families.isEmpty ? "no fonts could be loaded from \(resources.fonts.path)" : "font family '\(family)' is not among the bundled fonts",
                 hint: families.isEmpty ? "check that fonts/ holds fonts.conf and the font files, or set QUIRE_HOME"
                     : "bundled families: \(families.joined(separator: ", ")); add the font files and their licence to fonts/ to use another")

@@ -2,18 +2,51 @@ import Foundation
 import QuireModel
 
 /// Resolves a path a source names (an image, a data file) against the allowed folders, in
-/// order. Absolute paths, URLs and anything that leaves the folders are refused: rendering
-/// never reads outside the paper's folder and Quire's own resources.
+/// order, each folder both where the path starts and where it must stay. Absolute paths, URLs
+/// and anything that leaves the folders are refused: rendering never reads outside the
+/// paper's folder and Quire's own resources.
 func findLocalFile(_ path: String, in folders: [URL], location: SourceLocation, field: String, what: String) throws(QuireError) -> URL {
+    try checkRelative(path, location: location, field: field, what: what)
+    for folder in folders {
+        let url = folder.appendingPathComponent(path).standardizedFileURL
+        if isInside(url, folders: [folder]), FileManager.default.fileExists(atPath: url.path) { return url }
+    }
+    throw QuireError(.io, at: location, field: field, "\(what) '\(path)' was not found",
+                     hint: "looked in \(folders.map { $0.standardizedFileURL.path }.joined(separator: " and ")); paths may not leave these folders")
+}
+
+/// Resolves a relative path from `base` (the folder of the file naming it) that must stay
+/// inside one of `allowed`: a layout named by a paper, a manifest or another layout. The same
+/// policy as `findLocalFile`, so one rule decides what a render may read.
+func findLocalFile(_ path: String, from base: URL, within allowed: [URL], location: SourceLocation?, field: String, what: String) throws(QuireError) -> URL {
+    let at = location ?? SourceLocation(file: base.path, line: 1)
+    try checkRelative(path, location: at, field: field, what: what)
+    let url = base.appendingPathComponent(path).standardizedFileURL
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        throw QuireError(.io, at: location, field: field, "\(what) '\(path)' was not found",
+                         hint: "looked for \(url.path); a path is read from the folder of the file that names it")
+    }
+    guard isInside(url, folders: allowed) else {
+        throw QuireError(.io, at: location, field: field, "\(what) '\(path)' is outside the folders Quire may read",
+                         hint: "keep it in \(allowed.map { $0.standardizedFileURL.path }.joined(separator: " or ")) (symbolic links are followed before checking)")
+    }
+    return url
+}
+
+/// Refuses absolute paths and URLs.
+private func checkRelative(_ path: String, location: SourceLocation, field: String, what: String) throws(QuireError) {
     guard !path.hasPrefix("/"), !path.contains("://"), !path.isEmpty else {
         throw QuireError(.invalidValue, at: location, field: field, "\(what) '\(path)' must be a relative path",
                          hint: "put the file beside the paper and name it by its file name, e.g. figures.yaml or logo.png")
     }
-    for folder in folders {
-        let base = folder.standardizedFileURL.path
-        let url = folder.appendingPathComponent(path).standardizedFileURL
-        if url.path.hasPrefix(base + "/"), FileManager.default.fileExists(atPath: url.path) { return url }
+}
+
+/// Whether a file is inside one of the folders once symbolic links are resolved on both
+/// sides, so a link inside an allowed folder cannot lead out of it.
+func isInside(_ url: URL, folders: [URL]) -> Bool {
+    let real = url.standardizedFileURL.resolvingSymlinksInPath().path
+    return folders.contains { folder in
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        return real.hasPrefix(base == "/" ? "/" : base + "/")
     }
-    throw QuireError(.io, at: location, field: field, "\(what) '\(path)' was not found",
-                     hint: "looked in \(folders.map { $0.standardizedFileURL.path }.joined(separator: " and ")); paths may not leave these folders")
 }

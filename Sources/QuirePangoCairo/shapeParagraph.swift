@@ -19,6 +19,7 @@ extension PangoContextOwner {
         configure(layout, spec, bytes)
 
         var lines: [ShapedLine] = []
+        let colored = spec.text.spans.contains { $0.style.color != nil }
         let iter = pango_layout_get_iter(layout)!
         defer { pango_layout_iter_free(iter) }
         repeat {
@@ -33,7 +34,7 @@ extension PangoContextOwner {
             let endsParagraph = pango_layout_iter_at_last_line(iter) != 0
                 || (end < bytes.count && (bytes[end] == 0x0A || (end > 0 && bytes[end - 1] == 0x0A)))
             lines.append(copyLine(line, x: Double(logical.x) / pangoScale, extents: lineLogical, bytes: bytes, spec: spec,
-                                  endsParagraph: endsParagraph))
+                                  colored: colored, endsParagraph: endsParagraph))
         } while pango_layout_iter_next_line(iter) != 0
         return ShapedParagraph(lines: lines)
     }
@@ -69,6 +70,11 @@ extension PangoContextOwner {
             if span.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if span.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
             if span.style.monospace { add(pango_attr_family_new(spec.codeFamily)) }
+            // A coloured span gets runs of its own (Pango breaks items where attributes
+            // change); `copyLine` gives them the span's colour.
+            if let color = span.style.color {
+                add(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535), UInt16(color.blue * 65535)))
+            }
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
@@ -76,7 +82,7 @@ extension PangoContextOwner {
 
     /// Copies a Pango line's glyph runs (visual order) into `GlyphRun`s with clusters.
     private func copyLine(_ line: UnsafeMutablePointer<PangoLayoutLine>, x lineX: Double, extents: PangoRectangle,
-                          bytes: [UInt8], spec: ParagraphSpec, endsParagraph: Bool) -> ShapedLine {
+                          bytes: [UInt8], spec: ParagraphSpec, colored: Bool, endsParagraph: Bool) -> ShapedLine {
         var runs: [Positioned<GlyphRun>] = []
         var links: [LineLink] = []
         var penX = 0.0
@@ -101,7 +107,8 @@ extension PangoContextOwner {
                 x += advance
             }
             let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
-            let glyphRun = GlyphRun(font: fontRef(for: font), color: spec.color, text: text, glyphs: glyphs, width: x)
+            let color = colored ? spanColor(spec, at: start) ?? spec.color : spec.color
+            let glyphRun = GlyphRun(font: fontRef(for: font), color: color, text: text, glyphs: glyphs, width: x)
             runs.append(Positioned(glyphRun, at: Point(x: lineX + penX, y: 0)))
             links += linkExtents(spec, start: start, length: length, glyphString: glyphString, x: lineX + penX)
             penX += x
@@ -109,6 +116,11 @@ extension PangoContextOwner {
         let ascent = Double(-extents.y) / pangoScale
         let descent = Double(extents.height + extents.y) / pangoScale
         return ShapedLine(runs: runs, width: penX, ascent: ascent, descent: descent, links: mergeLinks(links), endsParagraph: endsParagraph)
+    }
+
+    /// The colour of the span a run starts in, if it has one of its own.
+    private func spanColor(_ spec: ParagraphSpec, at offset: Int) -> Color? {
+        spec.text.spans.first { $0.start <= offset && offset < $0.end }?.style.color
     }
 
     /// Where link spans fall in one glyph run, as horizontal extents.

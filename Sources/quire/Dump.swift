@@ -10,12 +10,12 @@ struct Dump: AsyncParsableCommand {
     @Argument(help: "The paper source.")
     var source: String
 
-    @Option(help: "Use this layout instead of the one the paper names.")
+    @Option(help: "Use this layout instead of the one the paper names: a name (see `quire layouts`) or a layout file's path.")
     var layout: String?
 
     func run() async throws {
         try exitingOnInputError { () throws(QuireError) in
-            let result = try Typesetter().layout(file: source, layout: layout)
+            let result = try Typesetter().layout(file: source, layout: layout.map(LayoutChoice.init(commandLine:)))
             report(result.layout.diagnostics)
             print(dumpPageTree(result.layout.document), terminator: "")
         }

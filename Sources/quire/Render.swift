@@ -19,7 +19,7 @@ struct Render: AsyncParsableCommand {
     @Option(help: "PNG resolution in dots per inch.")
     var dpi: Double = 96
 
-    @Option(help: "Use this layout instead of the one the paper names.")
+    @Option(help: "Use this layout instead of the one the paper names: a name (see `quire layouts`) or a layout file's path.")
     var layout: String?
 
     @Flag(inversion: .prefixedNo, help: "Write PDF/A-2b for the archive (default: as the layout says).")
@@ -29,13 +29,13 @@ struct Render: AsyncParsableCommand {
         let typesetter = Typesetter()
         try exitingOnInputError { () throws(QuireError) in
             if let png {
-                let result = try typesetter.layout(file: source, layout: layout)
+                let result = try typesetter.layout(file: source, layout: layout.map(LayoutChoice.init(commandLine:)))
                 report(result.layout.diagnostics)
                 try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi)
             }
             if png == nil || output != nil {
                 let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
-                let rendered = try typesetter.renderPDF(file: source, layout: layout, pdfa: pdfa, to: pdf)
+                let rendered = try typesetter.renderPDF(file: source, layout: layout.map(LayoutChoice.init(commandLine:)), pdfa: pdfa, to: pdf)
                 if png == nil { report(rendered.diagnostics) }
             }
         }

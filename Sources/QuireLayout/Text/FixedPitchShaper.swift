@@ -62,7 +62,7 @@ public struct FixedPitchShaper: TextShaper {
             }
             let font = FontRef(family: style.monospace ? spec.codeFamily : spec.family, bold: style.bold, italic: style.italic, size: spec.size)
             let runWidth = Double(piece.count) * advance
-            runs.append(Positioned(GlyphRun(font: font, color: spec.color, text: piece, glyphs: glyphs, width: runWidth), at: Point(x: pen, y: 0)))
+            runs.append(Positioned(GlyphRun(font: font, color: style.color ?? spec.color, text: piece, glyphs: glyphs, width: runWidth), at: Point(x: pen, y: 0)))
             if let url = style.link {
                 if let last = links.last, last.url == url, abs(last.x + last.width - pen) < 0.001 {
                     links[links.count - 1].width += runWidth

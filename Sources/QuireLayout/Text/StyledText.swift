@@ -7,12 +7,15 @@ public struct SpanStyle: Hashable, Sendable {
     public var monospace = false
     /// A link target; the shaper reports where the span lands so links become clickable.
     public var link: String?
+    /// The span's own colour (a coloured header value or run-in lead); nil: the paragraph's.
+    public var color: Color?
 
-    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil) {
+    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil, color: Color? = nil) {
         self.bold = bold
         self.italic = italic
         self.monospace = monospace
         self.link = link
+        self.color = color
     }
 }
 
@@ -44,6 +47,24 @@ public struct StyledText: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { text.isEmpty }
+
+    /// Appends another styled text, its spans kept.
+    public mutating func append(_ other: StyledText) {
+        let bytes = Array(other.text.utf8)
+        for span in other.spans { append(String(decoding: bytes[span.start..<span.end], as: UTF8.self), style: span.style) }
+    }
+
+    /// The same text with each span's text and style changed by `change` (spans whose text
+    /// changes length, such as text put in capitals, stay in order).
+    public func mapSpans(_ change: (String, SpanStyle) -> (String, SpanStyle)) -> StyledText {
+        let bytes = Array(text.utf8)
+        var out = StyledText()
+        for span in spans {
+            let (piece, style) = change(String(decoding: bytes[span.start..<span.end], as: UTF8.self), span.style)
+            out.append(piece, style: style)
+        }
+        return out
+    }
 }
 
 /// How lines of a paragraph sit in its width.
