@@ -64,9 +64,10 @@ public func layoutPaperStreaming(_ paper: Paper, theme fileTheme: Theme, shaper:
     }
 
     let body = Collector(theme: theme, file: paper.file, images: images)
+    body.reserveLogoSpace()
     body.collectMasthead(paper.frontMatter)
     body.collectHeaderBlock(paper.frontMatter)
-    var numbering = Numbering(style: theme.numberingStyle)
+    var numbering = Numbering(style: theme.numbering)
     body.collectBody(paper.body, numbering: &numbering)
     body.collectClosingSections(paper, numbering: &numbering)
     var distributor = Distributor(size: region, file: paper.file)

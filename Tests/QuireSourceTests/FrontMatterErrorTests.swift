@@ -51,7 +51,7 @@ import Testing
         #expect(error.hint?.contains("did you mean 'role'") == true)
     }
 
-    @Test func dateInWordsIsRejectedWithTheISOForm() throws {
+    @Test func monthFirstDateIsRejectedWithTheISOForm() throws {
         let error = try #require(parseFailure("""
             ---
             subject: Test

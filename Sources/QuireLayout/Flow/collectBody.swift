@@ -78,7 +78,7 @@ extension ItemNumbering {
 
 /// The label of item `index` of a list at `depth`: ordered lists by the style's item labels,
 /// bullets "•" (and "–" below the first level). `parent` is what a "1.1.1" label extends.
-func itemLabel(_ index: Int, depth: Int, ordered: Bool, style: NumberingStyle = Theme().numberingStyle, parent: String? = nil) -> String {
+func itemLabel(_ index: Int, depth: Int, ordered: Bool, style: NumberingStyle = NumberingStyle(), parent: String? = nil) -> String {
     guard ordered else { return depth == 0 ? "•" : "–" }
     return style.items(atDepth: depth).label(index, parent: parent)
 }
@@ -192,7 +192,7 @@ extension Collector {
         let title = (label.map { $0 + " " } ?? "") + styled.text
         space(style.spaceBefore)
         let width = theme.contentWidth
-        let x = label != nil || numbering.numbersHere ? textX : 0
+        let x = label != nil || (numbering.numbersHere && style.indent != .margin) ? textX : 0
         let textIndex = request(styled, width: width - x, size: style.size, alignment: .left)
         let labelIndex = label.map { request(StyledText($0, style: span), width: textX, size: style.size, alignment: .left) }
         var block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, 0)] } ?? [], leading: theme.body.leading,

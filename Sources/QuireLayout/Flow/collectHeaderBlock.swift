@@ -244,7 +244,7 @@ extension Collector {
         case .text(let inlines): return [(nil, styledText(inlines))]
         case .textList(let entries):
             if entries.count == 1 { return [(nil, styledText(entries[0]))] }
-            let labels = theme.numberingStyle.recommendations
+            let labels = theme.numbering.recommendations
             return entries.enumerated().map { (labels.label($0.offset, parent: nil), styledText($0.element)) }
         case .people(let people):
             let lines = people.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: ", ") }

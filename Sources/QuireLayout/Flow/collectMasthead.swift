@@ -3,6 +3,22 @@ import QuireModel
 import QuirePages
 
 extension Collector {
+    /// Room at the top of the first page for a first-page logo where it reaches below the top
+    /// margin, so the margin can stay as later pages need it (an every-page logo sits in the
+    /// margin, which the layout makes tall enough).
+    func reserveLogoSpace() {
+        let style = theme.logo
+        guard style.pages == .first, let logo = images[style.file] else { return }
+        var bottom = style.top + Double(logo.pixelHeight) * style.width / Double(max(1, logo.pixelWidth))
+        if style.namePosition == .under, !style.name.isEmpty {
+            bottom += 4 + style.nameSize * 1.2 * Double(style.name.split(separator: "\n").count)
+        }
+        let height = bottom + theme.blockSpace - theme.page.marginTop
+        guard height > 0 else { return }
+        let width = theme.contentWidth
+        add { _ in [.slice(Slice(frame: Frame(size: Size(width: width, height: height)), height: height, breakAfter: false))] }
+    }
+
     /// The layout's masthead lines above the header block ("Agenda Item No. 7", "REPORT OF
     /// THE DIRECTOR OF PLACE"), each filled from the front matter; a line naming a field the
     /// paper lacks is left out rather than printed half empty. Kept with the header block.

@@ -24,28 +24,24 @@ extension Theme {
 
 /// The paper with the layout's report sections it lacks inserted, each with the layout's text
 /// for a missing one, in the layout's order: before the next of the layout's sections the body
-/// has, else after the last one before it, else at the end of the body. Sections without such
-/// text are never made up. For new papers only: an imported or archived paper is shown as its
-/// source was (`theme` resolved for the paper, so the titles are in its language).
+/// has, else at the end of the body. Sections without such text are never made up. For new
+/// papers only: an imported or archived paper is shown as its source was (`theme` resolved for
+/// the paper, so the titles are in its language).
 public func insertReportSections(_ paper: Paper, theme: Theme) -> Paper {
     let missing = theme.missingSections(in: paper.body).filter { $0.missing != nil }
     guard !missing.isEmpty else { return paper }
     var body = paper.body
-    // Where each body section starts and ends (its heading to the next level-1 heading).
-    func sectionBounds(_ title: String) -> Range<Int>? {
-        guard let start = body.firstIndex(where: {
+    // Where a body section of this title starts.
+    func start(_ title: String) -> Int? {
+        body.firstIndex {
             if case .heading(1, let inlines, _) = $0 { return sameSectionTitle(inlines.plainText, title) }
             return false
-        }) else { return nil }
-        let end = body[(start + 1)...].firstIndex { if case .heading(1, _, _) = $0 { true } else { false } } ?? body.count
-        return start..<end
+        }
     }
     let line = paper.body.last.map(blockLine) ?? paper.bodyLine
     for section in missing {
         let order = theme.sections.firstIndex(of: section) ?? 0
-        let later = theme.sections[(order + 1)...].lazy.compactMap { sectionBounds($0.title)?.lowerBound }.first
-        let earlier = theme.sections[..<order].reversed().lazy.compactMap { sectionBounds($0.title)?.upperBound }.first
-        let at = later ?? earlier ?? body.count
+        let at = theme.sections[(order + 1)...].lazy.compactMap { start($0.title) }.first ?? body.count
         body.insert(contentsOf: [.heading(level: 1, [.text(section.title)], line: line), .paragraph([.text(section.missing ?? "")], line: line)], at: at)
     }
     var out = paper

@@ -24,7 +24,7 @@ extension Collector {
     func collectFrontSheet(_ manifest: PackManifest, entries: [AgendaEntry], supplement: Bool) {
         let style = theme.pack
         let meeting = manifest.meeting
-        var numbering = Numbering(style: theme.numberingStyle)  // headings here are not numbered, and stay at the margin
+        var numbering = Numbering(style: theme.numbering)  // headings here are not numbered, and stay at the margin
         line(StyledText(meeting.committee, style: SpanStyle(bold: true)), role: .heading1)
         line(StyledText(supplement ? style.supplementTitle : style.title, style: SpanStyle(bold: true)), role: .paragraph)
         space(theme.blockSpace)

@@ -19,8 +19,7 @@ public struct Theme: Hashable, Sendable {
     public var paragraphs = ParagraphStyle()
     /// How sections, paragraphs, sub-items and recommendations are numbered (every option
     /// set; a paper's `numbering:` lays its own over them, `resolved(for:)`).
-    public var numbering = NumberingOptions(sections: true, paragraphs: .parenthesized, count: .section,
-                                            items: [.letterParenthesized, .romanParenthesized], recommendations: .letterParenthesized)
+    public var numbering = NumberingStyle()
     /// How a run-in heading's lead ("**Background:** The council…") is set.
     public var runIn = RunInStyle()
     public var headerBlock = HeaderBlockStyle()
@@ -104,6 +103,9 @@ public struct HeadingStyle: Hashable, Sendable {
     public var italic = false
     public var spaceBefore = 18.0
     public var spaceAfter = 6.0
+    /// Where an unnumbered section heading starts: at the paragraphs' text column (`text`,
+    /// as numbered ones do) or at the `margin`.
+    public var indent = HeadingIndent.text
     public init(size: Double = 12, bold: Bool = true, italic: Bool = false, spaceBefore: Double = 18, spaceAfter: Double = 6) {
         self.size = size
         self.bold = bold
@@ -112,6 +114,9 @@ public struct HeadingStyle: Hashable, Sendable {
         self.spaceAfter = spaceAfter
     }
 }
+
+/// Where an unnumbered heading starts.
+public enum HeadingIndent: String, Hashable, Sendable, CaseIterable { case text, margin }
 
 /// Numbered paragraphs and their sub-items (how they are numbered: `Theme.numbering`).
 public struct ParagraphStyle: Hashable, Sendable {

@@ -7,7 +7,6 @@ enum ThemeSetter: @unchecked Sendable {
     case length(WritableKeyPath<Theme, Double>)
     case integer(WritableKeyPath<Theme, Int>)
     case flag(WritableKeyPath<Theme, Bool>)
-    case optionalFlag(WritableKeyPath<Theme, Bool?>)
     /// Text, or the same text in several languages (`{en-GB: …, cy: …}`).
     case text(WritableKeyPath<Theme, String>)
     case color(WritableKeyPath<Theme, Color>)
@@ -16,7 +15,7 @@ enum ThemeSetter: @unchecked Sendable {
     /// One of a fixed set of written forms (an enumeration's raw values).
     case choice([String], (inout Theme, String) -> Void)
     /// Item labels by depth: one label or a list of them.
-    case itemLabels(WritableKeyPath<Theme, [ItemNumbering]?>)
+    case itemLabels(WritableKeyPath<Theme, [ItemNumbering]>)
     case pageSize
     case margins
     case rows
@@ -30,10 +29,6 @@ enum ThemeSetter: @unchecked Sendable {
     /// An enumeration's written forms.
     static func choice<E: RawRepresentable & CaseIterable>(_ path: WritableKeyPath<Theme, E>) -> ThemeSetter where E.RawValue == String {
         .choice(E.allCases.map(\.rawValue)) { theme, raw in if let value = E(rawValue: raw) { theme[keyPath: path] = value } }
-    }
-
-    static func choice<E: RawRepresentable & CaseIterable>(_ path: WritableKeyPath<Theme, E?>) -> ThemeSetter where E.RawValue == String {
-        .choice(E.allCases.map(\.rawValue)) { theme, raw in theme[keyPath: path] = E(rawValue: raw) }
     }
 }
 
@@ -52,15 +47,16 @@ let themeFields: [String: ThemeSetter] = [
     "block-space": .length(\.blockSpace), "orphans": .integer(\.orphans), "widows": .integer(\.widows),
     "heading.size": .length(\.heading.size), "heading.bold": .flag(\.heading.bold), "heading.italic": .flag(\.heading.italic),
     "heading.space-before": .length(\.heading.spaceBefore), "heading.space-after": .length(\.heading.spaceAfter),
+    "heading.indent": .choice(\.heading.indent),
     // Older name of numbering.sections, kept working.
-    "heading.numbered": .optionalFlag(\.numbering.sections),
+    "heading.numbered": .flag(\.numbering.sections),
     "subheading.size": .length(\.subheading.size), "subheading.bold": .flag(\.subheading.bold),
     "subheading.italic": .flag(\.subheading.italic), "subheading.space-before": .length(\.subheading.spaceBefore),
-    "subheading.space-after": .length(\.subheading.spaceAfter),
+    "subheading.space-after": .length(\.subheading.spaceAfter), "subheading.indent": .choice(\.subheading.indent),
     // Older name of numbering.paragraphs, kept working.
     "paragraphs.numbering": .choice(\.numbering.paragraphs), "paragraphs.indent": .length(\.paragraphs.indent),
     "paragraphs.item-indent": .length(\.paragraphs.itemIndent),
-    "numbering.sections": .optionalFlag(\.numbering.sections), "numbering.paragraphs": .choice(\.numbering.paragraphs),
+    "numbering.sections": .flag(\.numbering.sections), "numbering.paragraphs": .choice(\.numbering.paragraphs),
     "numbering.count": .choice(\.numbering.count), "numbering.items": .itemLabels(\.numbering.items),
     "numbering.recommendations": .choice(\.numbering.recommendations),
     "run-in.bold": .flag(\.runIn.bold), "run-in.italic": .flag(\.runIn.italic), "run-in.color": .optionalColor(\.runIn.color),

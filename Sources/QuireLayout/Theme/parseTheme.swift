@@ -118,12 +118,6 @@ private struct ThemeReader {
             case "false", "no": theme[keyPath: path] = false
             default: throw error(node, key, "expected true or false")
             }
-        case .optionalFlag(let path):
-            switch try scalar(node, key) {
-            case "true", "yes": theme[keyPath: path] = true
-            case "false", "no": theme[keyPath: path] = false
-            default: throw error(node, key, "expected true or false")
-            }
         case .text(let path):
             if case .mapping = node, !unlocalizedKeys.contains(key) {
                 let localized = try localizedText(node, key)

@@ -28,23 +28,33 @@ extension Theme {
         theme.numbering = numbering.merging(matter.numbering)
         return theme
     }
-
-    /// The numbering in force, every option decided (a theme's own are always all set; the
-    /// defaults here only guard a theme built by hand with some left out).
-    var numberingStyle: NumberingStyle {
-        NumberingStyle(sections: numbering.sections ?? true, paragraphs: numbering.paragraphs ?? .parenthesized,
-                       count: numbering.count ?? .section, items: numbering.items ?? [.letterParenthesized, .romanParenthesized],
-                       recommendations: numbering.recommendations ?? .letterParenthesized)
-    }
 }
 
-/// Numbering with every option decided: what the collectors number by.
-struct NumberingStyle {
-    var sections: Bool
-    var paragraphs: ParagraphNumbering
-    var count: NumberingCount
-    var items: [ItemNumbering]
-    var recommendations: ItemNumbering
+/// Numbering with every option decided (layout keys `numbering.*`): what the collectors
+/// number by. A paper's `numbering:` options are laid over it, each one it sets replacing the
+/// layout's.
+public struct NumberingStyle: Hashable, Sendable {
+    /// Whether `#` sections show "1.", "2.", ….
+    public var sections = true
+    public var paragraphs = ParagraphNumbering.parenthesized
+    public var count = NumberingCount.section
+    /// Labels of ordered sub-items, outermost first; deeper levels repeat the last two.
+    public var items: [ItemNumbering] = [.letterParenthesized, .romanParenthesized]
+    /// Labels of a list recommendation in the header block.
+    public var recommendations = ItemNumbering.letterParenthesized
+
+    public init() {}
+
+    /// This style with every option `options` sets laid over it.
+    public func merging(_ options: NumberingOptions) -> NumberingStyle {
+        var out = self
+        if let sections = options.sections { out.sections = sections }
+        if let paragraphs = options.paragraphs { out.paragraphs = paragraphs }
+        if let count = options.count { out.count = count }
+        if let items = options.items, !items.isEmpty { out.items = items }
+        if let recommendations = options.recommendations { out.recommendations = recommendations }
+        return out
+    }
 
     /// The label style of ordered items at `depth`: outermost first, deeper levels repeating
     /// the last two (so "(a)", "(i)", "(a)", "(i)", …).

@@ -54,7 +54,7 @@ public func readDate(_ raw: String) -> Result<CalendarDate, DateProblem> {
         }
         if numbers[1] > 12, numbers[0] <= 12 {
             return problem("'\(text)' reads month first (there is no month \(numbers[1])); dates are read day first, as UK papers write them",
-                           hint: "write it day first, \(parts[1])/\(parts[0])/\(parts[2]), or as an ISO date")
+                           hint: "write it day first, \(parts[1])/\(parts[0])/\(parts[2]), or as an ISO date, \(CalendarDate(year: numbers[2], month: numbers[0], day: numbers[1]).iso)")
         }
         return validated(numbers[2], numbers[1], numbers[0])
     }
