@@ -76,8 +76,9 @@ extension Resources {
 
     /// Finds and reads a layout, and every layout it `extends:`. A name is looked for in
     /// `layoutFolders(root:)`; a path is read from `referrer` (the folder of the file naming
-    /// it) and must stay, symbolic links followed, inside `root` (the job's folder) or a
-    /// layouts folder. An extending layout may name the layout it shadows (`extends:
+    /// it) and must stay, symbolic links followed, inside that folder, `root` (the job's
+    /// folder: the current directory for `quire render`, the manifest's folder for a pack, the
+    /// archive, the upload) or a layouts folder. An extending layout may name the layout it shadows (`extends:
     /// committee-paper` in a council's own committee-paper.yaml): names already in the chain
     /// are skipped.
     public func theme(_ choice: LayoutChoice, referrer: URL, root: URL, requestedAt location: SourceLocation?) throws(QuireError) -> Theme {
@@ -86,7 +87,8 @@ extension Resources {
         case .file(let path):
             return try loadLayout(URL(fileURLWithPath: path), root: root, folders: folders, chain: [], location: location)
         case .reference(let reference):
-            return try loadLayout(reference, referrer: referrer, root: root, folders: folders, allowed: [], chain: [], location: location, field: "layout")
+            return try loadLayout(reference, referrer: referrer, root: root, folders: folders, allowed: [referrer], chain: [], location: location,
+                                  field: "layout")
         }
     }
 

@@ -33,9 +33,11 @@ public final class Typesetter: Sendable {
     }
 
     /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
-    public func layout(file: String, layout override: LayoutChoice? = nil) throws(QuireError) -> Result {
+    /// `root` is the job's folder a layout named by path may also be read from (the CLI's
+    /// current directory); the paper's own folder always is.
+    public func layout(file: String, root: URL? = nil, layout override: LayoutChoice? = nil) throws(QuireError) -> Result {
         let (data, directory) = try readSource(file)
-        return try layout(data: data, file: file, directory: directory, layout: override)
+        return try layout(data: data, file: file, directory: directory, root: root, layout: override)
     }
 
     /// Lays out source bytes; `directory` is where relative image paths are looked up, `root`
@@ -58,9 +60,10 @@ public final class Typesetter: Sendable {
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
     /// in memory: the path for long documents, with the same bytes as `layout` + `writePDF`.
     /// `pdfa` forces PDF/A-2b output on (or off); nil leaves it to the layout.
-    public func renderPDF(file: String, layout override: LayoutChoice? = nil, pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
+    public func renderPDF(file: String, root: URL? = nil, layout override: LayoutChoice? = nil, pdfa: Bool? = nil,
+                          to output: String) throws(QuireError) -> Rendered {
         let (data, directory) = try readSource(file)
-        return try renderPDF(data: data, file: file, directory: directory, layout: override, pdfa: pdfa, to: output)
+        return try renderPDF(data: data, file: file, directory: directory, root: root, layout: override, pdfa: pdfa, to: output)
     }
 
     /// `renderPDF` for source bytes. A `budget` bounds the time and pages it may take; past

@@ -22,13 +22,14 @@ func findLocalFile(_ path: String, from base: URL, within allowed: [URL], locati
     let at = location ?? SourceLocation(file: base.path, line: 1)
     try checkRelative(path, location: at, field: field, what: what)
     let url = base.appendingPathComponent(path).standardizedFileURL
-    guard FileManager.default.fileExists(atPath: url.path) else {
-        throw QuireError(.io, at: location, field: field, "\(what) '\(path)' was not found",
-                         hint: "looked for \(url.path); a path is read from the folder of the file that names it")
-    }
+    // Checked before looking for it, so an answer never tells whether a file outside exists.
     guard isInside(url, folders: allowed) else {
         throw QuireError(.io, at: location, field: field, "\(what) '\(path)' is outside the folders Quire may read",
                          hint: "keep it in \(allowed.map { $0.standardizedFileURL.path }.joined(separator: " or ")) (symbolic links are followed before checking)")
+    }
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        throw QuireError(.io, at: location, field: field, "\(what) '\(path)' was not found",
+                         hint: "looked for \(url.path); a path is read from the folder of the file that names it")
     }
     return url
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuireKit
 import QuireModel
 import QuirePages
@@ -15,7 +16,7 @@ struct Dump: AsyncParsableCommand {
 
     func run() async throws {
         try exitingOnInputError { () throws(QuireError) in
-            let result = try Typesetter().layout(file: source, layout: layout.map(LayoutChoice.init(commandLine:)))
+            let result = try Typesetter().layout(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)))
             report(result.layout.diagnostics)
             print(dumpPageTree(result.layout.document), terminator: "")
         }

@@ -5,7 +5,7 @@ import QuireModel
 
 /// `quire layouts`: the house styles available.
 struct Layouts: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the house styles in layouts/.")
+    static let configuration = CommandConfiguration(abstract: "List the house styles: those in QUIRE_LAYOUTS folders, then the bundled layouts/.")
 
     func run() async throws {
         do {

@@ -29,13 +29,13 @@ struct Render: AsyncParsableCommand {
         let typesetter = Typesetter()
         try exitingOnInputError { () throws(QuireError) in
             if let png {
-                let result = try typesetter.layout(file: source, layout: layout.map(LayoutChoice.init(commandLine:)))
+                let result = try typesetter.layout(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)))
                 report(result.layout.diagnostics)
                 try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi)
             }
             if png == nil || output != nil {
                 let pdf = output ?? (source.hasSuffix(".md") ? String(source.dropLast(3)) : source) + ".pdf"
-                let rendered = try typesetter.renderPDF(file: source, layout: layout.map(LayoutChoice.init(commandLine:)), pdfa: pdfa, to: pdf)
+                let rendered = try typesetter.renderPDF(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)), pdfa: pdfa, to: pdf)
                 if png == nil { report(rendered.diagnostics) }
             }
         }
