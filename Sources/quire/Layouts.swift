@@ -9,8 +9,11 @@ struct Layouts: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            for layout in try Resources.locate().availableLayouts() {
-                print(layout.name.padding(toLength: 20, withPad: " ", startingAt: 0) + layout.description)
+            let layouts = try Resources.locate().availableLayouts()
+            // Names in a column as wide as the longest, at least 20 as before.
+            let width = max(20, (layouts.map(\.name.count).max() ?? 0) + 2)
+            for layout in layouts {
+                print(layout.name.padding(toLength: width, withPad: " ", startingAt: 0) + layout.description)
             }
         } catch {
             throw failWith(error)
