@@ -80,9 +80,8 @@ extension Collector {
     }
 
     /// A row's label as set: bold as the layout says, in its label colour.
-    private func labelText(_ label: String, forceColor: Bool = false) -> StyledText {
-        let style = theme.headerBlock
-        return StyledText(label, style: SpanStyle(bold: style.labelBold, color: style.labelColor ?? (forceColor ? theme.body.color : nil)))
+    private func labelText(_ label: String) -> StyledText {
+        StyledText(label, style: SpanStyle(bold: theme.headerBlock.labelBold, color: theme.headerBlock.labelColor))
     }
 
     // MARK: - Forms
@@ -128,7 +127,7 @@ extension Collector {
         let inset = box == nil ? 0 : theme.headerBlock.panel.padding
         var text = StyledText()
         if !row.label.isEmpty {
-            text.append(labelText(row.label + " ", forceColor: true))
+            text.append(labelText(row.label + " "))
         }
         let labelBytes = text.text.utf8.count
         text.append(row.values[0].text)

@@ -64,7 +64,7 @@ extension PageFurniture {
         let size = Size(width: style.width, height: Double(logo.pixelHeight) * style.width / Double(max(1, logo.pixelWidth)))
         let left = theme.page.marginLeft, right = theme.page.size.width - theme.page.marginRight
         let x = style.place == .topLeft ? left : right - size.width
-        frame.open(content ? StructureTag(.figure, alt: style.alt.isEmpty ? style.name + " logo" : style.alt) : StructureTag(.artifact))
+        frame.open(content ? StructureTag(.figure, alt: !style.alt.isEmpty ? style.alt : style.name.isEmpty ? "Logo" : style.name + " logo") : StructureTag(.artifact))
         frame.push(.image(path: logo.path, size), at: Point(x: x, y: style.top))
         frame.close()
         guard let lines = name?.lines, !lines.isEmpty else { return }
