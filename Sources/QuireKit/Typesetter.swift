@@ -38,16 +38,19 @@ public final class Typesetter: Sendable {
     }
 
     /// Reads, parses, checks and lays out one paper. `layout` overrides the front matter's.
-    public func layout(file: String, layout override: String? = nil) throws(QuireError) -> Result {
+    /// `root` is the job's folder a layout named by path may also be read from (the CLI's
+    /// current directory); the paper's own folder always is.
+    public func layout(file: String, root: URL? = nil, layout override: LayoutChoice? = nil) throws(QuireError) -> Result {
         let (data, directory) = try readSource(file)
-        return try layout(data: data, file: file, directory: directory, layout: override)
+        return try layout(data: data, file: file, directory: directory, root: root, layout: override)
     }
 
-    /// Lays out source bytes; `directory` is where relative image paths are looked up. A
+    /// Lays out source bytes; `directory` is where relative image paths are looked up, `root`
+    /// (default: `directory`) the job's folder, which a layout named by path must stay in. A
     /// `budget` bounds the time and pages the layout may take.
-    public func layout(data: Data, file: String, directory: URL, layout override: String? = nil,
-                       budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
-        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+    public func layout(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
+                       origin: PaperOrigin = .new, budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
+        let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
         var frames: [Frame] = []
         let streamed = try lay(prepared, budget: budget, store: { frames.append($0) }, load: { frames[$0] })
         var document = PagedDocument(pages: Array(streamed.pages()), outline: streamed.outline, metadata: streamed.metadata,
@@ -61,17 +64,20 @@ public final class Typesetter: Sendable {
     /// Renders a paper straight to PDF, finished body pages waiting in a spool file rather than
     /// in memory: the path for long documents, with the same bytes as `layout` + `writePDF`.
     /// `pdfa` forces PDF/A-2b output on (or off); nil leaves it to the layout.
-    public func renderPDF(file: String, layout override: String? = nil, pdfa: Bool? = nil, to output: String) throws(QuireError) -> Rendered {
+    public func renderPDF(file: String, root: URL? = nil, layout override: LayoutChoice? = nil, pdfa: Bool? = nil,
+                          to output: String) throws(QuireError) -> Rendered {
         let (data, directory) = try readSource(file)
-        return try renderPDF(data: data, file: file, directory: directory, layout: override, pdfa: pdfa, to: output)
+        return try renderPDF(data: data, file: file, directory: directory, root: root, layout: override, pdfa: pdfa, to: output)
     }
 
     /// `renderPDF` for source bytes. A `budget` bounds the time and pages it may take; past
     /// it, the render stops and nothing is written.
-    /// `observe` sees each page as it is drawn (the archive hashes them).
-    public func renderPDF(data: Data, file: String, directory: URL, layout override: String? = nil, pdfa: Bool? = nil,
-                          budget: RenderBudget = .unlimited, observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
-        let prepared = try prepare(data: data, file: file, directory: directory, layout: override)
+    /// `observe` sees each page as it is drawn (the archive hashes them). `root` and `origin`
+    /// as for `layout`.
+    public func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
+                          origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: RenderBudget = .unlimited,
+                          observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
+        let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
         let spool = try FrameSpool()
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         var metadata = streamed.metadata
@@ -89,11 +95,12 @@ public final class Typesetter: Sendable {
 
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
     /// memory does not grow with its page count). The theme is changed first by `adjust`.
-    func layoutSpooled(file: String, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError)
+    /// `root` is the pack's folder, which a layout the paper names by path must stay in.
+    func layoutSpooled(file: String, root: URL, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError)
         -> (paper: PackPaper, spool: FrameSpool, diagnostics: [Diagnostic], inputs: [InputFile])
     {
         let (data, directory) = try readSource(file)
-        var prepared = try prepare(data: data, file: file, directory: directory, layout: nil)
+        var prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: nil, origin: .new)
         adjust(&prepared.theme)
         let spool = try FrameSpool()
         spool.retained = prepared.imported
@@ -125,7 +132,7 @@ public final class Typesetter: Sendable {
         var images: [String: ImageInfo]
         var inputs: [InputFile]
         /// What preparing found to say: a Word document's import warnings, fields an
-        /// imported paper lacks.
+        /// imported or archived paper lacks.
         var warnings: [Diagnostic] = []
         /// A Word document imported for this render: its pictures' folder lives as long as this.
         var imported: ImportedWord?
@@ -141,23 +148,27 @@ public final class Typesetter: Sendable {
         return streamed
     }
 
-    /// Parse, resolve figures, load the layout, check fields and fonts, find images; and the
-    /// files all that read. A Word document (known by its bytes, or a Word name) is
-    /// imported in memory first and its source read in its place, its pictures in a
-    /// temporary folder, its import warnings kept for the render's.
-    private func prepare(data: Data, file: String, directory: URL, layout override: String?) throws(QuireError) -> Prepared {
+    /// Parse, resolve figures, load the layout, check fields and fonts, insert the layout's
+    /// report sections (new papers only), find images; and the files all that read. A Word
+    /// document (known by its bytes, or a Word name) is imported in memory first and its
+    /// source read in its place, its pictures in a temporary folder, its import warnings kept
+    /// for the render's.
+    private func prepare(data: Data, file: String, directory: URL, root: URL?, layout override: LayoutChoice?,
+                         origin: PaperOrigin) throws(QuireError) -> Prepared {
         var imported: ImportedWord?
         if WordFileKind.readsAsWord(data, file: file) {
-            imported = try ImportedWord.importing(data, file: file, layout: override, resources: resources)
+            imported = try ImportedWord.importing(data, file: file, layout: override?.name, resources: resources)
         }
         let source = try parseSource(data: imported?.source ?? data, file: file)
-        let name = override ?? source.frontMatter.layout ?? "committee-paper"
+        let choice = override ?? source.frontMatter.layout.map(LayoutChoice.reference) ?? .reference("committee-paper")
         let location = source.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
-        let theme = try resources.theme(named: name, requestedAt: override == nil ? location : nil)
+        let theme = try resources.theme(choice, referrer: directory, root: root ?? directory, requestedAt: override == nil ? location : nil)
         // The layout's figure style is the default every figure is written in.
         let (dataSet, dataFiles) = try loadData(source.frontMatter, file: file, paperDirectory: directory)
-        let paper = try source.paper(figures: FigureData(data: dataSet, style: theme.figures))
-        let fieldWarnings = try checkRequiredFields(paper, theme: theme)
+        var paper = try source.paper(figures: FigureData(data: dataSet, style: theme.figures))
+        let resolved = theme.resolved(for: paper.frontMatter)
+        let fieldWarnings = try checkRequiredFields(paper, theme: resolved, origin: origin)
+        if origin == .new, paper.frontMatter.name(.importedFrom) == nil { paper = insertReportSections(paper, theme: resolved) }
         try checkFonts(theme)
         let images = try resolveImages(paper, theme: theme, paperDirectory: imported?.folder ?? directory, assets: resources.assets)
         // `file` is as the caller named it; relative to the current folder unless absolute.
@@ -173,7 +184,7 @@ public final class Typesetter: Sendable {
         let families = FontConfiguration.families
         for (key, family) in [("body.font", theme.body.family), ("code.font", theme.code.family)] where !families.contains(family) {
             throw QuireError(
-                .layout, at: SourceLocation(file: theme.file, line: theme.keyLines[key] ?? 1), field: key,
+                .layout, at: theme.location(ofKey: key), field: key,
                 families.isEmpty ? "no fonts could be loaded from \(resources.fonts.path)" : "font family '\(family)' is not among the bundled fonts",
                 hint: families.isEmpty ? "check that fonts/ holds fonts.conf and the font files, or set QUIRE_HOME"
                     : "bundled families: \(families.joined(separator: ", ")); add the font files and their licence to fonts/ to use another")

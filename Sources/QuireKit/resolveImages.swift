@@ -4,15 +4,20 @@ import QuireModel
 import QuirePangoCairo
 
 /// Finds each image a paper (and its layout's cover) uses, beside the paper or in assets/,
-/// and reads its size (PNG, JPEG or SVG).
+/// and the layout's logo beside the layout (the file that set `logo.file`) or in assets/, and
+/// reads its size (PNG, JPEG or SVG).
 func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL) throws(QuireError) -> [String: ImageInfo] {
     var out: [String: ImageInfo] = [:]
-    var wanted = imagePaths(paper.body).map { (path: $0.0, location: SourceLocation(file: paper.file, line: $0.1)) }
+    var wanted = imagePaths(paper.body).map { (path: $0.0, location: SourceLocation(file: paper.file, line: $0.1), folders: [paperDirectory, assets]) }
     if theme.cover.enabled, !theme.cover.logo.isEmpty {
-        wanted.append((theme.cover.logo, SourceLocation(file: theme.file, line: theme.keyLines["cover.logo"] ?? 1)))
+        wanted.append((theme.cover.logo, theme.location(ofKey: "cover.logo"), [paperDirectory, assets]))
     }
-    for (path, location) in wanted where out[path] == nil {
-        let url = try findLocalFile(path, in: [paperDirectory, assets], location: location, field: "image", what: "image")
+    if !theme.logo.file.isEmpty {
+        let location = theme.location(ofKey: "logo.file")
+        wanted.append((theme.logo.file, location, [URL(fileURLWithPath: location.file).deletingLastPathComponent(), assets]))
+    }
+    for (path, location, folders) in wanted where out[path] == nil {
+        let url = try findLocalFile(path, in: folders, location: location, field: "image", what: "image")
         out[path] = try measure(url, path: path, location: location)
     }
     return out

@@ -51,17 +51,21 @@ public struct StreamedLayout {
 /// Cover and contents pages, laid out after the body (they need its page numbers), stay in
 /// memory. A `budget` that runs out stops the layout early, with the pages made so far; the
 /// caller reports `budget.exceeded`.
-public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextShaper, images: [String: ImageInfo] = [:],
+public func layoutPaperStreaming(_ paper: Paper, theme fileTheme: Theme, shaper: any TextShaper, images: [String: ImageInfo] = [:],
                                  chunk: Int = 2048, budget: RenderBudget = .unlimited,
                                  store: (Frame) -> Void, load: @escaping (Int) -> Frame) -> StreamedLayout {
+    // The layout in the paper's language, with its numbering options over the layout's.
+    let theme = fileTheme.resolved(for: paper.frontMatter)
     let region = Size(width: theme.contentWidth, height: theme.contentHeight)
     func flow(_ collect: (Collector) -> Void) -> (pages: [BodyPage], diagnostics: [Diagnostic]) {
         flowPages(theme: theme, file: paper.file, images: images, shaper: shaper, collect)
     }
 
     let body = Collector(theme: theme, file: paper.file, images: images)
+    body.reserveLogoSpace()
+    body.collectMasthead(paper.frontMatter)
     body.collectHeaderBlock(paper.frontMatter)
-    var numbering = Numbering()
+    var numbering = Numbering(style: theme.numbering)
     body.collectBody(paper.body, numbering: &numbering)
     body.collectClosingSections(paper, numbering: &numbering)
     var distributor = Distributor(size: region, file: paper.file, notes: NoteArea(theme.notes))
@@ -101,7 +105,9 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
     let runs = frontRuns + numberedBody
     let (outline, figures) = outlineAndFigures(runs, theme: theme)
     let matter = paper.frontMatter
-    let values = RunningValues(subject: matter.text(.subject)?.plainText ?? "", classification: matter.text(.classification)?.plainText ?? "")
+    let furniture = PageFurniture(theme: theme, matter: matter, images: images)
+    let values = RunningValues(subject: matter.text(.subject)?.plainText ?? "", classification: matter.text(.classification)?.plainText ?? "",
+                               marking: furniture.marking ?? "")
     let metadata = DocumentMetadata(
         title: matter.text(.subject)?.plainText ?? "", author: matter.by.map(\.name).joined(separator: ", "),
         subject: matter.text(.summary)?.plainText ?? "", keywords: matter.text(.classification)?.plainText ?? "",
@@ -111,7 +117,7 @@ public func layoutPaperStreaming(_ paper: Paper, theme: Theme, shaper: any TextS
         pageCount: total, outline: outline, figures: figures, metadata: metadata, diagnostics: diagnostics, runs: runs,
         front: front.map(\.frame), load: load,
         finish: { frames, batch, first in
-            finalize(frames, runs: batch, first: first, total: printedTotal, theme: theme, values: values, shaper: shaper)
+            finalize(frames, runs: batch, first: first, total: printedTotal, theme: theme, values: values, furniture: furniture, shaper: shaper)
         })
 }
 

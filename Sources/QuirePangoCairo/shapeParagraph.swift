@@ -19,6 +19,7 @@ extension PangoContextOwner {
         configure(layout, spec, bytes)
 
         var lines: [ShapedLine] = []
+        let colored = spec.text.spans.contains { $0.style.color != nil }
         let iter = pango_layout_get_iter(layout)!
         defer { pango_layout_iter_free(iter) }
         repeat {
@@ -33,7 +34,7 @@ extension PangoContextOwner {
             let endsParagraph = pango_layout_iter_at_last_line(iter) != 0
                 || (end < bytes.count && (bytes[end] == 0x0A || (end > 0 && bytes[end - 1] == 0x0A)))
             lines.append(copyLine(line, x: Double(logical.x) / pangoScale, extents: lineLogical, bytes: bytes, spec: spec,
-                                  endsParagraph: endsParagraph))
+                                  colored: colored, endsParagraph: endsParagraph))
         } while pango_layout_iter_next_line(iter) != 0
         return ShapedParagraph(lines: lines)
     }
@@ -72,6 +73,11 @@ extension PangoContextOwner {
             // Smaller here; raised when the line is copied (`copyLine`), so the rise does not
             // make the line taller.
             if span.style.superscript { add(pango_attr_size_new_absolute(Int32((spec.size * SpanStyle.superscriptScale * pangoScale).rounded()))) }
+            // A coloured span gets runs of its own (Pango breaks items where attributes
+            // change); `copyLine` gives them the span's colour.
+            if let color = span.style.color {
+                add(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535), UInt16(color.blue * 65535)))
+            }
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
@@ -79,7 +85,7 @@ extension PangoContextOwner {
 
     /// Copies a Pango line's glyph runs (visual order) into `GlyphRun`s with clusters.
     private func copyLine(_ line: UnsafeMutablePointer<PangoLayoutLine>, x lineX: Double, extents: PangoRectangle,
-                          bytes: [UInt8], spec: ParagraphSpec, endsParagraph: Bool) -> ShapedLine {
+                          bytes: [UInt8], spec: ParagraphSpec, colored: Bool, endsParagraph: Bool) -> ShapedLine {
         var runs: [Positioned<GlyphRun>] = []
         var links: [LineLink] = []
         var penX = 0.0
@@ -104,7 +110,8 @@ extension PangoContextOwner {
                 x += advance
             }
             let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
-            let glyphRun = GlyphRun(font: fontRef(for: font), color: spec.color, text: text, glyphs: glyphs, width: x)
+            let color = colored ? spanColor(spec, at: start) ?? spec.color : spec.color
+            let glyphRun = GlyphRun(font: fontRef(for: font), color: color, text: text, glyphs: glyphs, width: x)
             let raised = spec.text.spans.contains { $0.style.superscript && $0.start <= start && start < $0.end }
             runs.append(Positioned(glyphRun, at: Point(x: lineX + penX, y: raised ? -spec.size * SpanStyle.superscriptRise : 0)))
             links += linkExtents(spec, start: start, length: length, glyphString: glyphString, x: lineX + penX)
@@ -113,6 +120,11 @@ extension PangoContextOwner {
         let ascent = Double(-extents.y) / pangoScale
         let descent = Double(extents.height + extents.y) / pangoScale
         return ShapedLine(runs: runs, width: penX, ascent: ascent, descent: descent, links: mergeLinks(links), endsParagraph: endsParagraph)
+    }
+
+    /// The colour of the span a run starts in, if it has one of its own.
+    private func spanColor(_ spec: ParagraphSpec, at offset: Int) -> Color? {
+        spec.text.spans.first { $0.start <= offset && offset < $0.end }?.style.color
     }
 
     /// Where link spans fall in one glyph run, as horizontal extents.

@@ -42,12 +42,12 @@ struct Renderer: Sendable {
             switch output {
             case .pdf(let pdfa):
                 let path = root.appendingPathComponent(".quire-output.pdf").path
-                let rendered = try typesetter.renderPDF(data: data, file: file, directory: root, layout: layout, pdfa: pdfa,
+                let rendered = try typesetter.renderPDF(data: data, file: file, directory: root, layout: layout.map(LayoutChoice.reference), pdfa: pdfa,
                                                         budget: budget, to: path)
                 return RenderedFile(bytes: try readBack(path), contentType: "application/pdf", pageCount: rendered.pages,
                                     warnings: rendered.diagnostics.map { $0.description.removingWorkspace(root.path) })
             case .png(let page, let dpi):
-                let result = try typesetter.layout(data: data, file: file, directory: root, layout: layout, budget: budget)
+                let result = try typesetter.layout(data: data, file: file, directory: root, layout: layout.map(LayoutChoice.reference), budget: budget)
                 let document = result.layout.document
                 guard (1...max(1, document.pages.count)).contains(page) else {
                     throw QuireError(.invalidValue, at: nil, field: "page", "page \(page) was asked for; the document has \(document.pages.count) pages",

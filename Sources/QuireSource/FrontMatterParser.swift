@@ -48,7 +48,13 @@ private func read(_ keyNode: Node, _ value: Node, into m: inout FrontMatter, rea
     case .textList: m[field] = .textList(try reader.textList(value, field: name))
     case .contacts: m[field] = .contacts(try reader.contacts(value, field: name))
     case .date: m[field] = .date(try reader.date(value, field: name))
-    case .name: m[field] = .name(try reader.string(value, field: name))
+    case .name:
+        let text = try reader.string(value, field: name)
+        if field == .language, !isLanguageTag(text) {
+            throw reader.error(.invalidValue, value, field: name, "'\(text)' is not a language tag",
+                               hint: "write en-GB for English or cy for Welsh (a BCP 47 tag)")
+        }
+        m[field] = .name(text)
     case .files: m[field] = .files(try reader.textList(value, field: name).map(\.plainText))
     case .rows: m[field] = .rows(try rows(value, field: name, reader: reader))
     case .numbering: m[field] = .numbering(try reader.numbering(value, field: name))

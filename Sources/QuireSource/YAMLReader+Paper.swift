@@ -24,15 +24,16 @@ extension YAMLReader {
         return [try inlineText(node, field: field)]
     }
 
+    /// A date as officers type it (`2017-10-19`, `19/10/2017`, `19 October 2017`; the one
+    /// reader is QuireModel's `readDate`); anything ambiguous or impossible is an error saying why.
     func date(_ node: Node, field: String) throws(QuireError) -> CalendarDate {
-        let raw = try string(node, field: field).trimmingCharacters(in: .whitespaces)
-        let parts = raw.split(separator: "-").map { Int($0) }
-        if parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], raw.count == 10,
-           let date = CalendarDate(validYear: y, month: m, day: d) {
-            return date
+        let raw = try string(node, field: field)
+        switch readDate(raw) {
+        case .success(let date): return date
+        case .failure(let problem):
+            throw error(.invalidValue, node, field: field, problem.message,
+                        hint: problem.hint + "; the layout decides how it is shown")
         }
-        throw error(.invalidValue, node, field: field, "'\(raw)' is not a date in the form YYYY-MM-DD",
-                    hint: "write the meeting date as an ISO date, e.g. date: 2017-10-19; the layout decides how it is shown")
     }
 
     /// A list's entries, or the node itself when one entry was written without a list.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuireKit
 import QuireModel
 import QuirePages
@@ -18,12 +19,12 @@ struct Dump: AsyncParsableCommand {
     @Argument(help: "The paper source.")
     var source: String
 
-    @Option(help: "Use this layout instead of the one the paper names.")
+    @Option(help: "Use this layout instead of the one the paper names: a name (see `quire layouts`) or a layout file's path.")
     var layout: String?
 
     func run() async throws {
         try exitingOnInputError { () throws(QuireError) in
-            let result = try Typesetter().layout(file: source, layout: layout)
+            let result = try Typesetter().layout(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)))
             report(result.layout.diagnostics)
             print(dumpPageTree(result.layout.document), terminator: "")
         }

@@ -6,18 +6,21 @@ import QuireModel
 /// `quire layouts`: the house styles available.
 struct Layouts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the house styles in layouts/.",
+        abstract: "List the house styles: those in QUIRE_LAYOUTS folders, then the bundled layouts/.",
         discussion: """
             Example:
               quire layouts
 
-            Exit status: 0, or 2 when layouts/ cannot be read (see QUIRE_HOME).
+            Exit status: 0, or 2 when a layouts folder cannot be read (see QUIRE_HOME).
             """)
 
     func run() async throws {
         do {
-            for layout in try Resources.locate().availableLayouts() {
-                print(layout.name.padding(toLength: 20, withPad: " ", startingAt: 0) + layout.description)
+            let layouts = try Resources.locate().availableLayouts()
+            // Names in a column as wide as the longest, at least 20 as before.
+            let width = max(20, (layouts.map(\.name.count).max() ?? 0) + 2)
+            for layout in layouts {
+                print(layout.name.padding(toLength: width, withPad: " ", startingAt: 0) + layout.description)
             }
         } catch {
             throw failWith(error)

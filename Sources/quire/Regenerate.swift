@@ -59,6 +59,9 @@ struct Regenerate: AsyncParsableCommand {
             throw failWith(error)
         }
         printSummary(report, check: check, jobs: jobs)
+        for result in report.results where !result.warnings.isEmpty {
+            for warning in result.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+        }
         let failed = report.results.filter { !$0.succeeded }
         for result in failed {
             switch result.outcome {

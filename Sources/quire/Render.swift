@@ -28,7 +28,7 @@ struct Render: AsyncParsableCommand {
     @Option(help: "PNG resolution in dots per inch, from 24 to 600.")
     var dpi: Double = 96
 
-    @Option(help: "Use this layout instead of the one the paper names.")
+    @Option(help: "Use this layout instead of the one the paper names: a name (see `quire layouts`) or a layout file's path.")
     var layout: String?
 
     @Flag(inversion: .prefixedNo, help: "Write PDF/A-2b for the archive (default: as the layout says).")
@@ -60,13 +60,13 @@ struct Render: AsyncParsableCommand {
             if writesPDF, pdf != "-" { try checkOutputFile(pdf, inputs: [InputFile(source, role: "the source")]) }
             let typesetter = Typesetter()
             if let png {
-                let result = try typesetter.layout(file: source, layout: layout)
+                let result = try typesetter.layout(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)))
                 report(result.layout.diagnostics)
                 try typesetter.writePNGs(result.layout.document, directory: png, dpi: dpi, inputs: result.inputs)
             }
             if writesPDF {
                 let rendered = try writingOutput(pdf) { path throws(QuireError) in
-                    try typesetter.renderPDF(file: source, layout: layout, pdfa: pdfa, to: path)
+                    try typesetter.renderPDF(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)), pdfa: pdfa, to: path)
                 }
                 if png == nil { report(rendered.diagnostics) }
             }

@@ -20,7 +20,7 @@ struct NumberingTests {
     @Test("decimal style numbers paragraphs 1.1, 1.2, 2.1")
     func decimal() throws {
         var theme = testTheme(lines: 40)
-        theme.paragraphs.numbering = .decimal
+        theme.numbering.paragraphs = .decimal
         let lines = pageLines(layout(try paper("# A\n\nOne.\n\nTwo.\n\n# B\n\nThree.\n"), theme).document).flatMap { $0 }
         #expect(lines.contains("1.1 One."))
         #expect(lines.contains("1.2 Two."))

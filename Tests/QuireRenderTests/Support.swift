@@ -9,13 +9,16 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// One typesetter for the suite: it owns font maps, which are costly to set up.
 let typesetter = Typesetter(resources: Resources(root: repositoryRoot))
 
-/// The examples every test renders; the first two are re-keyed from real papers (seeds).
-let examples = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"]
+/// The examples every test renders; the first two are re-keyed from real papers (seeds); the
+/// last four show the bundled house styles (county-2025, city-committee-report,
+/// combined-authority, welsh-council).
+let examples = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017", "kscb-annual-report"] + houseStyleExamples
+let houseStyleExamples = ["county-2025-transport", "city-committee-report-2025", "combined-authority-2025", "welsh-council-2025"]
 let seeds = ["kscb-2016-17", "kscb-2012-13"]
 /// The published text export each seed example was re-keyed from, in Tests/Fixtures/seeds.
 let seedFile = ["kscb-2016-17": "000_998c20c10e644540.txt", "kscb-2012-13": "002_7148d2f1bdfd8117.txt"]
 /// The examples whose layout prints the header block.
-let committeePapers = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017"]
+let committeePapers = ["kscb-2016-17", "kscb-2012-13", "cabinet-decision-2017"] + houseStyleExamples
 
 func examplePath(_ name: String) -> String {
     repositoryRoot.appendingPathComponent("examples/\(name)/paper.md").path

@@ -51,18 +51,18 @@ import Testing
         #expect(error.hint?.contains("did you mean 'role'") == true)
     }
 
-    @Test func dateInWordsIsRejectedWithTheISOForm() throws {
+    @Test func monthFirstDateIsRejectedWithTheISOForm() throws {
         let error = try #require(parseFailure("""
             ---
             subject: Test
-            date: 19th October 2017
+            date: 10/19/2017
             ---
             Body.
             """))
         #expect(error.kind == .invalidValue)
         #expect(error.location?.line == 3)
         #expect(error.field == "date")
-        #expect(error.message.contains("YYYY-MM-DD"))
+        #expect(error.message.contains("month first"))
         #expect(error.hint?.contains("2017-10-19") == true)
     }
 

@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func badDateAndMissingFields() throws {
-        try expectFailure(Self.complete.replacingOccurrences(of: "date: 2017-10-19", with: "date: 19 October 2017"),
+        try expectFailure(Self.complete.replacingOccurrences(of: "date: 2017-10-19", with: "date: 31 June 2017"),
                           .invalidValue, line: 3, field: "meeting.date", hint: "2017-10-19")
         try expectFailure(Self.complete.replacingOccurrences(of: "  committee: Kent County Council\n", with: ""),
                           .missingField, line: 2, field: "meeting.committee", hint: "committee:")

@@ -33,6 +33,8 @@ public struct PaperResult: Sendable {
     public var paper: ArchiveEntry
     public var outcome: Outcome
     public var seconds: Double
+    /// What the render warned about (a field the layout requires that the archived paper lacks).
+    public var warnings: [Diagnostic] = []
 
     public var succeeded: Bool {
         switch outcome {
@@ -110,8 +112,9 @@ extension Typesetter {
     /// One paper: rendered to its place (or to scratch, and compared, with `--check`).
     private func render(_ paper: ArchiveEntry, archive: URL, options: RegenerateOptions, scratch: URL?, expected: ArchiveManifest.Entry?) -> PaperResult {
         let started = ContinuousClock.now
+        var warnings: [Diagnostic] = []
         func result(_ outcome: PaperResult.Outcome) -> PaperResult {
-            PaperResult(paper: paper, outcome: outcome, seconds: (ContinuousClock.now - started).seconds)
+            PaperResult(paper: paper, outcome: outcome, seconds: (ContinuousClock.now - started).seconds, warnings: warnings)
         }
         let source = archive.appendingPathComponent(paper.path).appendingPathComponent(paper.source)
         let pdfName = paper.path + ".pdf"
@@ -124,13 +127,16 @@ extension Typesetter {
                 throw QuireError(.io, at: nil, "cannot create \(target.deletingLastPathComponent().path)")
             }
             let (data, directory) = try readSource(source.path)
-            let rendered = try renderPDF(data: data, file: source.path, directory: directory, observe: { page in
+            // An archived paper renders as its source was, in a layout found beside the archive
+            // too (its layouts/ folder, or a path inside it).
+            let rendered = try renderPDF(data: data, file: source.path, directory: directory, root: archive, origin: .archived, observe: { page in
                 var codec = FrameCodec()
                 var hasher = SHA256()
                 hasher.update(codec.encode(page.frame))
                 hasher.update(page.label.description.utf8)
                 pageHashes.append(String(hasher.hexDigest().prefix(16)))
             }, to: target.path)
+            warnings = rendered.diagnostics
             guard let bytes = FileManager.default.contents(atPath: target.path) else {
                 throw QuireError(.io, at: nil, "cannot read back \(target.path)")
             }

@@ -38,7 +38,8 @@ extension Typesetter {
         let (data, directory) = try readSource(file)
         let manifest = try parsePackManifest(data: data, file: file)
         let location = manifest.lines["layout"].map { SourceLocation(file: file, line: $0) }
-        let theme = try resources.theme(named: manifest.layout ?? "agenda", requestedAt: manifest.layout == nil ? nil : location)
+        let theme = try resources.theme(.reference(manifest.layout ?? "agenda"), referrer: directory, root: directory,
+                                        requestedAt: manifest.layout == nil ? nil : location)
         let items = manifest.items.filter { $0.supplement == supplement }
         var firstPage = manifest.firstPage ?? 1
         if supplement, manifest.firstPage == nil {
@@ -123,7 +124,7 @@ extension Typesetter {
         switch document {
         case .source(let path):
             let url = try findLocalFile(path, in: [directory], location: location, field: "paper", what: "the paper")
-            let laidOut = try layoutSpooled(file: url.path, budget: budget) { theme in
+            let laidOut = try layoutSpooled(file: url.path, root: directory, budget: budget) { theme in
                 theme.footer.template = ""  // the pack numbers the pages
             }
             return PlacedDocument(content: .paper(laidOut.paper), spool: laidOut.spool, diagnostics: laidOut.diagnostics,

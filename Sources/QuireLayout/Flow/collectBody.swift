@@ -1,37 +1,86 @@
 import QuireModel
 import QuirePages
 
-/// Section and paragraph counters: numbers come from order, never from the source.
+/// Section and paragraph counters: numbers come from order, never from the source. The
+/// numbering style (the layout's, with the paper's own options over it) decides the labels
+/// and where the count restarts.
 struct Numbering {
+    let style: NumberingStyle
     var section = 0
     var paragraph = 0
+    /// The last numbered paragraph's number without its brackets ("2.2", "17"): what a
+    /// "1.1.1" item under it extends.
+    var paragraphCore: String?
+
+    init(style: NumberingStyle) { self.style = style }
+
+    /// A count that numbers nothing (quoted text).
+    static func unnumbered(like other: Numbering) -> Numbering {
+        var style = other.style
+        style.paragraphs = .none
+        return Numbering(style: style)
+    }
 
     mutating func nextSection() -> Int {
         section += 1
-        paragraph = 0
+        if style.count == .section { paragraph = 0 }
+        paragraphCore = nil
         return section
     }
 
-    /// The label of the next numbered paragraph, or nil when the style numbers none.
-    mutating func nextParagraph(_ style: ParagraphNumbering) -> String? {
-        guard section > 0, style != .none else { return nil }
+    /// Whether body paragraphs here are numbered, and so hang from the number column: inside
+    /// a section, or anywhere when one count runs through the report (a "1.1" number needs a
+    /// section).
+    var numbersHere: Bool { section > 0 || (style.count == .document && style.paragraphs != .decimal && style.paragraphs != .none) }
+
+    /// The label of the next numbered paragraph, or nil when the style numbers none here.
+    mutating func nextParagraph() -> String? {
+        guard numbersHere, style.paragraphs != .none else { return nil }
         paragraph += 1
-        return switch style {
-        case .parenthesized: "(\(paragraph))"
-        case .decimal: "\(section).\(paragraph)"
-        case .period: "\(paragraph)."
-        case .parenthesis: "\(paragraph))"
+        let core = style.paragraphs == .decimal ? "\(section).\(paragraph)" : "\(paragraph)"
+        paragraphCore = core
+        return switch style.paragraphs {
+        case .parenthesized: "(\(core))"
+        case .decimal: core
+        case .period: "\(core)."
+        case .parenthesis: "\(core))"
         case .none: nil
+        }
+    }
+
+    /// What a "1.1.1" item extends when it has no enclosing item: the paragraph's number, or
+    /// the section's.
+    var itemParent: String? { paragraphCore ?? (section > 0 ? "\(section)" : nil) }
+}
+
+extension ItemNumbering {
+    /// The label of item `index` (0-based): "(a)" … "(z)", "(aa)"; "iv)"; "3."; "2.2.1" (the
+    /// `parent`'s number, a point, the item's); "•".
+    func label(_ index: Int, parent: String?) -> String {
+        let letters = String(repeating: Character(UnicodeScalar(UInt8(97 + index % 26))), count: index / 26 + 1)
+        let roman = romanNumeral(index + 1)
+        let number = String(index + 1)
+        return switch self {
+        case .letterParenthesized: "(\(letters))"
+        case .letterParenthesis: "\(letters))"
+        case .letterPeriod: "\(letters)."
+        case .romanParenthesized: "(\(roman))"
+        case .romanParenthesis: "\(roman))"
+        case .romanPeriod: "\(roman)."
+        case .numberParenthesized: "(\(number))"
+        case .numberParenthesis: "\(number))"
+        case .numberPeriod: "\(number)."
+        case .decimal: parent.map { "\($0).\(number)" } ?? number
+        case .bullet: "•"
         }
     }
 }
 
-/// Lettered sub-item labels: (a)…(z), (aa)…; second level (i), (ii), …
-func itemLabel(_ index: Int, depth: Int, ordered: Bool) -> String {
+/// The label of item `index` of a list at `depth`: ordered lists by the style's item labels,
+/// bullets "•" (and "–" below the first level). `parent` is what a "1.1.1" label extends.
+func itemLabel(_ index: Int, depth: Int, ordered: Bool, style: NumberingStyle = NumberingStyle(), parent: String? = nil) -> String {
     guard ordered else { return depth == 0 ? "•" : "–" }
-    if depth % 2 == 1 { return "(\(romanNumeral(index + 1)))" }
-    let letter = Character(UnicodeScalar(UInt8(97 + index % 26)))
-    return "(" + String(repeating: letter, count: index / 26 + 1) + ")"
+    return style.items(atDepth: depth).label(index, parent: parent)
 }
 
 
@@ -65,36 +114,36 @@ extension Collector {
         case .heading(let level, let inlines, let line):
             heading(level: level, text: styledText(inlines), numbering: &numbering, line: line)
         case .paragraph(let inlines, let line):
-            let label = numbering.nextParagraph(theme.paragraphs.numbering)
-            let x = numbering.section > 0 ? textX : 0
+            let label = numbering.nextParagraph()
+            let x = numbering.numbersHere ? textX : 0
             if let label {
                 numberedItem()
                 checkTypedNumber(inlines.plainText, label: label, line: line)
             }
-            paragraph(styledText(inlines), x: x, label: label, labelX: 0, line: line)
+            paragraph(paragraphText(inlines), x: x, label: label, labelX: 0, line: line)
         case .list(let ordered, let items, _):
-            list(items, ordered: ordered, x: numbering.section > 0 ? textX : 0, depth: 0)
+            list(items, ordered: ordered, x: numbering.numbersHere ? textX : 0, depth: 0, style: numbering.style, parent: numbering.itemParent)
         case .table(let table):
-            collectTable(table, x: numbering.section > 0 ? textX : 0)
+            collectTable(table, x: numbering.numbersHere ? textX : 0)
         case .quote(let blocks, _):
-            var inner = Numbering()  // quoted text is not numbered
+            var inner = Numbering.unnumbered(like: numbering)  // quoted text is not numbered
             open(.blockQuote)
             for (i, b) in blocks.enumerated() {
                 if i > 0 { space(theme.blockSpace) }
-                quoteBlock(b, x: (numbering.section > 0 ? textX : 0) + theme.paragraphs.itemIndent, numbering: &inner)
+                quoteBlock(b, x: (numbering.numbersHere ? textX : 0) + theme.paragraphs.itemIndent, numbering: &inner)
             }
             close()
         case .code(let code, let line):
             var text = StyledText()
             text.append(code, style: SpanStyle(monospace: true))
-            paragraph(text, x: numbering.section > 0 ? textX : 0, label: nil, labelX: 0, line: line, alignment: .left,
+            paragraph(text, x: numbering.numbersHere ? textX : 0, label: nil, labelX: 0, line: line, alignment: .left,
                       size: theme.body.size - 1, role: .code)
         case .thematicBreak:
             rule(width: 0.5)
         case .image(let path, let alt, let line):
-            image(path: path, alt: alt, x: numbering.section > 0 ? textX : 0, line: line)
+            image(path: path, alt: alt, x: numbering.numbersHere ? textX : 0, line: line)
         case .chart(let chart):
-            collectChart(chart, x: numbering.section > 0 ? textX : 0)
+            collectChart(chart, x: numbering.numbersHere ? textX : 0)
         }
     }
 
@@ -104,7 +153,7 @@ extension Collector {
         case .paragraph(let inlines, let line):
             paragraph(styledText(inlines, base: SpanStyle(italic: true)), x: x, label: nil, labelX: 0, line: line)
         case .list(let ordered, let items, _):
-            list(items, ordered: ordered, x: x, depth: 0)
+            list(items, ordered: ordered, x: x, depth: 0, style: numbering.style, parent: nil)
         default:
             collect(block, numbering: &numbering)
         }
@@ -139,11 +188,11 @@ extension Collector {
         // Every `#` opens a section (paragraph numbers restart); the layout decides whether its
         // number is shown.
         let section = level == 1 ? numbering.nextSection() : nil
-        let label = section.flatMap { style.numbered ? "\($0)." : nil }
+        let label = section.flatMap { numbering.style.sections ? "\($0)." : nil }
         let title = (label.map { $0 + " " } ?? "") + styled.text
         space(style.spaceBefore)
         let width = theme.contentWidth
-        let x = label != nil || numbering.section > 0 ? textX : 0
+        let x = label != nil || (numbering.numbersHere && style.indent != .margin) ? textX : 0
         let textIndex = request(styled, width: width - x, size: style.size, alignment: .left)
         let labelIndex = label.map { request(StyledText($0, style: span), width: textX, size: style.size, alignment: .left) }
         var block = TextBlock(text: textIndex, x: x, labels: labelIndex.map { [($0, 0)] } ?? [], leading: theme.body.leading,
@@ -184,8 +233,9 @@ extension Collector {
         add { block.slices($0, width: width, orphans: orphans, widows: widows) }
     }
 
-    /// Sub-items: the label hangs at `x`, the text one item-indent further in.
-    func list(_ items: [[Block]], ordered: Bool, x: Double, depth: Int) {
+    /// Sub-items: the label hangs at `x`, the text one item-indent further in. `parent` is
+    /// what a "1.1.1" label extends (the enclosing paragraph's or item's number).
+    func list(_ items: [[Block]], ordered: Bool, x: Double, depth: Int, style: NumberingStyle, parent: String?) {
         let textX = x + theme.paragraphs.itemIndent
         open(.list)
         defer { close() }
@@ -194,17 +244,19 @@ extension Collector {
             open(.listItem)
             var labelled = false
             defer { close(labelled ? 2 : 1) }  // LBody, opened with the label, and LI
+            let label = itemLabel(index, depth: depth, ordered: ordered, style: style, parent: parent)
+            // A "1.1.1" item's own items extend its number; others extend what this one did.
+            let childParent = ordered && style.items(atDepth: depth) == .decimal ? label : parent
             for block in item {
                 switch block {
                 case .paragraph(let inlines, let line):
                     if labelled { space(theme.blockSpace / 2) }
-                    paragraph(styledText(inlines), x: textX, label: labelled ? nil : itemLabel(index, depth: depth, ordered: ordered),
-                              labelX: x, line: line)
+                    paragraph(paragraphText(inlines), x: textX, label: labelled ? nil : label, labelX: x, line: line)
                     labelled = true
                 case .list(let innerOrdered, let innerItems, _):
-                    list(innerItems, ordered: innerOrdered, x: textX, depth: depth + 1)
+                    list(innerItems, ordered: innerOrdered, x: textX, depth: depth + 1, style: style, parent: childParent)
                 default:
-                    var inner = Numbering()
+                    var inner = Numbering.unnumbered(like: Numbering(style: style))
                     space(theme.blockSpace / 2)
                     quoteBlock(block, x: textX, numbering: &inner)
                 }

@@ -35,6 +35,7 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
     }
     var papers: [PackPaper] = []
     let itemSheets = items.enumerated().map { index, item in sheets(for: item, index: index, papers: &papers, theme: theme, flow: flow) }
+    diagnostics += papers.flatMap(\.diagnostics)
 
     // The front sheet's length moves every item, so it is laid out until its count settles;
     // the notes of the attempt kept are the ones reported.
@@ -56,7 +57,7 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
     }
     let meeting = manifest.meeting
     let metadata = DocumentMetadata(
-        title: "\(meeting.committee), \(formatDate(meeting.date, theme.headerBlock.dateFormat)): \(options.supplement ? theme.pack.supplementTitle : theme.pack.title)",
+        title: "\(meeting.committee), \(formatDate(meeting.date, theme.headerBlock.dateFormat, language: theme.language)): \(options.supplement ? theme.pack.supplementTitle : theme.pack.title)",
         author: meeting.contact?.name ?? meeting.committee, subject: items.map { "\($0.item.number). \($0.item.title)" }.joined(separator: "; "),
         keywords: meeting.committee, creationDate: meeting.date.iso, language: theme.language)
     return StreamedPack(pageCount: sheetsInOrder.count, outline: outline, metadata: metadata, diagnostics: diagnostics, pages: pages)

@@ -24,11 +24,11 @@ extension Collector {
     func collectFrontSheet(_ manifest: PackManifest, entries: [AgendaEntry], supplement: Bool) {
         let style = theme.pack
         let meeting = manifest.meeting
-        var numbering = Numbering()  // headings here are not numbered, and stay at the margin
+        var numbering = Numbering(style: theme.numbering)  // headings here are not numbered, and stay at the margin
         line(StyledText(meeting.committee, style: SpanStyle(bold: true)), role: .heading1)
         line(StyledText(supplement ? style.supplementTitle : style.title, style: SpanStyle(bold: true)), role: .paragraph)
         space(theme.blockSpace)
-        let date = formatDate(meeting.date, theme.headerBlock.dateFormat)
+        let date = formatDate(meeting.date, theme.headerBlock.dateFormat, language: theme.language)
         let details = [("Date:", date), ("Time:", meeting.time), ("Venue:", meeting.venue), ("Chair:", meeting.chair)]
         detailsTable(details.compactMap { label, value in value.map { (label, $0) } })
         if !meeting.membership.isEmpty {

@@ -5,6 +5,8 @@ import QuirePages
 struct RunningValues {
     var subject: String
     var classification: String
+    /// The protective marking as the layout prints it (`{marking}`).
+    var marking = ""
 }
 
 /// What finalizing a page needs besides its body frame.
@@ -48,13 +50,14 @@ func outlineAndFigures(_ runs: [PageRun], theme: Theme) -> (outline: [OutlineEnt
 /// Page numbers only enter here, so body layout never depends on them. `first` is the
 /// 0-based index of the batch's first page; `total` the count `{pages}` shows.
 func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: Int, theme: Theme, values: RunningValues,
-              shaper: any TextShaper) -> [Page] {
+              furniture: PageFurniture, shaper: any TextShaper) -> [Page] {
     let width = theme.contentWidth
     func fill(_ template: String, _ label: PageLabel, _ section: String) -> String {
         template.replacingOccurrences(of: "{page}", with: label.description)
             .replacingOccurrences(of: "{pages}", with: String(total))
             .replacingOccurrences(of: "{subject}", with: values.subject)
             .replacingOccurrences(of: "{classification}", with: values.classification)
+            .replacingOccurrences(of: "{marking}", with: values.marking)
             .replacingOccurrences(of: "{section}", with: section)
     }
     func spec(_ text: String, _ running: RunningText) -> ParagraphSpec {
@@ -80,6 +83,7 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
         labels.append(label(run, offset))
         lines.append((request(theme.header, run, labels[offset]), request(theme.footer, run, labels[offset])))
     }
+    let extras = furniture.request(theme, into: &specs)
     let shaped = specs.isEmpty ? [] : shaper.shapeAligned(specs)
     let origin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
     var pages: [Page] = []
@@ -94,6 +98,9 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
             place(line, in: &frame, x: theme.page.marginLeft, baseline: theme.page.marginTop / 2 + line.ascent / 2)
             frame.close()
         }
+        // The logo reads first on the page it is content of; the marking is furniture.
+        furniture.drawLogo(on: &frame, theme: theme, pageIndex: first + offset, name: extras.name.map { shaped[$0] })
+        furniture.drawMarking(on: &frame, theme: theme, shaped: extras.marking.map { shaped[$0] })
         frame.push(frame: body, at: origin)
         for line in lines[offset].footer.map({ shaped[$0].lines.prefix(1) }) ?? [] {
             frame.open(.artifact)

@@ -46,7 +46,7 @@ extension Collector {
         if let period = matter.text(.period) { line(styledText(period), size: style.subtitleSize, leading: style.subtitleSize * 1.3) }
         if let date = matter.date {
             space(style.subtitleSize / 2)
-            line(StyledText(formatDate(date, theme.headerBlock.dateFormat)), size: theme.body.size, leading: theme.body.leading)
+            line(StyledText(formatDate(date, theme.headerBlock.dateFormat, language: theme.language)), size: theme.body.size, leading: theme.body.leading)
         }
     }
 

@@ -69,7 +69,7 @@ public struct FixedPitchShaper: TextShaper {
             let font = FontRef(family: style.monospace ? spec.codeFamily : spec.family, bold: style.bold, italic: style.italic, size: size)
             let runWidth = Double(piece.count) * step
             let rise = style.superscript ? -spec.size * SpanStyle.superscriptRise : 0
-            runs.append(Positioned(GlyphRun(font: font, color: spec.color, text: piece, glyphs: glyphs, width: runWidth), at: Point(x: pen, y: rise)))
+            runs.append(Positioned(GlyphRun(font: font, color: style.color ?? spec.color, text: piece, glyphs: glyphs, width: runWidth), at: Point(x: pen, y: rise)))
             if let url = style.link {
                 if let last = links.last, last.url == url, abs(last.x + last.width - pen) < 0.001 {
                     links[links.count - 1].width += runWidth

@@ -14,13 +14,17 @@ public struct SpanStyle: Hashable, Sendable {
     /// A footnote referenced here, with its text: an empty span that the collector replaces
     /// by the note's number in superscript before shaping, so a shaper never sees it.
     public var note: [Inline]?
+    /// The span's own colour (a coloured header value or run-in lead); nil: the paragraph's.
+    public var color: Color?
 
-    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil, superscript: Bool = false) {
+    public init(bold: Bool = false, italic: Bool = false, monospace: Bool = false, link: String? = nil, superscript: Bool = false,
+                color: Color? = nil) {
         self.bold = bold
         self.italic = italic
         self.monospace = monospace
         self.link = link
         self.superscript = superscript
+        self.color = color
     }
 
     /// A superscript's size, as a fraction of the text's.
@@ -63,6 +67,24 @@ public struct StyledText: Hashable, Sendable {
 
     /// Whether a note is referenced in it (numbered by the collector before shaping).
     public var hasNotes: Bool { spans.contains { $0.style.note != nil } }
+
+    /// Appends another styled text, its spans kept.
+    public mutating func append(_ other: StyledText) {
+        let bytes = Array(other.text.utf8)
+        for span in other.spans { append(String(decoding: bytes[span.start..<span.end], as: UTF8.self), style: span.style) }
+    }
+
+    /// The same text with each span's text and style changed by `change` (spans whose text
+    /// changes length, such as text put in capitals, stay in order).
+    public func mapSpans(_ change: (String, SpanStyle) -> (String, SpanStyle)) -> StyledText {
+        let bytes = Array(text.utf8)
+        var out = StyledText()
+        for span in spans {
+            let (piece, style) = change(String(decoding: bytes[span.start..<span.end], as: UTF8.self), span.style)
+            out.append(piece, style: style)
+        }
+        return out
+    }
 }
 
 /// How lines of a paragraph sit in its width.

@@ -15,9 +15,22 @@ public struct Theme: Hashable, Sendable {
     /// Space between blocks (paragraphs, lists, tables).
     public var blockSpace = 12.0
     public var heading = HeadingStyle()
-    public var subheading = HeadingStyle(spaceBefore: 12, spaceAfter: 6, numbered: false)
+    public var subheading = HeadingStyle(spaceBefore: 12, spaceAfter: 6)
     public var paragraphs = ParagraphStyle()
+    /// How sections, paragraphs, sub-items and recommendations are numbered (every option
+    /// set; a paper's `numbering:` lays its own over them, `resolved(for:)`).
+    public var numbering = NumberingStyle()
+    /// How a run-in heading's lead ("**Background:** The council…") is set.
+    public var runIn = RunInStyle()
     public var headerBlock = HeaderBlockStyle()
+    /// Lines set above the header block ("Agenda Item No. 7", "Report of the Director of …").
+    public var masthead: [MastheadLine] = []
+    /// A logo or crest, with the council's name beside or under it.
+    public var logo = LogoStyle()
+    /// A protective marking (OFFICIAL, OFFICIAL-SENSITIVE) at the top and foot of every page.
+    public var marking = MarkingStyle()
+    /// Report sections the layout requires or inserts, in order, after the body's own.
+    public var sections: [ReportSection] = []
     public var closing = ClosingSections()
     public var header = RunningText(template: "", size: 9, alignment: .right)
     public var footer = RunningText(template: "Page {page} of {pages}", size: 10, alignment: .center)
@@ -34,9 +47,16 @@ public struct Theme: Hashable, Sendable {
     public var orphans = 2
     /// Fewest lines of a paragraph carried to the head of a page.
     public var widows = 2
+    /// Texts the layout gives in several languages, by layout key; `resolved(for:)` picks the
+    /// paper's.
+    public var translations: [String: LocalizedText] = [:]
     /// The layout file and the line of each key it set, for messages about its values.
     public var file = ""
     public var keyLines: [String: Int] = [:]
+    /// The file each key was set in, where it is not `file` (a key an `extends:`ed layout set).
+    public var keyFiles: [String: String] = [:]
+    /// The layouts this one extends, nearest first (their files).
+    public var extends: [String] = []
 
     public init() {}
 
@@ -44,6 +64,11 @@ public struct Theme: Hashable, Sendable {
     public var contentWidth: Double { page.size.width - page.marginLeft - page.marginRight }
     /// Height of the text column.
     public var contentHeight: Double { page.size.height - page.marginTop - page.marginBottom }
+
+    /// Where a key was set: its file (this layout's or the one it extends) and line.
+    public func location(ofKey key: String) -> SourceLocation {
+        SourceLocation(file: keyFiles[key] ?? file, line: keyLines[key] ?? 1)
+    }
 }
 
 /// Page size and margins in points.
@@ -79,21 +104,40 @@ public struct HeadingStyle: Hashable, Sendable {
     public var italic = false
     public var spaceBefore = 18.0
     public var spaceAfter = 6.0
-    /// Sections show "1.", "2.", …
-    public var numbered = true
+    /// Where an unnumbered section heading starts: at the paragraphs' text column (`text`,
+    /// as numbered ones do) or at the `margin`.
+    public var indent = HeadingIndent.text
+    public init(size: Double = 12, bold: Bool = true, italic: Bool = false, spaceBefore: Double = 18, spaceAfter: Double = 6) {
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+    }
 }
 
-/// Numbered paragraphs and their sub-items.
+/// Where an unnumbered heading starts.
+public enum HeadingIndent: String, Hashable, Sendable, CaseIterable { case text, margin }
+
+/// Numbered paragraphs and their sub-items (how they are numbered: `Theme.numbering`).
 public struct ParagraphStyle: Hashable, Sendable {
-    public var numbering = ParagraphNumbering.parenthesized
     /// The number column: text is hung at this indent, the number sits in the column.
     public var indent = mm(12.5)
     /// Extra indent of lettered sub-items "(a)" and bullets.
     public var itemIndent = mm(10)
 }
 
-/// The label/value grid at the top of a cover report.
+/// The header block at the top of a cover report: a label/value grid, run-in "LABEL: value"
+/// lines or labels over their values.
 public struct HeaderBlockStyle: Hashable, Sendable {
+    public var form = HeaderBlockForm.grid
+    /// Labels as written, or in capitals ("PURPOSE:").
+    public var labelCase = TextCase.asWritten
+    /// Colour of the labels and of the values; nil: the body's.
+    public var labelColor: Color?
+    public var valueColor: Color?
+    /// Rows drawn in a ruled or shaded box (the summary and recommendations, say).
+    public var panel = PanelStyle()
     /// Width of the label column.
     public var labelWidth = mm(40)
     public var labelBold = true
@@ -114,10 +158,13 @@ public struct HeaderRow: Hashable, Sendable {
     /// A front-matter field, or `.fields` for the author's own rows in their order.
     public var field: FrontMatterField
     public var label: String
+    /// The label in other languages (`label: {en-GB: "Date:", cy: "Dyddiad:"}`).
+    public var translations: LocalizedText?
 
-    public init(field: FrontMatterField, label: String) {
+    public init(field: FrontMatterField, label: String, translations: LocalizedText? = nil) {
         self.field = field
         self.label = label
+        self.translations = translations
     }
 
     /// Every field with a default label, in the registry's order, under that label.

@@ -7,21 +7,34 @@ enum ThemeSetter: @unchecked Sendable {
     case length(WritableKeyPath<Theme, Double>)
     case integer(WritableKeyPath<Theme, Int>)
     case flag(WritableKeyPath<Theme, Bool>)
+    /// Text, or the same text in several languages (`{en-GB: …, cy: …}`).
     case text(WritableKeyPath<Theme, String>)
     case color(WritableKeyPath<Theme, Color>)
+    case optionalColor(WritableKeyPath<Theme, Color?>)
     case alignment(WritableKeyPath<Theme, RunningText.Alignment>)
-    case numbering(WritableKeyPath<Theme, ParagraphNumbering>)
+    /// One of a fixed set of written forms (an enumeration's raw values).
+    case choice([String], (inout Theme, String) -> Void)
+    /// Item labels by depth: one label or a list of them.
+    case itemLabels(WritableKeyPath<Theme, [ItemNumbering]>)
     case pageSize
     case margins
     case rows
+    case masthead
+    case sections
     case fieldList(WritableKeyPath<Theme, [FrontMatterField]>)
     case colorList(WritableKeyPath<Theme, [Color]>)
     /// One key of `Theme.figures`, read as a figure style reads it.
     case figure(String)
+
+    /// An enumeration's written forms.
+    static func choice<E: RawRepresentable & CaseIterable>(_ path: WritableKeyPath<Theme, E>) -> ThemeSetter where E.RawValue == String {
+        .choice(E.allCases.map(\.rawValue)) { theme, raw in if let value = E(rawValue: raw) { theme[keyPath: path] = value } }
+    }
 }
 
 /// Every key a layout file may set, as a dotted path. A key not here is a typo and is
-/// reported with the nearest match, instead of being ignored.
+/// reported with the nearest match, instead of being ignored. (`extends` is read first, by
+/// `parseTheme`.)
 let themeFields: [String: ThemeSetter] = [
     "name": .text(\.name), "description": .text(\.description), "language": .text(\.language),
     "pdfa": .flag(\.pdfa),
@@ -34,16 +47,40 @@ let themeFields: [String: ThemeSetter] = [
     "block-space": .length(\.blockSpace), "orphans": .integer(\.orphans), "widows": .integer(\.widows),
     "heading.size": .length(\.heading.size), "heading.bold": .flag(\.heading.bold), "heading.italic": .flag(\.heading.italic),
     "heading.space-before": .length(\.heading.spaceBefore), "heading.space-after": .length(\.heading.spaceAfter),
-    "heading.numbered": .flag(\.heading.numbered),
+    "heading.indent": .choice(\.heading.indent),
+    // Older name of numbering.sections, kept working.
+    "heading.numbered": .flag(\.numbering.sections),
     "subheading.size": .length(\.subheading.size), "subheading.bold": .flag(\.subheading.bold),
     "subheading.italic": .flag(\.subheading.italic), "subheading.space-before": .length(\.subheading.spaceBefore),
-    "subheading.space-after": .length(\.subheading.spaceAfter),
-    "paragraphs.numbering": .numbering(\.paragraphs.numbering), "paragraphs.indent": .length(\.paragraphs.indent),
+    "subheading.space-after": .length(\.subheading.spaceAfter), "subheading.indent": .choice(\.subheading.indent),
+    // Older name of numbering.paragraphs, kept working.
+    "paragraphs.numbering": .choice(\.numbering.paragraphs), "paragraphs.indent": .length(\.paragraphs.indent),
     "paragraphs.item-indent": .length(\.paragraphs.itemIndent),
+    "numbering.sections": .flag(\.numbering.sections), "numbering.paragraphs": .choice(\.numbering.paragraphs),
+    "numbering.count": .choice(\.numbering.count), "numbering.items": .itemLabels(\.numbering.items),
+    "numbering.recommendations": .choice(\.numbering.recommendations),
+    "run-in.bold": .flag(\.runIn.bold), "run-in.italic": .flag(\.runIn.italic), "run-in.color": .optionalColor(\.runIn.color),
+    "run-in.case": .choice(\.runIn.textCase),
+    "header-block.form": .choice(\.headerBlock.form), "header-block.label-case": .choice(\.headerBlock.labelCase),
+    "header-block.label-color": .optionalColor(\.headerBlock.labelColor), "header-block.value-color": .optionalColor(\.headerBlock.valueColor),
     "header-block.label-width": .length(\.headerBlock.labelWidth), "header-block.label-bold": .flag(\.headerBlock.labelBold),
     "header-block.row-space": .length(\.headerBlock.rowSpace), "header-block.space-after": .length(\.headerBlock.spaceAfter),
     "header-block.rule-below": .flag(\.headerBlock.ruleBelow), "header-block.date-format": .text(\.headerBlock.dateFormat),
     "header-block.rows": .rows, "header-block.required": .fieldList(\.headerBlock.required),
+    "header-block.panel.fields": .fieldList(\.headerBlock.panel.fields), "header-block.panel.style": .choice(\.headerBlock.panel.style),
+    "header-block.panel.separate": .flag(\.headerBlock.panel.separate), "header-block.panel.fill": .color(\.headerBlock.panel.fill),
+    "header-block.panel.rule-color": .color(\.headerBlock.panel.ruleColor), "header-block.panel.rule-width": .length(\.headerBlock.panel.ruleWidth),
+    "header-block.panel.padding": .length(\.headerBlock.panel.padding),
+    "masthead": .masthead,
+    "logo.file": .text(\.logo.file), "logo.width": .length(\.logo.width), "logo.pages": .choice(\.logo.pages),
+    "logo.place": .choice(\.logo.place), "logo.top": .length(\.logo.top), "logo.name": .text(\.logo.name),
+    "logo.name-position": .choice(\.logo.namePosition), "logo.name-size": .length(\.logo.nameSize),
+    "logo.name-bold": .flag(\.logo.nameBold), "logo.name-color": .optionalColor(\.logo.nameColor), "logo.alt": .text(\.logo.alt),
+    "marking.enabled": .flag(\.marking.enabled), "marking.from": .choice(\.marking.source),
+    "marking.default": .text(\.marking.defaultMarking), "marking.form": .text(\.marking.form), "marking.case": .choice(\.marking.textCase),
+    "marking.header": .flag(\.marking.header), "marking.footer": .flag(\.marking.footer), "marking.size": .length(\.marking.size),
+    "marking.bold": .flag(\.marking.bold), "marking.color": .optionalColor(\.marking.color), "marking.distance": .length(\.marking.distance),
+    "sections": .sections,
     "closing.background-documents": .text(\.closing.backgroundDocuments), "closing.contact": .text(\.closing.contact),
     "closing.no-background-documents": .text(\.closing.noBackgroundDocuments),
     "header.text": .text(\.header.template), "header.size": .length(\.header.size), "header.align": .alignment(\.header.alignment),

@@ -4,9 +4,16 @@ import QuirePages
 import QuireYAML
 import Yams
 
+/// Finds and reads the layout an `extends:` names (a layout name or a path), given the
+/// reference and where it was written. QuireKit's layout lookup supplies it, with its search
+/// path and path checks; the layout module itself reads no files.
+public typealias ThemeBaseResolver = (_ reference: String, _ location: SourceLocation) throws(QuireError) -> Theme
+
 /// Reads a layout file into a `Theme`. Unknown keys, bad lengths or colours are errors naming
 /// the layout file, line and key; every such problem in the file is reported in one run.
-public func parseTheme(_ yaml: String, file: String) throws(QuireError) -> Theme {
+/// `extends: committee-paper` (a layout name or path, found by `base`) starts from that
+/// layout instead of the defaults: every key it sets, with this file's keys laid over them.
+public func parseTheme(_ yaml: String, file: String, base: ThemeBaseResolver? = nil) throws(QuireError) -> Theme {
     let yamlReader = YAMLReader(file: file, document: "the layout")
     var errors: [QuireError] = []
     var theme = Theme()
@@ -14,6 +21,22 @@ public func parseTheme(_ yaml: String, file: String) throws(QuireError) -> Theme
     var blanked = Set<Int>()
     if let root = yamlReader.composeRecovering(yaml, errors: &errors, blanked: &blanked) {
         var reader = ThemeReader(file: file)
+        if case .mapping(let mapping) = root, let (keyNode, value) = mapping.first(where: { $0.key.scalar?.string == "extends" }) {
+            let location = SourceLocation(file: file, line: keyNode.mark?.line ?? 1)
+            do throws(QuireError) {
+                guard case .scalar(let reference) = value, !reference.string.isEmpty else {
+                    throw QuireError(.layout, at: location, field: "extends", "'extends' names one layout",
+                                     hint: "write e.g. extends: committee-paper, or extends: ./base.yaml")
+                }
+                guard let base else {
+                    throw QuireError(.layout, at: location, field: "extends", "this layout cannot extend another here",
+                                     hint: "render it through quire, which finds the layout it extends")
+                }
+                theme = extending(try base(reference.string, location), file: file)
+            } catch {
+                errors.append(error)
+            }
+        }
         reader.read(root, path: "", into: &theme)
         errors += reader.errors
     }
@@ -25,6 +48,20 @@ public func parseTheme(_ yaml: String, file: String) throws(QuireError) -> Theme
     }
     return theme
 }
+
+/// A base layout as the start of `file`: its keys remember the file that set them, and the
+/// new layout is named after its own file unless it says `name:`.
+private func extending(_ base: Theme, file: String) -> Theme {
+    var theme = base
+    for key in base.keyLines.keys where base.keyFiles[key] == nil { theme.keyFiles[key] = base.file }
+    theme.extends = [base.file] + base.extends
+    theme.file = file
+    theme.name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    return theme
+}
+
+/// Keys whose text is never given by language: names, fonts and files.
+private let unlocalizedKeys: Set<String> = ["name", "language", "body.font", "code.font", "logo.file", "cover.logo"]
 
 /// Walks the layout's YAML tree and applies each key through `themeFields`.
 private struct ThemeReader {
@@ -45,14 +82,22 @@ private struct ThemeReader {
                 continue
             }
             let full = path.isEmpty ? key.string : path + "." + key.string
+            if full == "extends" { continue }  // read first, by parseTheme
             if let setter = themeFields[full] {
                 do throws(QuireError) {
                     try apply(setter, value, full, &theme)
                     theme.keyLines[full] = keyNode.mark?.line
+                    theme.keyFiles[full] = nil
                 } catch {
                     errors.append(error)
                 }
             } else if themeFields.keys.contains(where: { $0.hasPrefix(full + ".") }) {
+                if case .scalar = value {
+                    // A section written as one value (`numbering: "1."`): name what it holds.
+                    let keys = themeFields.keys.filter { $0.hasPrefix(full + ".") }.sorted().map { String($0.dropFirst(full.count + 1)) }
+                    errors.append(error(value, full, "'\(full)' holds keys, not a value", hint: "write them under it: \(keys.joined(separator: ", "))"))
+                    continue
+                }
                 read(value, path: full, into: &theme)
             } else {
                 let hint = nearestKey(full).map { "did you mean '\($0)'?" } ?? "see layouts/committee-paper.yaml for every key"
@@ -73,17 +118,48 @@ private struct ThemeReader {
             case "false", "no": theme[keyPath: path] = false
             default: throw error(node, key, "expected true or false")
             }
-        case .text(let path): theme[keyPath: path] = try scalar(node, key)
+        case .text(let path):
+            if case .mapping = node, !unlocalizedKeys.contains(key) {
+                let localized = try localizedText(node, key)
+                theme.translations[key] = localized
+                theme[keyPath: path] = localized.entries.first?.text ?? ""
+            } else {
+                theme[keyPath: path] = try scalar(node, key)
+                theme.translations[key] = nil
+            }
+        case .optionalColor(let path):
+            let raw = try scalar(node, key)
+            if raw == "none" || raw.isEmpty { theme[keyPath: path] = nil; return }
+            guard let color = Color(hex: raw) else { throw error(node, key, "expected a colour like \"#1F3864\" (quote it: # starts a YAML comment)") }
+            theme[keyPath: path] = color
+        case .choice(let allowed, let set):
+            let raw = try scalar(node, key).trimmingCharacters(in: .whitespaces)
+            guard allowed.contains(raw) else {
+                let hint = nearestName(raw, in: allowed).map { "did you mean \"\($0)\"? " } ?? ""
+                throw error(node, key, "'\(raw)' is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))",
+                            hint: hint + "quote labels such as \"1.\" or \"(a)\"")
+            }
+            set(&theme, raw)
+        case .itemLabels(let path):
+            let entries: [Node] = if case .sequence(let items) = node { Array(items) } else { [node] }
+            var labels: [ItemNumbering] = []
+            for entry in entries {
+                let raw = try scalar(entry, key).trimmingCharacters(in: .whitespaces)
+                guard let label = ItemNumbering(rawValue: raw) else {
+                    throw error(entry, key, "'\(raw)' is not one of \(ItemNumbering.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
+                                hint: "list the labels by depth, e.g. [\"(a)\", \"(i)\"]; quote each")
+                }
+                labels.append(label)
+            }
+            guard !labels.isEmpty else { throw error(node, key, "expected at least one item label, e.g. [\"(a)\", \"(i)\"]") }
+            theme[keyPath: path] = labels
+        case .masthead: theme.masthead = try masthead(node, key)
+        case .sections: theme.sections = try sections(node, key)
         case .color(let path):
             guard let color = Color(hex: try scalar(node, key)) else { throw error(node, key, "expected a colour like \"#1F3864\" (quote it: # starts a YAML comment)") }
             theme[keyPath: path] = color
         case .alignment(let path):
             guard let value = RunningText.Alignment(rawValue: try scalar(node, key)) else { throw error(node, key, "expected left, center or right") }
-            theme[keyPath: path] = value
-        case .numbering(let path):
-            guard let value = ParagraphNumbering(rawValue: try scalar(node, key)) else {
-                throw error(node, key, "expected one of \(ParagraphNumbering.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
-            }
             theme[keyPath: path] = value
         case .pageSize:
             switch try scalar(node, key).uppercased() {
@@ -146,7 +222,121 @@ private struct ThemeReader {
                     .map { "did you mean '\($0)'?" } ?? "fields: \(rowFields.joined(separator: ", "))"
                 throw QuireError(.layout, at: location(item), field: key, "unknown header field '\(name)'", hint: hint)
             }
-            out.append(HeaderRow(field: field, label: m["label"]?.scalar?.string ?? ""))
+            for (rowKey, _) in m {
+                let name = try scalar(rowKey, key)
+                guard ["field", "label"].contains(name) else {
+                    throw QuireError(.layout, at: location(rowKey), field: key, "unknown row key '\(name)'", hint: "a row has 'field' and 'label'")
+                }
+            }
+            if let labelNode = m["label"], case .mapping = labelNode {
+                let localized = try localizedText(labelNode, key)
+                out.append(HeaderRow(field: field, label: localized.entries.first?.text ?? "", translations: localized))
+            } else {
+                var label = ""
+                if let labelNode = m["label"] { label = try scalar(labelNode, key) }
+                out.append(HeaderRow(field: field, label: label))
+            }
+        }
+        return out
+    }
+
+    /// `{en-GB: "Date:", cy: "Dyddiad:"}`: a text in several languages, each key a language tag.
+    private func localizedText(_ node: Node, _ key: String) throws(QuireError) -> LocalizedText {
+        guard case .mapping(let m) = node, !m.isEmpty else {
+            throw error(node, key, "expected text, or the text by language, e.g. {en-GB: \"Date:\", cy: \"Dyddiad:\"}")
+        }
+        var entries: [LocalizedText.Entry] = []
+        for (languageNode, text) in m {
+            let language = try scalar(languageNode, key)
+            guard isLanguageTag(language) else {
+                throw error(languageNode, key, "'\(language)' is not a language tag", hint: "use tags such as en-GB or cy")
+            }
+            entries.append(LocalizedText.Entry(language: language, text: try scalar(text, key + "." + language)))
+        }
+        return LocalizedText(entries)
+    }
+
+    /// Text or text by language, for list entries (masthead lines, sections).
+    private func textOrLocalized(_ node: Node, _ key: String) throws(QuireError) -> (String, LocalizedText?) {
+        if case .mapping = node {
+            let localized = try localizedText(node, key)
+            return (localized.entries.first?.text ?? "", localized)
+        }
+        return (try scalar(node, key), nil)
+    }
+
+    /// A list of maps, each key checked against `keys`.
+    private func entries(_ node: Node, _ key: String, keys: [String], example: String) throws(QuireError) -> [(node: Node, values: [String: Node])] {
+        guard case .sequence(let items) = node else { throw error(node, key, "expected a list, e.g. \(example)") }
+        var out: [(Node, [String: Node])] = []
+        for item in items {
+            guard case .mapping(let m) = item else { throw error(item, key, "each entry is a map, e.g. \(example)") }
+            var values: [String: Node] = [:]
+            for (entryKey, value) in m {
+                let name = try scalar(entryKey, key)
+                guard keys.contains(name) else {
+                    let hint = nearestName(name, in: keys).map { "did you mean '\($0)'?" } ?? "keys: \(keys.joined(separator: ", "))"
+                    throw QuireError(.layout, at: location(entryKey), field: key + "." + name, "unknown key '\(name)' in '\(key)'", hint: hint)
+                }
+                values[name] = value
+            }
+            out.append((item, values))
+        }
+        return out
+    }
+
+    private func flagValue(_ node: Node, _ key: String) throws(QuireError) -> Bool {
+        switch try scalar(node, key) {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error(node, key, "expected true or false")
+        }
+    }
+
+    private func colorValue(_ node: Node, _ key: String) throws(QuireError) -> Color {
+        guard let color = Color(hex: try scalar(node, key)) else { throw error(node, key, "expected a colour like \"#1F3864\" (quote it: # starts a YAML comment)") }
+        return color
+    }
+
+    private func enumValue<E: RawRepresentable & CaseIterable>(_ node: Node, _ key: String, _: E.Type) throws(QuireError) -> E where E.RawValue == String {
+        let raw = try scalar(node, key)
+        guard let value = E(rawValue: raw) else {
+            throw error(node, key, "'\(raw)' is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// `masthead:` lines: `- {text: "Agenda Item No. {agenda-item}", align: right, size: 12pt}`.
+    private func masthead(_ node: Node, _ key: String) throws(QuireError) -> [MastheadLine] {
+        let keys = ["text", "size", "bold", "color", "align", "case", "space-after"]
+        var out: [MastheadLine] = []
+        for (item, values) in try entries(node, key, keys: keys, example: "- {text: \"Report of the {by.role}\", size: 13pt}") {
+            guard let textNode = values["text"] else { throw error(item, key, "each masthead line needs 'text'") }
+            let (text, translations) = try textOrLocalized(textNode, key + ".text")
+            var line = MastheadLine(text: text)
+            line.translations = translations
+            if let size = values["size"] { line.size = try length(size, key + ".size") }
+            if let bold = values["bold"] { line.bold = try flagValue(bold, key + ".bold") }
+            if let color = values["color"] { line.color = try colorValue(color, key + ".color") }
+            if let align = values["align"] { line.alignment = try enumValue(align, key + ".align", RunningText.Alignment.self) }
+            if let textCase = values["case"] { line.textCase = try enumValue(textCase, key + ".case", TextCase.self) }
+            if let space = values["space-after"] { line.spaceAfter = try length(space, key + ".space-after") }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// `sections:` a report must have: `- {title: Financial implications, missing: "None."}`.
+    private func sections(_ node: Node, _ key: String) throws(QuireError) -> [ReportSection] {
+        var out: [ReportSection] = []
+        for (item, values) in try entries(node, key, keys: ["title", "missing", "required"], example: "- {title: Legal implications, missing: \"None.\"}") {
+            guard let titleNode = values["title"] else { throw error(item, key, "each section needs 'title'") }
+            let (title, translations) = try textOrLocalized(titleNode, key + ".title")
+            var section = ReportSection(title: title)
+            section.translations = translations
+            if let missing = values["missing"] { (section.missing, section.missingTranslations) = try textOrLocalized(missing, key + ".missing") }
+            if let required = values["required"] { section.required = try flagValue(required, key + ".required") }
+            out.append(section)
         }
         return out
     }

@@ -7,6 +7,8 @@
 /// order of a layout's header rows.
 public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
     case layout
+    /// The item's number on the meeting's agenda ("Agenda Item No. 7"), for layouts that show it.
+    case agendaItem = "agenda-item"
     case by
     case to
     case date
@@ -14,6 +16,10 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
     case decisionNumber = "decision-number"
     case keyDecision = "key-decision"
     case classification
+    /// The protective marking (OFFICIAL, OFFICIAL-SENSITIVE, from the Government Security
+    /// Classifications) a layout prints at the top and foot of each page, where it is not the
+    /// classification (`marking.from: protective-marking`).
+    case protectiveMarking = "protective-marking"
     case pastPathway = "past-pathway"
     case futurePathway = "future-pathway"
     case electoralDivisions = "electoral-divisions"
@@ -71,7 +77,7 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
         case .data: .files
         case .fields: .rows
         case .to, .subject, .decisionNumber, .keyDecision, .classification, .pastPathway, .futurePathway,
-             .electoralDivisions, .summary, .period, .organisation: .text
+             .electoralDivisions, .summary, .period, .organisation, .agendaItem, .protectiveMarking: .text
         }
     }
 
@@ -100,6 +106,7 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
         case .summary: "Summary:"
         case .recommendation: "Recommendation:"
         case .fields: ""
+        case .agendaItem, .protectiveMarking: nil
         case .layout, .backgroundDocuments, .contact, .data, .period, .organisation, .numbering, .language, .importedFrom: nil
         }
     }
@@ -131,6 +138,8 @@ public enum FrontMatterField: String, CaseIterable, Hashable, Sendable {
                                "recommended action"]
         case .backgroundDocuments: ["background documents", "background papers"]
         case .contact: ["contact", "contact officer", "contact details"]
+        case .agendaItem: ["agenda item", "agenda item no", "agenda item number", "item no", "item number"]
+        case .protectiveMarking: ["security marking", "gsc marking"]
         case .layout, .fields, .data, .period, .organisation, .numbering, .language, .importedFrom: []
         }
     }

@@ -11,8 +11,8 @@ let testLayouts: [String: Theme] = [
     "lines-6": testTheme(lines: 6),
     // Room for a table with two header rows, its caption and its notes on one page.
     "lines-16": testTheme(lines: 16),
-    "lines-10-decimal": with(testTheme(lines: 10)) { $0.paragraphs.numbering = .decimal },
-    "lines-10-unnumbered": with(testTheme(lines: 10)) { $0.paragraphs.numbering = .none },
+    "lines-10-decimal": with(testTheme(lines: 10)) { $0.numbering.paragraphs = .decimal },
+    "lines-10-unnumbered": with(testTheme(lines: 10)) { $0.numbering.paragraphs = .none },
     // The committee paper's rows under its labels, in a label column 90 pt wide: the longer
     // labels ("Future Pathway of Paper:") wrap.
     "header-block": with(testTheme(lines: 24)) {
@@ -27,7 +27,7 @@ let testLayouts: [String: Theme] = [
     "annual-report": with(testTheme(lines: 12)) {
         $0.cover.enabled = true
         $0.contents.enabled = true
-        $0.paragraphs.numbering = .none
+        $0.numbering.paragraphs = .none
         $0.header.template = "{section}"
         $0.header.size = 9
         $0.header.alignment = .left
