@@ -26,6 +26,12 @@ public enum LayoutChoice: Hashable, Sendable, ExpressibleByStringLiteral {
     public init(commandLine value: String) {
         self = isLayoutPath(value) ? .file(URL(fileURLWithPath: value).standardizedFileURL.path) : .reference(value)
     }
+
+    /// The layout's name when it is chosen by name (what an imported source's `layout:` may
+    /// say); nil for a path.
+    public var name: String? {
+        if case .reference(let name) = self, !isLayoutPath(name) { name } else { nil }
+    }
 }
 
 /// Whether a layout reference is a path rather than a name.

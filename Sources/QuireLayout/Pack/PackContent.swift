@@ -17,13 +17,10 @@ public struct PackPaper: @unchecked Sendable {
     public var pageCount: Int
     public var outline: [OutlineEntry]
     public var pages: () -> AnySequence<Page>
-    /// What laying the paper out warned about; the pack reports them with its own.
-    public var diagnostics: [Diagnostic]
 
-    public init(pageCount: Int, outline: [OutlineEntry], diagnostics: [Diagnostic] = [], pages: @escaping () -> AnySequence<Page>) {
+    public init(pageCount: Int, outline: [OutlineEntry], pages: @escaping () -> AnySequence<Page>) {
         self.pageCount = pageCount
         self.outline = outline
-        self.diagnostics = diagnostics
         self.pages = pages
     }
 

@@ -35,7 +35,6 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
     }
     var papers: [PackPaper] = []
     let itemSheets = items.enumerated().map { index, item in sheets(for: item, index: index, papers: &papers, theme: theme, flow: flow) }
-    diagnostics += papers.flatMap(\.diagnostics)
 
     // The front sheet's length moves every item, so it is laid out until its count settles;
     // the notes of the attempt kept are the ones reported.
