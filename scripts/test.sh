@@ -25,6 +25,8 @@ status=0
 swift test --skip-build 2>&1 | tee "$log" || status=$?
 # The suites use Swift Testing; XCTest's own line above reports 0 tests. Summarise plainly.
 total=$(grep -oE 'Test run with [0-9]+ tests' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-failed=$(grep -cE '^✘ Test .* failed after' "$log" || true)
+# Each failed test has its own "✘ Test name() failed after" line; the run's own summary line
+# ("✘ Test run with N tests … failed after") is not a test.
+failed=$(grep -E '^✘ Test .* failed after' "$log" | grep -cvE '^✘ Test run with' || true)
 if [ "$status" -eq 0 ]; then echo "$total passed, 0 failed"; else echo "$((total - failed)) passed, $failed failed"; fi
 exit "$status"
