@@ -97,7 +97,7 @@ import Testing
     @Test func brokenPDFIsALocatedError() throws {
         let data = Data("%PDF-1.4\nthis is not really a PDF\n".utf8)
         #expect {
-            _ = try readLegacyText(data, file: "broken.pdf")
+            _ = try readImportDocument(data, file: "broken.pdf")
         } throws: { error in
             "\(error)".hasPrefix("broken.pdf:1: error: the file cannot be read as a PDF")
         }
