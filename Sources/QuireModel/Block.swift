@@ -14,3 +14,16 @@ public indirect enum Block: Hashable, Sendable {
     /// A chart resolved from data.
     case chart(Chart)
 }
+
+extension Block {
+    /// The source line the block starts on.
+    public var line: Int {
+        switch self {
+        case .heading(_, _, let line), .paragraph(_, let line), .list(_, _, let line), .quote(_, let line), .code(_, let line),
+             .thematicBreak(let line), .image(_, _, let line):
+            line
+        case .table(let table): table.line
+        case .chart(let chart): chart.line
+        }
+    }
+}

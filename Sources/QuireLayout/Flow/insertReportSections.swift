@@ -38,7 +38,7 @@ public func insertReportSections(_ paper: Paper, theme: Theme) -> Paper {
             return false
         }
     }
-    let line = paper.body.last.map(blockLine) ?? paper.bodyLine
+    let line = paper.body.last.map(\.line) ?? paper.bodyLine
     for section in missing {
         let order = theme.sections.firstIndex(of: section) ?? 0
         let at = theme.sections[(order + 1)...].lazy.compactMap { start($0.title) }.first ?? body.count
@@ -47,15 +47,4 @@ public func insertReportSections(_ paper: Paper, theme: Theme) -> Paper {
     var out = paper
     out.body = body
     return out
-}
-
-/// The source line a block starts on.
-private func blockLine(_ block: Block) -> Int {
-    switch block {
-    case .heading(_, _, let line), .paragraph(_, let line), .list(_, _, let line), .quote(_, let line), .code(_, let line),
-         .thematicBreak(let line), .image(_, _, let line), .figureSpec(_, _, let line):
-        line
-    case .table(let table): table.line
-    case .chart(let chart): chart.line
-    }
 }

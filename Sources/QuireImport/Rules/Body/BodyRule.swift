@@ -43,7 +43,7 @@ func buildBody(_ units: [BodyUnit], notes: inout Notes) -> BodyBuilt {
     func closeLists() {
         if let list = lists.close() {
             built.blocks.append(list)
-            built.origins.append(BlockOrigin(place: SourcePlace(line: list.sourceLine), marker: nil))
+            built.origins.append(BlockOrigin(place: SourcePlace(line: list.line), marker: nil))
         }
         built.itemStyles += lists.styles
         lists = ListBuilder(bodyIndent: bodyIndent)
@@ -155,16 +155,4 @@ func mostCommon<T: Hashable>(_ values: [T]) -> T? {
     var counts: [T: Int] = [:]
     for value in values { counts[value, default: 0] += 1 }
     return values.first { counts[$0] == counts.values.max() }
-}
-
-extension Block {
-    /// The source line a block was made from.
-    var sourceLine: Int {
-        switch self {
-        case .heading(_, _, let line), .paragraph(_, let line), .list(_, _, let line), .quote(_, let line), .code(_, let line),
-             .thematicBreak(let line), .image(_, _, let line), .figureSpec(_, _, let line): line
-        case .table(let table): table.line
-        case .chart: 0
-        }
-    }
 }
