@@ -69,6 +69,7 @@ func inlinesDump(_ inlines: [Inline]) -> String {
         case .link(_, let c): inlinesDump(c)
         case .softBreak: " "
         case .lineBreak: "\n"
+        case .note(let c): "[^" + inlinesDump(c) + "]"
         }
     }.joined()
 }

@@ -60,7 +60,7 @@ import Testing
         let (path, text) = try seed(prefix)
         let result = try importText(text, file: path)
         #expect(result.unplaced.isEmpty, "unplaced: \(result.unplaced)")
-        #expect(result.paper.body.first == .heading(level: 1, [.text("Introduction")], line: result.paper.body.first?.sourceLine ?? 0))
+        #expect(result.paper.body.first == .heading(level: 1, [.text("Introduction")], line: result.paper.body.first?.line ?? 0))
         #expect(!result.paper.body.contains { if case .heading(_, let title, _) = $0 { title.plainText.contains("Background") || title.plainText.contains("Contact") } else { false } })
         // Both seeds number "(1)" per section under numbered sections: the layout's own style.
         #expect(result.paper.frontMatter.numbering.isEmpty)

@@ -12,7 +12,7 @@ struct TypedNumberTests {
     @Test("the warning names the line and what prints, in the layout's own numbering")
     func warned() throws {
         var theme = testTheme(lines: 40)
-        theme.paragraphs.numbering = .decimal
+        theme.numbering.paragraphs = .decimal
         let result = layout(try paper(Self.body), theme)
         let notes = result.diagnostics.map(\.description)
         #expect(notes.count == 2, "\(notes)")
@@ -29,7 +29,7 @@ struct TypedNumberTests {
     @Test("a style that numbers no paragraphs, and text before the first section, are not warned of")
     func unnumbered() throws {
         var theme = testTheme(lines: 40)
-        theme.paragraphs.numbering = .none
+        theme.numbering.paragraphs = .none
         #expect(layout(try paper(Self.body), theme).diagnostics.isEmpty)
         #expect(layout(try paper("1.1 Before any section.\n\n# Introduction\n\nText.\n"), testTheme(lines: 40)).diagnostics.isEmpty)
     }

@@ -14,10 +14,10 @@ extension Resources {
             var labels: [FrontMatterField: String] = [:]
             for row in theme.headerBlock.rows where row.field != .fields { labels[row.field] = row.label }
             let fields = Set(theme.headerBlock.rows.map(\.field))
-            // Until layouts give every numbering option, the ones they do not are the
-            // committee paper's defaults.
-            let numbering = LayoutProfile.committeePaper.numbering.merging(
-                NumberingOptions(sections: theme.heading.numbered, paragraphs: theme.paragraphs.numbering))
+            // Every numbering option the layout prints, so the rules write only what differs.
+            let style = theme.numbering
+            let numbering = NumberingOptions(sections: style.sections, paragraphs: style.paragraphs, count: style.count,
+                                             items: style.items, recommendations: style.recommendations)
             // A cover report has a header block of By/To and Subject rows; a pack front sheet
             // (it sets pack keys) and an annual report (it requires an organisation) do not.
             let isCoverReport = fields.contains(.subject) && (fields.contains(.to) || fields.contains(.by))

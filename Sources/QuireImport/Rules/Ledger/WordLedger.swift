@@ -133,6 +133,6 @@ func blockTexts(_ block: Block) -> [String] {
     case .quote(let blocks, _): blocks.flatMap(blockTexts)
     case .code(let code, _): [code]
     case .image(_, let alt, _): [alt]
-    case .thematicBreak, .figureSpec, .chart: []
+    case .thematicBreak, .chart: []
     }
 }
