@@ -46,18 +46,19 @@ extension ServiceConfiguration {
     /// `source` names where it came from, for the error.
     public mutating func apply(_ setting: ServiceSetting, _ text: String, from source: String) throws(QuireError) {
         func fail(_ wanted: String) -> QuireError {
-            QuireError(.invalidValue, at: nil, field: setting.rawValue, "\(source) is '\(text)', which is not \(wanted)",
+            // Worded as every CLI option's range error is (`checkOption`).
+            QuireError(.invalidValue, at: nil, field: setting.rawValue, "\(source) must be \(wanted), not \(text)",
                        hint: "set \(setting.flag) (or \(setting.variable)) to \(wanted)")
         }
-        func whole(_ least: Int, _ most: Int = Int.max) throws(QuireError) -> Int {
+        func whole(_ least: Int, _ most: Int = Int.max, unit: String = "") throws(QuireError) -> Int {
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= least, value <= most else {
-                throw fail(most == Int.max ? "a whole number from \(least)" : "a whole number from \(least) to \(most)")
+                throw fail((most == Int.max ? "a whole number from \(least)" : "a whole number from \(least) to \(most)") + (unit.isEmpty ? "" : " " + unit))
             }
             return value
         }
         func seconds() throws(QuireError) -> Double {
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0.01, value <= 86_400 else {
-                throw fail("a number of seconds from 0.01 to 86400")
+                throw fail("a number from 0.01 to 86400 seconds")
             }
             return value
         }
@@ -66,7 +67,7 @@ extension ServiceConfiguration {
             guard !text.isEmpty else { throw fail("an address such as 127.0.0.1 or 0.0.0.0") }
             host = text
         case .port: port = try whole(0, 65_535)
-        case .maxBodyMib: maxBodyBytes = try whole(1, 4096) * 1024 * 1024
+        case .maxBodyMib: maxBodyBytes = try whole(1, 4096, unit: "MiB") * 1024 * 1024
         case .maxPages: maxPages = try whole(1, 1_000_000)
         case .renderTimeout: renderTimeout = try seconds()
         case .concurrency: maxConcurrentRenders = try whole(1, 4096)

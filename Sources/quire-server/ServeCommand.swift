@@ -80,7 +80,18 @@ struct Serve: AsyncParsableCommand {
         do {
             // Defaults, then the environment, then the command line.
             try configuration.apply()
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        do {
             for case let (setting, value?) in flags { try configuration.apply(setting, value, from: setting.flag) }
+        } catch {
+            // A bad flag is a usage error, as argument-parser's own are.
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(64)
+        }
+        do {
             service = try Service(configuration: configuration)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))

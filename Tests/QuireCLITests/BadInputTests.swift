@@ -52,7 +52,7 @@ import Testing
         Case(name: "missing classification", source: edited("classification: Unrestricted\n", ""),
              line: 2, field: "classification", mentions: ["requires 'classification'", "classification: Unrestricted"]),
         Case(name: "unknown layout", source: edited("layout: committee-paper", "layout: comittee-paper"),
-             line: 2, field: "layout", mentions: ["did you mean 'committee-paper'", "available layouts: agenda, annual-report, cabinet-decision, committee-paper"]),
+             line: 2, field: "layout", mentions: ["did you mean 'committee-paper'", "available layouts: agenda, annual-report, cabinet-decision, city-committee-report, combined-authority, committee-paper, county-2025, welsh-council"]),
         Case(name: "not UTF-8", source: windows1252,
              line: 16, field: nil, mentions: ["not valid UTF-8", "save the file as UTF-8"]),
         Case(name: "empty body", source: Data(good.components(separatedBy: "# Introduction")[0].utf8),

@@ -126,10 +126,13 @@ import Testing
 
     @Test func otherLabelsGoToFieldsInOrder() throws {
         let m = try importDocument([
-            para("To: Cabinet", at: 1), para("Portfolio Holder: Cllr Jo Bloggs", at: 2), para("Agenda item: 7", at: 3), para("Subject: Trees", at: 4),
-        ] + body(at: 6)).paper.frontMatter
-        #expect(m.fields.map(\.label) == ["Portfolio Holder", "Agenda item"])
-        #expect(m.fields.map { $0.value.plainText } == ["Cllr Jo Bloggs", "7"])
+            para("To: Cabinet", at: 1), para("Portfolio Holder: Cllr Jo Bloggs", at: 2), para("Budget Code: HW-2025-07", at: 3),
+            para("Agenda item: 7", at: 4), para("Subject: Trees", at: 5),
+        ] + body(at: 7)).paper.frontMatter
+        #expect(m.fields.map(\.label) == ["Portfolio Holder", "Budget Code"])
+        #expect(m.fields.map { $0.value.plainText } == ["Cllr Jo Bloggs", "HW-2025-07"])
+        // "Agenda item" is the registry's agenda-item, not one of the other fields.
+        #expect(m.plain(.agendaItem) == "7")
     }
 
     @Test func textBeforeTheFirstLabelIsThePreamble() throws {

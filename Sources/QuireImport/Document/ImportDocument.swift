@@ -88,7 +88,8 @@ public enum ImportBlock: Sendable {
 /// A paragraph-like run of text: a body paragraph, a heading, a list item, a header label or
 /// value. What it is, the rules decide from what the reader saw.
 public struct ImportParagraph: Sendable {
-    /// The text with its bold, italic and link spans; the marker is not in it.
+    /// The text with its bold, italic and link spans, and a footnote as `Inline.note` where
+    /// its reference stands; the marker is not in it.
     public var inlines: [Inline]
     /// The number or bullet the paragraph opened with, as printed ("1.1", "(a)", "a)", "2.",
     /// "iv.", "•", "o", "–"), or nil. Word's list numbering is computed to what it prints.
@@ -117,14 +118,10 @@ public struct ImportParagraph: Sendable {
     public var headingLevel: Int?
     /// The source's style name, when it has one ("List Paragraph", "Title").
     public var styleName: String?
-    /// Footnotes (and endnotes) referred to in the paragraph, each with where its reference
-    /// stands: a Word document's `footnotes.xml`. Their text is in no inline; the rules put
-    /// each note at its reference (`Inline.note` once the model has it).
-    public var notes: [ImportNote]
 
     public init(inlines: [Inline], marker: String? = nil, lines: [String], place: SourcePlace, indent: Double = 0, markerIndent: Double? = nil,
                 sizeRatio: Double = 1, isBold: Bool = false, isItalic: Bool = false, isolated: Bool = false, boxed: Bool = false,
-                headingLevel: Int? = nil, styleName: String? = nil, notes: [ImportNote] = []) {
+                headingLevel: Int? = nil, styleName: String? = nil) {
         self.inlines = inlines
         self.marker = marker
         self.lines = lines
@@ -138,28 +135,12 @@ public struct ImportParagraph: Sendable {
         self.boxed = boxed
         self.headingLevel = headingLevel
         self.styleName = styleName
-        self.notes = notes
     }
 
     /// The text without its marker, as one string.
     public var text: String { inlines.plainText }
 }
 
-/// A footnote as the source holds it: its text, and where in the paragraph it is referred to.
-public struct ImportNote: Sendable {
-    /// The reference stands before `inlines[at]` of its paragraph (`at == inlines.count`: at
-    /// the end). A reference inside a bold or linked span counts as after that span.
-    public var at: Int
-    /// The note's text (its paragraphs joined by line breaks), without its number.
-    public var inlines: [Inline]
-
-    public init(at: Int, inlines: [Inline]) {
-        self.at = at
-        self.inlines = inlines
-    }
-
-    public var text: String { inlines.plainText }
-}
 
 /// A table as the source laid it out: a grid of cells, merged cells spanning, empty cells in
 /// place. A ruled grid (lattice), a Word table, or columns of text aligned over several lines

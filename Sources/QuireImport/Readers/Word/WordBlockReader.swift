@@ -134,11 +134,12 @@ final class WordBlockReader {
         if !visible.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !pieces.notes.isEmpty {
             let allBold = pieces.allCharacters { bold, _ in bold }
             let allItalic = pieces.allCharacters { _, italic in italic }
-            let (inlines, references) = pieces.inlines(allBold: allBold, allItalic: allItalic)
-            var notes: [ImportNote] = []
-            for reference in references {
+            var (inlines, references) = pieces.inlines(allBold: allBold, allItalic: allItalic)
+            // Each footnote goes into the text at its reference (the last first, so the earlier
+            // positions stand), as the model holds notes: the rules and the writer carry it.
+            for reference in references.reversed() {
                 if let note = context.notes[reference.key] {
-                    notes.append(ImportNote(at: reference.at, inlines: note))
+                    inlines.insert(.note(note), at: min(reference.at, inlines.count))
                 } else {
                     context.notice("a footnote reference whose note is missing from the document (its number is dropped)", at: place)
                 }
@@ -148,8 +149,7 @@ final class WordBlockReader {
             let paragraph = ImportParagraph(
                 inlines: inlines, marker: marker, lines: lines, place: place, indent: format.indent.textStart, markerIndent: markerIndent,
                 sizeRatio: state.dominantSize ?? context.styles.defaultRun.size ?? 10, isBold: allBold, isItalic: allItalic,
-                boxed: format.boxed ?? false, headingLevel: heading, styleName: styleID == nil && context.styles.name(nil) == nil ? nil : context.styles.name(styleID),
-                notes: notes)
+                boxed: format.boxed ?? false, headingLevel: heading, styleName: styleID == nil && context.styles.name(nil) == nil ? nil : context.styles.name(styleID))
             if isBody { state.countSizes(into: context) }
             read.paragraphIndex = state.imagesFirst ? state.blocks.count : 0
             read.blocks = [.paragraph(paragraph)]

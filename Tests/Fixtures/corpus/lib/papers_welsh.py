@@ -7,7 +7,7 @@ from .model import B, Contact, H, L, P, Paper, Row, T, c
 
 
 def _rows(item, to, date, subject, wards, key, summary, recommendations, by):
-    return [Row("Agenda Item No.", "fields", item),
+    return [Row("Agenda Item No.", "agenda-item", item),
             Row("Meeting / Cyfarfod:", "to", to),
             Row("Date / Dyddiad:", "date", date),
             Row("Subject / Pwnc:", "subject", subject),
