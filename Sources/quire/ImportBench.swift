@@ -5,8 +5,10 @@ import QuireKit
 /// same corpus (`Tests/Fixtures/corpus`), scored by the same scorer
 /// (`Tests/Tools/score_import.py`), printed side by side: words in order, header rows in
 /// the right key, table cells right, tables recovered, lines written twice, and Quire's time
-/// per paper. Quire runs on both routes (the PDF and its text export); the peer reads PDFs.
-/// The peer is installed by `bash scripts/peer-tools.sh`; without it, Quire's figures alone.
+/// per paper. Quire runs on all three routes (the Word document, the PDF LibreOffice exported
+/// from it, and that PDF's text export); the peers are pymupdf4llm on the PDF and pandoc on
+/// the Word document. They are installed by `bash scripts/peer-tools.sh`; a peer that is
+/// missing is said so and left out.
 struct ImportBench {
     let executable: String
     let resources: Resources
@@ -45,8 +47,8 @@ struct ImportBench {
         print("quire bench --import: \(papers.count) papers of Tests/Fixtures/corpus, scored by Tests/Tools/score_import.py\n")
 
         var rows: [Totals] = []
-        for route in ["pdf", "txt"] {
-            var totals = Totals(name: "quire import (\(route == "pdf" ? "PDF" : "text export"))")
+        for (route, name) in [("docx", "Word"), ("pdf", "PDF"), ("txt", "text export")] {
+            var totals = Totals(name: "quire import (\(name))")
             for paper in papers {
                 let folder = corpus.appendingPathComponent(paper)
                 let output = scratch.appendingPathComponent("\(paper).\(route).md").path
@@ -67,31 +69,53 @@ struct ImportBench {
             }
             rows.append(totals)
         }
-        var peer = Totals(name: "pymupdf4llm (PDF)")
-        if runTool(["python3", "-c", "import pymupdf4llm, pymupdf.layout"]).status == 0 {
-            for paper in papers {
-                let folder = corpus.appendingPathComponent(paper)
-                let markdown = scratch.appendingPathComponent("\(paper).peer.md")
-                let start = DispatchTime.now().uptimeNanoseconds
-                let converted = runTool(["python3", tools.appendingPathComponent("peer_pymupdf4llm.py").path, folder.appendingPathComponent("paper.pdf").path])
-                peer.milliseconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-                guard converted.status == 0 else {
-                    peer.failed.append(paper)
-                    continue
-                }
-                try converted.out.write(to: markdown, atomically: true, encoding: .utf8)
-                let scored = runTool(["python3", tools.appendingPathComponent("score_import.py").path, "--truth", folder.appendingPathComponent("truth.json").path,
-                                      "--markdown", markdown.path, "--json"])
-                guard scored.status == 0, let score = try? JSONSerialization.jsonObject(with: Data(scored.out.utf8)) as? [String: Any] else {
-                    throw BenchError("the scorer failed on the peer's \(paper): \(scored.err.suffix(300))")
-                }
-                peer.add(score)
+        let peers = [
+            Peer(name: "pymupdf4llm (PDF)", input: "paper.pdf", probe: ["python3", "-c", "import pymupdf4llm, pymupdf.layout"],
+                 command: ["python3", tools.appendingPathComponent("peer_pymupdf4llm.py").path]),
+            Peer(name: "pandoc (Word)", input: "paper.docx", probe: ["pandoc", "--version"],
+                 command: ["bash", tools.appendingPathComponent("peer_pandoc.sh").path]),
+        ]
+        for peer in peers {
+            guard runTool(peer.probe).status == 0 else {
+                print("(\(peer.name) not measured: bash scripts/peer-tools.sh installs it beside Quire)\n")
+                continue
             }
-            rows.append(peer)
-        } else {
-            print("(pymupdf4llm not measured: bash scripts/peer-tools.sh installs it beside Quire)\n")
+            rows.append(try measure(peer, papers: papers, corpus: corpus, tools: tools, scratch: scratch))
         }
         printTable(rows)
+    }
+
+    /// A peer converter: what it reads, how to tell it is installed, and the command that
+    /// writes its Markdown to standard output (the input's path appended).
+    struct Peer {
+        var name: String
+        var input: String
+        var probe: [String]
+        var command: [String]
+    }
+
+    /// A peer over the corpus, timed and scored as Quire is.
+    private func measure(_ peer: Peer, papers: [String], corpus: URL, tools: URL, scratch: URL) throws -> Totals {
+        var totals = Totals(name: peer.name)
+        for paper in papers {
+            let folder = corpus.appendingPathComponent(paper)
+            let markdown = scratch.appendingPathComponent("\(paper).\(peer.input).peer.md")
+            let start = DispatchTime.now().uptimeNanoseconds
+            let converted = runTool(peer.command + [folder.appendingPathComponent(peer.input).path])
+            totals.milliseconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            guard converted.status == 0 else {
+                totals.failed.append(paper)
+                continue
+            }
+            try converted.out.write(to: markdown, atomically: true, encoding: .utf8)
+            let scored = runTool(["python3", tools.appendingPathComponent("score_import.py").path, "--truth", folder.appendingPathComponent("truth.json").path,
+                                  "--markdown", markdown.path, "--json"])
+            guard scored.status == 0, let score = try? JSONSerialization.jsonObject(with: Data(scored.out.utf8)) as? [String: Any] else {
+                throw BenchError("the scorer failed on \(peer.name)'s \(paper): \(scored.err.suffix(300))")
+            }
+            totals.add(score)
+        }
+        return totals
     }
 
     private func printTable(_ rows: [Totals]) {
