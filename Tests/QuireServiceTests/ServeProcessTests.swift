@@ -41,7 +41,7 @@ import Testing
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
-        #expect(text.contains("QUIRE_CONCURRENCY is 'lots'") && text.contains("hint:"), "\(text)")
+        #expect(text.contains("QUIRE_CONCURRENCY must be a whole number from 1 to 4096, not lots") && text.contains("hint:"), "\(text)")
     }
 
     @Test func versionHelpAndEveryVariableAreShown() throws {
