@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
-        .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireTestSupport"]),
+        .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireSource", "QuireModel", "QuireTestSupport"]),
         .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", "QuireVersion", .product(name: "Yams", package: "Yams"),
                                                          .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                          .product(name: "Hummingbird", package: "hummingbird"),

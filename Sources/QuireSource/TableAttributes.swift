@@ -56,6 +56,11 @@ struct TableAttributes {
                 }
                 styled = true
             case "columns":
+                // One style a line: a second columns= would silently take the first's columns away.
+                guard columns == nil else {
+                    throw QuireError(.invalidValue, at: location, field: key, "columns= is given twice on one {: } line",
+                                     hint: "write one {: } line per group of columns, e.g. {: columns=2 figures} and {: columns=3 negative=brackets} on lines of their own")
+                }
                 columns = try columnList(value ?? "", at: location)
             case "header-rows":
                 guard let value, let count = Int(value), count >= 1 else {

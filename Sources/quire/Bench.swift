@@ -12,6 +12,8 @@ struct Bench: AsyncParsableCommand {
             Examples:
               quire bench --runs 3
               quire bench --server --requests 200 --clients 8
+              quire bench --import
+              quire bench --word --runs 3
             """)
 
     @Option(help: "Sections in the generated long paper (about 2 pages each).")
@@ -32,8 +34,11 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "With --server: client threads sending at once.")
     var clients = 8
 
-    @Flag(name: .customLong("import"), help: "Benchmark the importer instead: quire import (PDF and text export) against pymupdf4llm on the import corpus, scored side by side.")
+    @Flag(name: .customLong("import"), help: "Benchmark the importer instead: quire import (Word, PDF and text export) against pymupdf4llm and pandoc on the import corpus, scored side by side.")
     var importCorpus = false
+
+    @Flag(help: "Benchmark Word documents instead: quire render report.docx against soffice --convert-to pdf on the corpus's .docx files.")
+    var word = false
 
     @Option(help: .hidden) var child: String?
     @Option(help: .hidden) var report: String?
@@ -58,6 +63,10 @@ struct Bench: AsyncParsableCommand {
         }
         if importCorpus {
             try ImportBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources).run()
+            return
+        }
+        if word {
+            try WordBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources, runs: runs).run()
             return
         }
         if server {

@@ -143,20 +143,4 @@ struct ImportBench {
         for row in rows where !row.failed.isEmpty { print("\(row.name) failed on: \(row.failed.joined(separator: ", "))") }
         print("")
     }
-
-    /// Runs a tool to the end, its output captured.
-    private func runTool(_ command: [String]) -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return (127, "", "\(error)") }
-        // Read before waiting, so a large output cannot fill the pipe and stall the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
 }

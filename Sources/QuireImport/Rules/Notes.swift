@@ -21,9 +21,13 @@ struct Notes {
         dropped.append(DroppedText(text: tidiedText(text), place: place, reason: reason))
     }
 
-    /// Text the rules wrote that the source did not have, in place of text they dropped:
-    /// the printed number a moved cross-reference now gives.
+    /// Text the rules wrote that the source's body and header did not have: the printed
+    /// number a moved cross-reference now gives, a protective marking taken from the page
+    /// furniture as the classification.
     private(set) var added: [String] = []
+
+    /// Records text taken from the page furniture (which the ledger does not count) into a field.
+    mutating func takeFromFurniture(_ text: String) { added.append(text) }
 
     /// Records a replacement: `old` out (for `reason`), `new` in.
     mutating func replace(_ old: String, with new: String, at place: SourcePlace, _ reason: DroppedText.Reason) {

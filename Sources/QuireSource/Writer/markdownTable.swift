@@ -43,12 +43,14 @@ func markdownTable(_ table: Table, notes: inout FootnoteList) -> String {
     }
     var lines = [line(0), "| " + rule.joined(separator: " | ") + " |"]
     for row in 1..<grid.count { lines.append(line(row)) }
-    if !attributes.isEmpty { lines.append("{: " + attributes.joined(separator: " ") + "}") }
+    lines += attributes.map { "{: " + $0.joined(separator: " ") + "}" }
     return lines.joined(separator: "\n")
 }
 
-/// What the table's `{: … }` line says, in the order the reader documents its keys.
-private func tableAttributes(_ table: Table, notes: inout FootnoteList) -> [String] {
+/// What the table's `{: … }` lines say, in the order the reader documents its keys: one line
+/// per figure style, as the reader takes one style a line (the first line also holds the
+/// table's own keys).
+private func tableAttributes(_ table: Table, notes: inout FootnoteList) -> [[String]] {
     var items: [String] = []
     if table.headerRows > 1 { items.append("header-rows=\(table.headerRows)") }
     if let keep = table.keepTogether { items.append(keep ? "keep-together" : "keep-together=false") }
@@ -59,11 +61,12 @@ private func tableAttributes(_ table: Table, notes: inout FootnoteList) -> [Stri
         guard let style else { continue }
         if let index = groups.firstIndex(where: { $0.style == style }) { groups[index].columns.append(column + 1) } else { groups.append((style, [column + 1])) }
     }
+    var lines: [[String]] = []
     for group in groups {
-        items.append("columns=" + group.columns.map(String.init).joined(separator: ","))
-        items += figureStyleItems(group.style)
+        lines.append((lines.isEmpty ? items : []) + ["columns=" + group.columns.map(String.init).joined(separator: ",")] + figureStyleItems(group.style))
     }
-    return items
+    if lines.isEmpty, !items.isEmpty { lines = [items] }
+    return lines
 }
 
 /// A figure style's keys, as a layout or a `{: }` line writes them.

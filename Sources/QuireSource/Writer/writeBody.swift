@@ -5,7 +5,7 @@ public import QuireModel
 /// written as footnotes, `[^1]` at the reference and the definitions after the last block.
 public func writeBody(_ blocks: [Block]) -> String {
     var notes = FootnoteList()
-    var parts = blocks.map { markdownBlock($0, notes: &notes) }
+    var parts = markdownBlocks(blocks, notes: &notes)
     if !notes.notes.isEmpty { parts.append(notes.definitions) }
     return parts.joined(separator: "\n\n") + "\n"
 }
@@ -15,8 +15,22 @@ public func writeSource(_ paper: Paper) -> String {
     "---\n" + writeFrontMatter(paper.frontMatter) + "---\n\n" + writeBody(paper.body)
 }
 
+/// Blocks of one container, each without a trailing newline. A list right after another
+/// list takes the other delimiter ("1)" after "1.", "*" after "-"): Markdown would read two
+/// lists written alike one after the other as one.
+func markdownBlocks(_ blocks: [Block], notes: inout FootnoteList) -> [String] {
+    var out: [String] = []
+    var alternate = false
+    for (index, block) in blocks.enumerated() {
+        if case .list = block, index > 0, case .list = blocks[index - 1] { alternate.toggle() } else { alternate = false }
+        out.append(markdownBlock(block, alternate: alternate, notes: &notes))
+    }
+    return out
+}
+
 /// One block, without a trailing newline; the notes it refers to are added to `notes`.
-func markdownBlock(_ block: Block, notes: inout FootnoteList) -> String {
+/// `alternate` writes a list with the other delimiter (see `markdownBlocks`).
+func markdownBlock(_ block: Block, alternate: Bool = false, notes: inout FootnoteList) -> String {
     switch block {
     case .heading(let level, let inlines, _):
         return String(repeating: "#", count: max(1, min(6, level))) + " " + markdownInline(inlines, notes: &notes)
@@ -24,14 +38,15 @@ func markdownBlock(_ block: Block, notes: inout FootnoteList) -> String {
         return paragraphText(inlines, notes: &notes)
     case .list(let ordered, let items, _):
         var written: [String] = []
-        for (index, item) in items.enumerated() { written.append(listItem(item, marker: ordered ? "\(index + 1)." : "-", notes: &notes)) }
+        for (index, item) in items.enumerated() {
+            let marker = ordered ? "\(index + 1)" + (alternate ? ")" : ".") : (alternate ? "*" : "-")
+            written.append(listItem(item, marker: marker, notes: &notes))
+        }
         return written.joined(separator: "\n")
     case .table(let table):
         return markdownTable(table, notes: &notes)
     case .quote(let blocks, _):
-        var written: [String] = []
-        for inner in blocks { written.append(markdownBlock(inner, notes: &notes)) }
-        return written.joined(separator: "\n\n")
+        return markdownBlocks(blocks, notes: &notes).joined(separator: "\n\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
     case .code(let code, _):
         return fenced(code, info: "")
@@ -58,8 +73,8 @@ private func paragraphText(_ inlines: [Inline], notes: inout FootnoteList) -> St
 private func listItem(_ blocks: [Block], marker: String, notes: inout FootnoteList) -> String {
     let indent = String(repeating: " ", count: marker.count + 1)
     var parts: [String] = []
-    for (index, block) in blocks.enumerated() {
-        let text = markdownBlock(block, notes: &notes).split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, written) in markdownBlocks(blocks, notes: &notes).enumerated() {
+        let text = written.split(separator: "\n", omittingEmptySubsequences: false)
         let lines = text.enumerated().map { n, line in
             index == 0 && n == 0 ? marker + " " + line : (line.isEmpty ? "" : indent + line)
         }

@@ -41,7 +41,7 @@ func buildBody(_ units: [BodyUnit], notes: inout Notes) -> BodyBuilt {
     var lastParagraphLines = 0
 
     func closeLists() {
-        if let list = lists.close() {
+        for list in lists.close() {
             built.blocks.append(list)
             built.origins.append(BlockOrigin(place: SourcePlace(line: list.line), marker: nil))
         }

@@ -32,6 +32,9 @@ struct ListBuilder {
     }
 
     private var stack: [Level] = []
+    /// Lists already ended: an item set further out than every open level, in another
+    /// style, starts a list of its own after them.
+    private var finished: [Block] = []
     /// Indent of the body's own paragraphs: an item's further paragraph must be deeper.
     let bodyIndent: Double
     private(set) var styles: [StyleUse] = []
@@ -83,11 +86,11 @@ struct ListBuilder {
         stack[level].items[stack[level].items.count - 1].append(.paragraph(inlines, line: line))
     }
 
-    /// The open lists as one block, or nil when none is open.
-    mutating func close() -> Block? {
-        while stack.count > 1 { popLevel() }
-        guard let level = stack.popLast() else { return nil }
-        return .list(ordered: level.ordered, items: level.items, line: level.line)
+    /// The lists read since the last close, in order: those already ended, then the open one.
+    mutating func close() -> [Block] {
+        while !stack.isEmpty { popLevel() }
+        defer { finished = [] }
+        return finished
     }
 
     private mutating func push(_ marker: Marker, _ p: ImportParagraph, key: String) {
@@ -97,10 +100,15 @@ struct ListBuilder {
         }
     }
 
+    /// Ends the deepest open list: into its parent's last item, or, the outermost, into the
+    /// finished lists (never dropped).
     private mutating func popLevel() {
         guard let level = stack.popLast() else { return }
         let block = Block.list(ordered: level.ordered, items: level.items, line: level.line)
-        guard !stack.isEmpty, !stack[stack.count - 1].items.isEmpty else { return }
+        guard !stack.isEmpty, !stack[stack.count - 1].items.isEmpty else {
+            finished.append(block)
+            return
+        }
         let parent = stack.count - 1
         stack[parent].items[stack[parent].items.count - 1].append(block)
     }

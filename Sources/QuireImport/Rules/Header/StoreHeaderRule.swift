@@ -166,5 +166,6 @@ private func trimmedStart(_ inlines: [Inline], _ set: CharacterSet) -> [Inline] 
 func takeMarking(_ marking: String?, into matter: inout FrontMatter, notes: inout Notes, place: SourcePlace) {
     guard let marking, !matter.has(.classification) else { return }
     matter.setText(.classification, [.text(marking)])
+    notes.takeFromFurniture(marking)
     notes.warn(place, "no Classification row; the protective marking '\(marking)' in the page headers or footers is used")
 }

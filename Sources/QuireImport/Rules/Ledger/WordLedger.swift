@@ -52,12 +52,20 @@ func checkLedger(_ document: ImportDocument, written paper: Paper, dropped: [Dro
     for word in droppedWords + headerWords + bodyWords { remaining[word, default: 0] -= 1 }
     var lost = remaining.filter { $0.value > 0 }
     if !lost.isEmpty {
-        for (block, texts) in zip(document.blocks, sourceBlocks) {
-            let words = texts.flatMap(\.text).flatMap(ledgerWords).filter { lost[$0, default: 0] > 0 }
-            guard !words.isEmpty else { continue }
-            for word in words { lost[word, default: 0] -= 1 }
-            findings.missing.append((place(of: block), texts.flatMap(\.text).joined(separator: " "), words))
+        // A word short in the count is blamed on a block whose words do not stand, in their
+        // order, in the output (a block written whole is not the one lost, even if it holds the
+        // word); only if that leaves words unexplained are the other blocks blamed.
+        let output = " " + (headerWords + bodyWords + droppedWords).joined(separator: " ") + " "
+        for blameWritten in [false, true] where !lost.isEmpty {
+            for (block, texts) in zip(document.blocks, sourceBlocks) {
+                let all = texts.flatMap(\.text).flatMap(ledgerWords)
+                let words = all.filter { lost[$0, default: 0] > 0 }
+                guard !words.isEmpty, blameWritten || !output.contains(" " + all.joined(separator: " ") + " ") else { continue }
+                for word in words { lost[word, default: 0] -= 1 }
+                findings.missing.append((place(of: block), texts.flatMap(\.text).joined(separator: " "), words))
+            }
         }
+        findings.missing.sort { $0.place.line < $1.place.line }
     }
     // Nothing twice, nothing invented.
     var available = counts(sourceSequence)
