@@ -97,3 +97,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Imports are internal unless written `public import` (a target's public API says which
+// modules it exposes), and a member is visible only in a file that imports its module: the
+// compiler, not review, keeps the layering honest.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -18,7 +18,9 @@ fi
 # Python checkers and generators the tests call (pikepdf, reportlab, schemathesis, …).
 bash scripts/python-packages.sh scripts/python-requirements.txt
 
-swift build --build-tests
+# Every import a target makes must be declared in Package.swift (issue 13): an undeclared one
+# fails the build here, not only on a machine that happens to build in another order.
+swift build --build-tests --explicit-target-dependency-import-check error
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -1,4 +1,4 @@
-import QuirePDF
+public import QuirePDF
 /// One finding of `inspectPDF`: a named check, its outcome and a one-line detail.
 public struct AccessibilityCheck: Sendable {
     public enum Status: String, Sendable { case pass, fail, info }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import QuireLayout
 public import QuireModel
 import QuireSource

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An HTTP answer as read off the socket.
 public struct HTTPReply: Sendable {

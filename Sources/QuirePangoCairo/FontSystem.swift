@@ -2,6 +2,7 @@ import CCairo
 import CFontconfig
 import CPangoCairo
 import Foundation
+import QuirePages
 
 /// Quire's private fontconfig configuration: only the fonts in the bundled folder, loaded
 /// once per process from its `fonts.conf`. Every Pango font map is pointed at it, and the

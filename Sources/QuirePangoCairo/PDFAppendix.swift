@@ -1,3 +1,4 @@
+import CPangoCairo
 import CPopplerGlib
 import Foundation
 public import QuirePages

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+public import Foundation
 public import QuireLayout
 
 /// The Pango implementation of the layout's `TextShaper` port. Large batches are split

@@ -1,5 +1,6 @@
 import CCairo
 import CGdkPixbuf
+import CPangoCairo
 public import Foundation
 
 /// PNG and JPEG files as cairo image surfaces. A JPEG is decoded by gdk-pixbuf (for previews

@@ -1,7 +1,9 @@
 import Dispatch
 import Foundation
 import QuireKit
+import QuireLayout
 import QuireModel
+import QuirePages
 
 /// What a render answers with.
 struct RenderedFile: Sendable {

@@ -1,8 +1,9 @@
 import Foundation
 public import Hummingbird
 public import Logging
+import NIOFoundationEssentialsCompat
 import QuireKit
-import QuireModel
+public import QuireModel
 
 /// The rendering service: one `Typesetter` shared by every request, the gate bounding the
 /// work, the metrics `/metrics` shows, and the static pages read once at start. It keeps

@@ -1,7 +1,7 @@
 import Configuration
-import Foundation
+public import Foundation
 import Logging
-import QuireModel
+public import QuireModel
 
 /// The settings of `quire serve`, each a flag (`--max-body-mib`) and an environment variable
 /// (`QUIRE_MAX_BODY_MIB`). The variable's name comes from the flag's, through

@@ -1,6 +1,7 @@
-import QuireModel
-import QuireYAML
-import Yams
+import Foundation
+public import QuireModel
+public import QuireYAML
+public import Yams
 
 extension YAMLReader {
     /// A `numbering:` map (a paper's, or a layout's `numbering:` section): each option checked

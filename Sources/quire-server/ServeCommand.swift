@@ -6,6 +6,7 @@ import QuireKit
 import QuireModel
 import QuireService
 import QuireVersion
+import UnixSignals
 
 /// `quire-server` (run as `quire serve`): the rendering service (see README, "The service").
 /// Every flag may also be set by an environment variable (`QUIRE_` and the flag's name in

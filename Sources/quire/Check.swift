@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import QuireModel
 import QuireCheck
+import QuireModel
+import QuirePDF
 
 /// `quire check paper.pdf [--tree] [--pdfa]`: accessibility and archival basics of any PDF.
 struct Check: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireKit
+import QuireLayout
 import QuireModel
 import QuirePages
 

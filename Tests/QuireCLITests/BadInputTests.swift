@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// Bad input exits 2 with `FILE:LINE:` and the field on stderr, and leaves no output behind

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// `quire bench` runs end to end (a tiny size, one run: a smoke run, not a measurement).

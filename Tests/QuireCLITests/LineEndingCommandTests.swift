@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// A paper, its data files and the layouts saved with Windows line ends (CRLF) and a

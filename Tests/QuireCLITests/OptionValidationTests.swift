@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// Every numeric option of every subcommand is checked against its range: `nan`, `inf`, a

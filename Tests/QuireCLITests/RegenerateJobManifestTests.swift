@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// deploy/kubernetes/regenerate-job.yaml agrees with itself and with `quire regenerate`: an

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// `quire render` of good papers: PDF by default, `-o` honoured, `--png` page previews.

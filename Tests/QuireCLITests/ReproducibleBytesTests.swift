@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// The archive's promise: the same source, data, layout and fonts give the same bytes in

@@ -1,5 +1,6 @@
 import Foundation
 @testable import QuireImport
+import QuireKit
 import QuireModel
 import QuireSource
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
-import QuireTestSupport
 @testable import QuireImport
+import QuireModel
+import QuireTestSupport
 import Testing
 
 /// A legacy paper given as a PDF: each seed typeset plainly by reportlab (not by Quire, so the

@@ -1,6 +1,7 @@
 import Foundation
 import QuireLayout
 import QuireModel
+import QuirePages
 import QuireSource
 import Testing
 

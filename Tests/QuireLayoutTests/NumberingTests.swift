@@ -1,4 +1,5 @@
 @testable import QuireLayout
+import QuireModel
 import QuirePages
 import Testing
 

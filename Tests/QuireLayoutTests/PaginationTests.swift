@@ -1,3 +1,4 @@
+import Foundation
 import QuireLayout
 import QuireModel
 import QuirePages

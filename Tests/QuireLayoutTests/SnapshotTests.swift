@@ -1,5 +1,6 @@
 import Foundation
 import QuireLayout
+import QuireModel
 import QuirePages
 import Testing
 

@@ -1,7 +1,8 @@
 import Foundation
-import QuireTestSupport
 import QuireKit
+import QuireLayout
 import QuirePages
+import QuireTestSupport
 import Testing
 
 /// What pikepdf (qpdf's Python binding: a PDF library independent of Quire's) reads from a

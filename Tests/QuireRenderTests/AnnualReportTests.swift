@@ -1,8 +1,10 @@
 import Foundation
-import QuireTestSupport
 import QuireKit
+import QuireLayout
 import QuireModel
+import QuirePages
 import QuireSource
+import QuireTestSupport
 import Testing
 
 /// The data-driven annual report: cover, contents, charts and tables from its data files.

@@ -1,9 +1,10 @@
 import CCairo
 import Foundation
-import QuireTestSupport
 import QuireKit
+import QuireLayout
 import QuireModel
 import QuirePages
+import QuireTestSupport
 import Testing
 
 @Suite("Images")

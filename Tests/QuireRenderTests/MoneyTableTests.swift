@@ -1,4 +1,6 @@
 import Foundation
+import QuireKit
+import QuireLayout
 import QuireTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuireKit
 import QuireModel
 import QuireTestSupport
 import Testing

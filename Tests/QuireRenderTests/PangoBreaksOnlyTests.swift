@@ -3,6 +3,7 @@ import QuireKit
 import QuireLayout
 import QuireModel
 import QuirePages
+import QuirePangoCairo
 import Testing
 
 /// The Pango backend breaks and shapes; what the lines look like beyond that (justification,

@@ -1,4 +1,7 @@
 import Foundation
+import QuireKit
+import QuireLayout
+import QuirePages
 import Testing
 
 /// Page 1 of each example against a reference PNG (36 dpi, small enough to commit).

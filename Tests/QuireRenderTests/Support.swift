@@ -1,6 +1,7 @@
 import Foundation
-import QuireTestSupport
 import QuireKit
+import QuireLayout
+import QuireTestSupport
 import Testing
 
 /// The checkout root (this file is Tests/QuireRenderTests/Support.swift).

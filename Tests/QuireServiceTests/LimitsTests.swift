@@ -1,5 +1,6 @@
 import Foundation
 import QuireLoopback
+import QuireService
 import Testing
 
 /// A valid paper of about `pages` pages (a dozen paragraphs a page).

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Logging
 import NIOCore
+import NIOFoundationEssentialsCompat
+import QuireKit
 import QuireLoopback
 @testable import QuireService
 import QuireVersion

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Hand-written PDFs for the inspector tests: numbered objects in plain PDF syntax, streams
 /// with their /Length, and an exact cross-reference table, so libqpdf reads them without

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a finished process printed and returned.
 public struct ProcessOutput: Sendable {

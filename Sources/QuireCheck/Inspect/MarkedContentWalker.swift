@@ -1,3 +1,4 @@
+import QuirePDFSyntax
 /// Walks every page's content, and the forms it draws, once, for two answers: whether each
 /// drawing operation is tagged (in marked content whose MCID the /ParentTree maps), an
 /// artifact, or neither; and what text each marked-content id shows.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import QuireModel
 
 /// Reads a paper into the import document, by what its bytes are: a Word document (a .docx

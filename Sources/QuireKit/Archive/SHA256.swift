@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// SHA-256 for the archive manifest and shard assignment, as lowercase hex: the digest anyone
 /// checks with `sha256sum`. swift-crypto computes it (BoringSSL's SHA-256 on Linux, CryptoKit

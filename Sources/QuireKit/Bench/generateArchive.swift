@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An archive for benchmarks, written into `folder`: `papers` folders cycling through the
 /// example papers (with their data files), one a year from 1990, and its `archive.yaml`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A committee pack for benchmarks, written into `folder`: `papers` generated papers of about
 /// 16 pages each (8 sections), every fifth with the example minutes as a PDF appendix, so 30

@@ -1,5 +1,6 @@
 import Foundation
 public import QuireImport
+import QuireLayout
 import QuireModel
 
 extension Resources {

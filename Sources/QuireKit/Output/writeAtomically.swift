@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import QuireModel
 
 /// Writes `output` through an exclusively created temporary file beside it (beside the file a

@@ -1,3 +1,4 @@
+import QuireModel
 import QuirePages
 
 /// A shaped table turned into slices: one per group of rows (a row alone, or the rows a

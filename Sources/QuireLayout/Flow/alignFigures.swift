@@ -1,4 +1,5 @@
 import QuireModel
+import QuirePages
 
 /// How far each cell of a table is moved left so that, in every right-aligned column, the
 /// figures line up on the decimal point and a closing bracket hangs past the digits, as a

@@ -1,5 +1,5 @@
-import QuireModel
-import QuirePages
+public import QuireModel
+public import QuirePages
 
 /// One document of an agenda item as it enters the pack.
 public enum PackContent: Sendable {

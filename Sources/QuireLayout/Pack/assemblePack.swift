@@ -1,5 +1,5 @@
-import QuireModel
-import QuirePages
+public import QuireModel
+public import QuirePages
 
 /// A pack page before numbering: what it shows and which item it belongs to.
 struct Sheet {

@@ -1,4 +1,5 @@
-import QuireModel
+import Foundation
+public import QuireModel
 import QuirePages
 
 /// An agenda line on the front sheet: the item, and where it landed in the pack (nil for

@@ -1,5 +1,6 @@
+import Foundation
 import QuireModel
-import QuirePages
+public import QuirePages
 
 /// Each pack page's stamps, shaped in one batch: the page number, "Agenda Item N" on an item's
 /// first page, the exemption band, the blank-page notice.

@@ -1,5 +1,5 @@
 import Foundation
-import QuireModel
+public import QuireModel
 
 /// Formats a date by the layout's pattern: `{d}`, `{do}` (19th; Welsh 19eg), `{dd}`, `{MMMM}`,
 /// `{MM}`, `{yyyy}`, in the words of `language` (`cy`: Welsh month names; otherwise English).

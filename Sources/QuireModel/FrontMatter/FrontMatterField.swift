@@ -1,3 +1,4 @@
+import Foundation
 /// Every field a paper's front matter may give, written once. The source parser, a layout's
 /// header rows and `required` list, the required-field check, the header block and the
 /// importers' source writer all read this list, so a field added here is known everywhere

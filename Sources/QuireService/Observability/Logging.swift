@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 
 /// How log lines are written: `text`, swift-log's one line per record ("2026-… info quire:

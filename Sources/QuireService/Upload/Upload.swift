@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOFoundationEssentialsCompat
 
 /// Reads a request's body into `workspace`, in either of the two request forms, and returns
 /// its text options. `mainField` is the form field (or JSON key) holding the main file:

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// A request's own temporary folder: the uploaded files written under it as they arrive, at
 /// paths checked to stay inside it, and the folder removed when the request is done. Sources

@@ -1,3 +1,4 @@
+import Foundation
 import QuireModel
 
 /// A table as a pipe table: the grid's first row as its header, a cell covered by a merge

@@ -1,3 +1,4 @@
+import Foundation
 public import QuireModel
 
 /// Blocks as the Markdown body the parser reads back to the same blocks: the body half of

@@ -1,3 +1,5 @@
+import Foundation
+import FoundationEssentials
 public import QuireModel
 import Yams
 

@@ -1,4 +1,5 @@
 import QuireLayout
+import QuireModel
 import QuirePages
 
 /// The layouts that corpus fixtures name in their front matter (`layout: lines-10`), by name.

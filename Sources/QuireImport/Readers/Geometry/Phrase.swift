@@ -1,3 +1,5 @@
+import Foundation
+import FoundationEssentials
 /// Words of one line that read as one run of text, the gaps between them word spaces: a
 /// paragraph's line, a table cell's line, a label. A line splits into phrases at its gutters
 /// (`splitPhrases(_:route:)`), and gutters aligned over several lines are what make a table.

@@ -1,3 +1,5 @@
+import Foundation
+import FoundationEssentials
 public import QuireModel
 
 /// Lines of running text → paragraphs, in order. A new paragraph starts at

@@ -1,3 +1,5 @@
+import Foundation
+import FoundationEssentials
 public import QuireModel
 
 /// A table from lines that set it out in columns of text (`detectStreamTables`).

@@ -1,3 +1,5 @@
+import Foundation
+import FoundationEssentials
 public import QuireModel
 
 /// Pages as a reader saw them → the import document: furniture set aside (`removeFurniture`),

@@ -1,5 +1,5 @@
 import CPopplerGlib
-import Foundation
+public import Foundation
 public import QuireModel
 
 /// A PDF read into the import document: each page's words with their boxes and fonts

@@ -1,3 +1,4 @@
+import Foundation
 /// The grid a text export's characters sit on, in points: pdftotext's layout mode puts each
 /// word at the character column nearest its position, so a column stands for about 6 pt of the
 /// page (half an 11 or 12 pt font's em) and a line for 12 pt. Only the ratio matters to the

@@ -1,3 +1,4 @@
+import Foundation
 import QuireModel
 
 /// A bold run-in heading opening a paragraph, written as the contract says: the paragraph's

@@ -1,3 +1,4 @@
+import Foundation
 import QuireModel
 
 /// A paragraph cut before each of the given lines, each part with its own lines, text and
