@@ -45,6 +45,9 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers
+        // The one lock helper, per-worker result slots, and what differs by operating system
+        // (the executable's path, resident memory, malloc_trim): below every layer that needs them.
+        .target(name: "QuireSystem", dependencies: ["CMalloc"]),
         .target(name: "QuireModel"),
         .target(name: "QuireYAML", dependencies: ["QuireModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireSource", dependencies: ["QuireModel", "QuireYAML", "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
@@ -52,13 +55,13 @@ let package = Package(
         .target(name: "QuireLayout", dependencies: ["QuireModel", "QuireYAML", "QuirePages", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
         .target(name: "QuirePDFSyntax"),
-        .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "CQuireZlib"]),
+        .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "QuireSystem", "CQuireZlib"]),
         .target(name: "QuireCheck", dependencies: ["QuirePDF", "QuirePDFSyntax", "CQPDF"]),
-        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CGdkPixbuf", "CPopplerGlib"]),
+        .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "QuireSystem", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CGdkPixbuf", "CPopplerGlib"]),
         // QuireKit imports a .docx in memory when it is given one to render (QuireImport).
-        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF", "QuireImport",
+        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF", "QuireImport", "QuireSystem",
                                           .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "QuireService", dependencies: ["QuireKit", "QuireModel", "QuireVersion", "CMalloc", .product(name: "Hummingbird", package: "hummingbird"),
+        .target(name: "QuireService", dependencies: ["QuireKit", "QuireLayout", "QuireModel", "QuireVersion", "QuireSystem", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
                                               .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                                               .product(name: "Prometheus", package: "swift-prometheus"),
@@ -69,11 +72,11 @@ let package = Package(
         .target(name: "QuireLoopback"),
         // The Word reader (Readers/Word) opens .docx packages with ZIPFoundation and reads their
         // XML with Foundation's XMLParser (FoundationXML).
-        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "QuirePDFSyntax", "CPopplerGlib", "CQPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "QuirePDFSyntax", "QuireSystem", "CPopplerGlib", "CQPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireLoopback", "QuireImport", "QuireVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireLoopback", "QuireImport", "QuireSystem", "QuireVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", "QuireVersion",
                                                              .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                                                              .product(name: "Metrics", package: "swift-metrics"),
@@ -83,12 +86,12 @@ let package = Package(
         .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
-        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
+        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
         .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireSource", "QuireModel", "QuireTestSupport"]),
-        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", "QuireVersion", .product(name: "Yams", package: "Yams"),
+        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", "QuireSystem", "QuireVersion", .product(name: "Yams", package: "Yams"),
                                                          .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "Logging", package: "swift-log"),

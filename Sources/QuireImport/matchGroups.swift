@@ -1,4 +1,5 @@
 import Foundation
+import QuireSystem
 
 /// The capture groups of the first match of `pattern` (case-sensitive unless it says `(?i)`)
 /// in `text` (an unmatched group is ""), or nil.
@@ -18,16 +19,15 @@ private func compiled(_ pattern: String) -> NSRegularExpression? {
 }
 
 /// A lock-guarded pattern cache (the importer may run on several threads in tests).
-private final class PatternCache: @unchecked Sendable {
-    private var expressions: [String: NSRegularExpression] = [:]
-    private let lock = NSLock()
+private final class PatternCache: Sendable {
+    private let expressions = Locked([String: NSRegularExpression]())
 
     func expression(_ pattern: String) -> NSRegularExpression? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = expressions[pattern] { return cached }
-        let made = try? NSRegularExpression(pattern: pattern, options: [])
-        expressions[pattern] = made
-        return made
+        expressions.withLock { expressions in
+            if let cached = expressions[pattern] { return cached }
+            let made = try? NSRegularExpression(pattern: pattern, options: [])
+            expressions[pattern] = made
+            return made
+        }
     }
 }

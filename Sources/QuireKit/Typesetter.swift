@@ -49,7 +49,7 @@ public final class Typesetter: Sendable {
     /// (default: `directory`) the job's folder, which a layout named by path must stay in. A
     /// `budget` bounds the time and pages the layout may take.
     public func layout(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
-                       origin: PaperOrigin = .new, budget: RenderBudget = .unlimited) throws(QuireError) -> Result {
+                       origin: PaperOrigin = .new, budget: any WorkBudget = UnlimitedBudget()) throws(QuireError) -> Result {
         let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
         var frames: [Frame] = []
         let streamed = try lay(prepared, budget: budget, store: { frames.append($0) }, load: { frames[$0] })
@@ -75,7 +75,7 @@ public final class Typesetter: Sendable {
     /// `observe` sees each page as it is drawn (the archive hashes them). `root` and `origin`
     /// as for `layout`.
     public func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
-                          origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: RenderBudget = .unlimited,
+                          origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: any WorkBudget = UnlimitedBudget(),
                           observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
         let spool = try FrameSpool()
@@ -96,7 +96,7 @@ public final class Typesetter: Sendable {
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
     /// memory does not grow with its page count). The theme is changed first by `adjust`.
     /// `root` is the pack's folder, which a layout the paper names by path must stay in.
-    func layoutSpooled(file: String, root: URL, budget: RenderBudget, adjust: (inout Theme) -> Void) throws(QuireError)
+    func layoutSpooled(file: String, root: URL, budget: any WorkBudget, adjust: (inout Theme) -> Void) throws(QuireError)
         -> (paper: PackPaper, spool: FrameSpool, diagnostics: [Diagnostic], inputs: [InputFile])
     {
         let (data, directory) = try readSource(file)
@@ -140,7 +140,7 @@ public final class Typesetter: Sendable {
 
     /// The one layout step every path takes: the paper laid out a chunk at a time, finished
     /// body frames handed to `store`, and the budget's limit thrown if the layout crossed it.
-    private func lay(_ prepared: Prepared, budget: RenderBudget, store: (Frame) -> Void,
+    private func lay(_ prepared: Prepared, budget: any WorkBudget, store: (Frame) -> Void,
                      load: @escaping (Int) -> Frame) throws(QuireError) -> StreamedLayout {
         let streamed = layoutPaperStreaming(prepared.paper, theme: prepared.theme, shaper: shaper, images: prepared.images,
                                             budget: budget, store: store, load: load)

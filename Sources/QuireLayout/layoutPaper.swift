@@ -52,7 +52,7 @@ public struct StreamedLayout {
 /// memory. A `budget` that runs out stops the layout early, with the pages made so far; the
 /// caller reports `budget.exceeded`.
 public func layoutPaperStreaming(_ paper: Paper, theme fileTheme: Theme, shaper: any TextShaper, images: [String: ImageInfo] = [:],
-                                 chunk: Int = 2048, budget: RenderBudget = .unlimited,
+                                 chunk: Int = 2048, budget: any WorkBudget = UnlimitedBudget(),
                                  store: (Frame) -> Void, load: @escaping (Int) -> Frame) -> StreamedLayout {
     // The layout in the paper's language, with its numbering options over the layout's.
     let theme = fileTheme.resolved(for: paper.frontMatter)

@@ -3,6 +3,7 @@ import CFontconfig
 import CPangoCairo
 import Foundation
 import QuirePages
+import QuireSystem
 
 /// Quire's private fontconfig configuration: only the fonts in the bundled folder, loaded
 /// once per process from its `fonts.conf`. Every Pango font map is pointed at it, and the
@@ -11,14 +12,16 @@ import QuirePages
 public enum FontConfiguration {
     nonisolated(unsafe) private static var configuredDirectory: String?
     nonisolated(unsafe) private(set) static var config: OpaquePointer?
-    private static let lock = NSLock()
+    private static let loading = Locked(())
 
     /// Loads `<fontsDirectory>/fonts.conf`. Returns false if it cannot be loaded, or if a
     /// different directory was configured first (a process holds one configuration).
     @discardableResult
     public static func use(fontsDirectory: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
+        loading.withLock { _ in load(fontsDirectory) }
+    }
+
+    private static func load(_ fontsDirectory: String) -> Bool {
         if let configuredDirectory { return configuredDirectory == fontsDirectory && config != nil }
         configuredDirectory = fontsDirectory
         let file = fontsDirectory + "/fonts.conf"
@@ -36,9 +39,7 @@ public enum FontConfiguration {
 
     /// The font families the configuration holds, sorted; empty until `use` succeeded.
     public static var families: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return loadedFamilies
+        loading.withLock { _ in loadedFamilies }
     }
 
     nonisolated(unsafe) private static var loadedFamilies: [String] = []

@@ -1,6 +1,7 @@
 import Dispatch
 public import Foundation
 public import QuireLayout
+import QuireSystem
 
 /// The Pango implementation of the layout's `TextShaper` port. Large batches are split
 /// across worker threads, each with its own font map (Pango font maps are not thread-safe).
@@ -56,17 +57,15 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
 }
 
 /// A shared work counter (a lock is cheap at one take per batch).
-private final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+private final class AtomicCounter: Sendable {
+    private let value = Locked(0)
 
     /// Returns the value before adding `amount`.
     func add(_ amount: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let old = value
-        value += amount
-        return old
+        value.withLock { value in
+            defer { value += amount }
+            return value
+        }
     }
 }
 

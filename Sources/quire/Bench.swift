@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireKit
+import QuireSystem
 import QuireModel
 
 /// `quire bench`: engine against a bare Pango+Cairo loop (and Typst, when installed), side
@@ -62,15 +63,15 @@ struct Bench: AsyncParsableCommand {
             return
         }
         if importCorpus {
-            try ImportBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources).run()
+            try ImportBench(executable: Platform.executable.path, resources: resources).run()
             return
         }
         if word {
-            try WordBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources, runs: runs).run()
+            try WordBench(executable: Platform.executable.path, resources: resources, runs: runs).run()
             return
         }
         if server {
-            try ServerBench(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, resources: resources, requests: requests, clients: clients, runs: runs).run()
+            try ServerBench(executable: Platform.executable.path, resources: resources, requests: requests, clients: clients, runs: runs).run()
             return
         }
         let driver = BenchDriver(runs: runs, executable: CommandLine.arguments[0], resources: resources)

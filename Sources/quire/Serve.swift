@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuireSystem
 
 /// `quire serve …`: hands over to the `quire-server` executable beside this one (the service
 /// lives in its own binary so the CLI does not start up carrying a web server). `exec`
@@ -27,7 +28,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = Platform.executable.deletingLastPathComponent()
         let server = folder.appendingPathComponent("quire-server").path
         guard FileManager.default.isExecutableFile(atPath: server) else {
             FileHandle.standardError.write(Data("error: the service executable \(server) is missing\n  hint: \(Self.buildHint(folder: folder))\n".utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSystem
 import QuireKit
 import QuireLoopback
 
@@ -86,19 +87,21 @@ struct ServerBench {
 
     /// Runs `count` jobs over `concurrency` threads; each job returns the pages it made.
     private func drive(_ name: String, count: Int, concurrency: Int, _ job: @escaping @Sendable () throws -> Int) throws -> Row {
-        let next = Counter(), latencies = Collected(), pages = Collected(), failures = Collected()
+        let next = Locked(0), latencies = Locked([Double]()), pages = Locked([Double]()), failures = Locked(Collected())
         let group = DispatchGroup()
         let started = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<concurrency {
             group.enter()
             Thread {
-                while next.take() < count {
+                while next.withLock({ ticket in defer { ticket += 1 }; return ticket }) < count {
                     let start = DispatchTime.now().uptimeNanoseconds
                     do {
-                        pages.add(Double(try job()))
-                        latencies.add(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                        let made = Double(try job())
+                        pages.withLock { $0.append(made) }
+                        let latency = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                        latencies.withLock { $0.append(latency) }
                     } catch {
-                        failures.add(0, note: "\(error)")
+                        failures.withLock { $0.values.append(0); $0.notes.append("\(error)") }
                     }
                 }
                 group.leave()
@@ -106,8 +109,9 @@ struct ServerBench {
         }
         group.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        if let note = failures.notes.first { throw BenchError("\(name): \(failures.values.count) of \(count) failed; first: \(note)") }
-        return Row(name: name, requests: count, seconds: seconds, latencies: latencies.values.sorted(), pages: Int(pages.values.reduce(0, +)))
+        let failed = failures.value
+        if let note = failed.notes.first { throw BenchError("\(name): \(failed.values.count) of \(count) failed; first: \(note)") }
+        return Row(name: name, requests: count, seconds: seconds, latencies: latencies.value.sorted(), pages: Int(pages.value.reduce(0, +)))
     }
 
     private func startServer() throws -> (process: Process, port: Int) {
@@ -167,22 +171,8 @@ struct ServerBench {
     }
 }
 
-/// A shared ticket counter for the client threads.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take() -> Int { lock.lock(); defer { value += 1; lock.unlock() }; return value }
-}
-
 /// Values (and notes) gathered from many threads.
-private final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Double] = []
-    private(set) var notes: [String] = []
-    func add(_ value: Double, note: String? = nil) {
-        lock.lock()
-        values.append(value)
-        if let note { notes.append(note) }
-        lock.unlock()
-    }
+private struct Collected {
+    var values: [Double] = []
+    var notes: [String] = []
 }

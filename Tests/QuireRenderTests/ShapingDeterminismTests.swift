@@ -3,6 +3,7 @@ import QuireKit
 import QuireLayout
 import QuirePangoCairo
 import Testing
+import QuireSystem
 
 /// Output must not depend on thread timing. Pango's own justification once made a quarter of
 /// font maps set up while others were busy justify some lines differently, so two renders in
@@ -18,10 +19,10 @@ struct ShapingDeterminismTests {
         }
     }
 
-    final class Mismatches: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var count = 0
-        func add() { lock.lock(); count += 1; lock.unlock() }
+    final class Mismatches: Sendable {
+        private let counted = Locked(0)
+        var count: Int { counted.value }
+        func add() { counted.withLock { $0 += 1 } }
     }
 
     @Test("shapers set up concurrently shape like one set up alone")

@@ -2,6 +2,7 @@ import Foundation
 import QuireLoopback
 import QuireService
 import Testing
+import QuireSystem
 
 /// A valid paper of about `pages` pages (a dozen paragraphs a page).
 func longPaper(pages: Int) -> Data {
@@ -95,7 +96,7 @@ func longPaper(pages: Int) -> Data {
         let server = try ServerProcess()
         let slow = longPaper(pages: 150)
         let reply = Locked<HTTPReply?>(nil)
-        let thread = Thread { reply.mutate { $0 = try? server.post("/v1/render", form: paperForm(slow)) } }
+        let thread = Thread { reply.withLock { $0 = try? server.post("/v1/render", form: paperForm(slow)) } }
         thread.start()
         #expect(try server.wait { try server.metric("quire_renders_in_flight") == 1 })
         let status = server.stop(timeout: 120)

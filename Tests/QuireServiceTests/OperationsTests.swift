@@ -8,6 +8,7 @@ import QuireLoopback
 @testable import QuireService
 import QuireVersion
 import Testing
+import QuireSystem
 
 /// What an operator relies on, in process: HEAD on every GET route, a request id on every
 /// answer and in the access log, the JSON log format, the build and start-time metrics, and
@@ -57,7 +58,7 @@ import Testing
 
     @Test func theJSONLogFormatWritesOneObjectPerLineWithNumbersAsNumbers() throws {
         let written = Locked<[Data]>([])
-        var logger = Logger(label: "quire") { label in JSONLogHandler(label: label, write: { data in written.mutate { $0.append(data) } }) }
+        var logger = Logger(label: "quire") { label in JSONLogHandler(label: label, write: { data in written.withLock { $0.append(data) } }) }
         logger[metadataKey: "hb.request.id"] = "abc"
         logger.info("request", metadata: ["status": .stringConvertible(200), "duration_ms": .stringConvertible(12.5), "path": "/v1/render"])
         logger.debug("not written at info")

@@ -2,6 +2,7 @@ public import Foundation
 public import QuireModel
 import QuirePages
 import QuireSource
+import QuireSystem
 
 /// How to regenerate an archive.
 public struct RegenerateOptions: Sendable {
@@ -81,20 +82,22 @@ extension Typesetter {
 
         let started = ContinuousClock.now
         let results = ConcurrentSlots<PaperResult>(count: papers.count)
-        let next = ConcurrentSlots<Int>(count: 1)
-        let finished = NSLock()
-        nonisolated(unsafe) var done = 0
+        /// The next paper to take, and how many are done (for the progress line).
+        let counts = Locked((next: 0, done: 0))
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, papers.count))) { _ in
             while true {
-                let claimed: Int = { finished.lock(); defer { finished.unlock() }; let value = next[0] ?? 0; next[0] = value + 1; return value }()
+                let claimed = counts.withLock { counts in
+                    defer { counts.next += 1 }
+                    return counts.next
+                }
                 guard claimed < papers.count else { return }
                 let paper = papers[claimed]
                 let result = render(paper, archive: folder, options: options, scratch: scratch, expected: expected[paper.path])
                 results[claimed] = result
-                finished.lock()
-                done += 1
-                progress(done, papers.count, result)
-                finished.unlock()
+                counts.withLock { counts in
+                    counts.done += 1
+                    progress(counts.done, papers.count, result)
+                }
             }
         }
         let all = papers.indices.map { results[$0]! }

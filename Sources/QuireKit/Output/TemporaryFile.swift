@@ -1,5 +1,6 @@
 import Foundation
 public import QuireModel
+import QuireSystem
 
 /// A file written beside its destination and renamed into place once complete, so a failed
 /// or interrupted write never leaves a partial file where the output belongs. It is created
@@ -80,7 +81,8 @@ public enum TemporaryFiles {
         flags.initialize(repeating: 0, count: slotCount)
         return flags
     }()
-    private static let lock = NSLock()
+    /// Held while a slot is claimed or freed (never in the signal handler, which only reads).
+    private static let slots = Locked(())
 
     /// On SIGINT, SIGTERM, SIGHUP or SIGPIPE (standard output closed under `-o -`), removes
     /// every temporary file being written, then dies of the signal as it would have (the exit
@@ -100,28 +102,24 @@ public enum TemporaryFiles {
 
     /// The paths registered now (for tests and diagnostics).
     public static var registered: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return (0..<slotCount).filter { inUse[$0] != 0 }.map { String(cString: paths + $0 * slotSize) }
+        slots.withLock { _ in (0..<slotCount).filter { inUse[$0] != 0 }.map { String(cString: paths + $0 * slotSize) } }
     }
 
     static func register(_ path: String) -> Int? {
         let bytes = Array(path.utf8)
         guard bytes.count < slotSize else { return nil }  // removed on the error paths still, just not on a signal
-        lock.lock()
-        defer { lock.unlock() }
-        guard let slot = (0..<slotCount).first(where: { inUse[$0] == 0 }) else { return nil }
-        let start = paths + slot * slotSize
-        for (offset, byte) in bytes.enumerated() { start[offset] = CChar(bitPattern: byte) }
-        start[bytes.count] = 0
-        inUse[slot] = 1
-        return slot
+        return slots.withLock { _ in
+            guard let slot = (0..<slotCount).first(where: { inUse[$0] == 0 }) else { return nil }
+            let start = paths + slot * slotSize
+            for (offset, byte) in bytes.enumerated() { start[offset] = CChar(bitPattern: byte) }
+            start[bytes.count] = 0
+            inUse[slot] = 1
+            return slot
+        }
     }
 
     static func unregister(_ slot: Int) {
-        lock.lock()
-        inUse[slot] = 0
-        lock.unlock()
+        slots.withLock { _ in inUse[slot] = 0 }
     }
 
     /// The signal handler: only async-signal-safe calls (unlink, raise).

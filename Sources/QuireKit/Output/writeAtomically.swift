@@ -1,4 +1,5 @@
 public import Foundation
+public import QuireLayout
 public import QuireModel
 
 /// Writes `output` through an exclusively created temporary file beside it (beside the file a
@@ -8,7 +9,7 @@ public import QuireModel
 /// again just before the rename) with `checkOutputFile`, so a folder, a device or one of
 /// `inputs` is never replaced. A budget crossed while writing (the drawing stopped short)
 /// throws its limit, and nothing is left behind.
-public func writeAtomically(_ output: String, inputs: [InputFile], option: String = "-o", budget: RenderBudget = .unlimited,
+public func writeAtomically(_ output: String, inputs: [InputFile], option: String = "-o", budget: any WorkBudget = UnlimitedBudget(),
                             _ write: (Int32) -> String?) throws(QuireError) {
     // A symbolic link is written through: the file it points to is the one replaced.
     let target = try checkOutputFile(output, inputs: inputs, option: option)

@@ -1,9 +1,10 @@
 public import Foundation
-import QuireLayout
+public import QuireLayout
 public import QuireModel
 import QuirePages
 import QuirePangoCairo
 import QuireSource
+import QuireSystem
 
 /// Which pack: the public one leaves exempt (Part 2) content out; the full one, for members,
 /// has it, banded.
@@ -15,7 +16,7 @@ extension Typesetter {
     /// Renders a meeting's pack from its manifest into one PDF. Exempt content is never read
     /// for the public pack. Nothing is written unless everything renders, within `budget`.
     public func renderPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
-                           pdfa: Bool? = nil, budget: RenderBudget = .unlimited, to output: String) throws(QuireError) -> Rendered {
+                           pdfa: Bool? = nil, budget: any WorkBudget = UnlimitedBudget(), to output: String) throws(QuireError) -> Rendered {
         let result = try layoutPack(manifest: file, edition: edition, print: print, supplement: supplement, budget: budget)
         let profile = try archivalProfile(pdfa ?? result.theme.pdfa)
         let pack = result.pack
@@ -32,7 +33,7 @@ extension Typesetter {
     /// The pack laid out, with the front sheet's theme, the spools its papers' pages wait in,
     /// the papers' warnings and every file it read.
     func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
-                    budget: RenderBudget = .unlimited) throws(QuireError)
+                    budget: any WorkBudget = UnlimitedBudget()) throws(QuireError)
         -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool], diagnostics: [Diagnostic], inputs: [InputFile])
     {
         let (data, directory) = try readSource(file)
@@ -74,7 +75,7 @@ extension Typesetter {
 
     /// Each item's documents, resolved against the manifest's folder: papers laid out in
     /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
-    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool, budget: RenderBudget) throws(QuireError)
+    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool, budget: any WorkBudget) throws(QuireError)
         -> ([PackItemContent], [PlacedDocument])
     {
         // Every document first, in order, so that papers can be laid out side by side.
@@ -104,7 +105,7 @@ extension Typesetter {
     /// Lays out or measures each document (nil for one withheld); the first error, in
     /// manifest order, is thrown.
     private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL,
-                          budget: RenderBudget) throws(QuireError) -> [PlacedDocument]
+                          budget: any WorkBudget) throws(QuireError) -> [PlacedDocument]
     {
         let results = ConcurrentSlots<Swift.Result<PlacedDocument, QuireError>>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
@@ -117,7 +118,7 @@ extension Typesetter {
         return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? PlacedDocument() }
     }
 
-    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, budget: RenderBudget) throws(QuireError)
+    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, budget: any WorkBudget) throws(QuireError)
         -> PlacedDocument
     {
         let location = SourceLocation(file: manifest.file, line: line)

@@ -1,5 +1,6 @@
 import Foundation
 import QuirePages
+import QuireSystem
 
 /// Completes the PDF cairo wrote (`input`, in memory) into an accessible one at `output`: the
 /// structure tree's attributes and artifacts, /Lang, /MarkInfo, the title shown in the title

@@ -1,4 +1,4 @@
-import CMalloc
+import QuireSystem
 
 /// Bounds the work in the service. A request is admitted (or refused at once, so the client
 /// retries later instead of piling up memory here) before its body is read; it then waits,
@@ -50,7 +50,7 @@ actor RenderGate {
     /// freed in its per-thread arenas, and a replica's memory would stay at its peak.
     func leave(holdingSlot: Bool) {
         admitted -= 1
-        if admitted == 0 { malloc_trim(0) }
+        if admitted == 0 { Platform.releaseFreedMemory() }
         guard holdingSlot else { return }
         if !waiters.isEmpty {
             waiters.removeFirst().continuation.resume()  // the slot passes on: `running` stays the same

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSystem
 public import Prometheus
 import QuireVersion
 
@@ -20,8 +21,8 @@ final class Metrics: @unchecked Sendable {
     private let uptime: Gauge
     private let started = Date()
 
-    private let lock = NSLock()
-    private var recent = 0.1  // seconds; a moving average of render time, for Retry-After
+    /// Seconds: a moving average of render time, for Retry-After.
+    private let recent = Locked(0.1)
 
     init() {
         pages = registry.makeCounter(descriptor: Self.name("quire", "pages_rendered", "total", "Pages in the documents rendered."))
@@ -54,16 +55,12 @@ final class Metrics: @unchecked Sendable {
                                     labels: [("kind", kind)], buckets: Metrics.buckets)
             .record(seconds)
         pages.increment(by: Int64(rendered))
-        lock.lock()
-        recent = 0.8 * recent + 0.2 * seconds
-        lock.unlock()
+        recent.withLock { $0 = 0.8 * $0 + 0.2 * seconds }
     }
 
     /// A moving average of recent render times, in seconds.
     var recentRenderSeconds: Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return recent
+        recent.value
     }
 
     func countError(kind: String) {
@@ -76,7 +73,7 @@ final class Metrics: @unchecked Sendable {
     func exposition(inFlight running: Int, queued waiting: Int) -> String {
         inFlight.set(Double(running))
         queued.set(Double(waiting))
-        resident.set(Double(residentMemoryBytes()))
+        resident.set(Double(Platform.residentMemoryBytes()))
         uptime.set(Date().timeIntervalSince(started).rounded(.down))
         return registry.emitToString()
     }
@@ -90,13 +87,4 @@ final class Metrics: @unchecked Sendable {
         "6"
         #endif
     }
-}
-
-/// VmRSS from /proc/self/status, in bytes (0 where there is no /proc).
-func residentMemoryBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-    else { return 0 }
-    return kilobytes * 1024
 }

@@ -24,6 +24,8 @@ final class FormReader {
     }
 
     private let parser: MultipartParser
+    /// Sees each chunk before the parser does (multipart-kit traps on a non-ASCII header name).
+    private var headerNames: HeaderNameGuard
     private let workspace: Workspace
     private let mainField: String
     private let defaultName: String
@@ -39,6 +41,7 @@ final class FormReader {
 
     init(boundary: String, workspace: Workspace, mainField: String, defaultName: String) {
         parser = MultipartParser(boundary: boundary)
+        headerNames = HeaderNameGuard(boundary: boundary)
         self.workspace = workspace
         self.mainField = mainField
         self.defaultName = defaultName
@@ -86,6 +89,10 @@ final class FormReader {
 
     /// The next bytes of the body, however it was cut.
     func feed(_ chunk: ByteBuffer) throws(Problem) {
+        guard headerNames.accepts(chunk.readableBytesView) else {
+            throw .badRequest("a multipart part's header name holds a byte outside ASCII (header names are ASCII: RFC 7578, RFC 5322)",
+                              hint: "send the form as multipart/form-data with plain header names, e.g. curl -F paper=@paper.md")
+        }
         do {
             try parser.execute(chunk)
         } catch {

@@ -7,6 +7,7 @@ import NIOFoundationEssentialsCompat
 import QuireKit
 import QuireLoopback
 @testable import QuireService
+import QuireSystem
 
 /// The service in the test's own process, driven through Hummingbird's router test framework
 /// (`app.test(.router)`): requests go straight to the router, bodies in 32 KB chunks as a
@@ -53,11 +54,10 @@ struct InProcessClient: Sendable {
 
 /// A log handler keeping every record, for tests that read the service's log.
 struct RecordingLogHandler: LogHandler {
-    final class Records: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: [(message: String, metadata: Logger.Metadata)] = []
-        func append(_ record: (String, Logger.Metadata)) { lock.lock(); stored.append(record); lock.unlock() }
-        var all: [(message: String, metadata: Logger.Metadata)] { lock.lock(); defer { lock.unlock() }; return stored }
+    final class Records: Sendable {
+        private let stored = Locked([(message: String, metadata: Logger.Metadata)]())
+        func append(_ record: (String, Logger.Metadata)) { stored.withLock { $0.append(record) } }
+        var all: [(message: String, metadata: Logger.Metadata)] { stored.value }
     }
 
     let records: Records

@@ -1,5 +1,6 @@
 import Foundation
 import QuireLoopback
+import QuireSystem
 import Testing
 
 /// The paper the preview page starts with and the benchmark renders (3 pages).
@@ -105,7 +106,7 @@ func onThreads<T: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> T
         group.enter()
         let thread = Thread {
             let value = work(index)
-            results.mutate { $0[index] = value }
+            results.withLock { $0[index] = value }
             group.leave()
         }
         thread.stackSize = 1 << 20
@@ -113,12 +114,4 @@ func onThreads<T: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> T
     }
     group.wait()
     return results.value.map { $0! }
-}
-
-final class Locked<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
-    func mutate(_ body: (inout Value) -> Void) { lock.lock(); body(&stored); lock.unlock() }
 }
