@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
-// Quire: committee papers from Markdown + YAML to paginated PDF, laid out by our own engine
-// with Pango shaping and Cairo drawing. One target per layer; dependencies point one way:
-// C modules → QuireModel → QuireSource → QuireLayout (+ QuirePages) → QuireRender
-// → QuirePangoCairo (the only Swift target importing Pango/Cairo; cairo writes, QuirePDF
-// finishes the file with its own writer) → QuireKit → quire; QuireKit → QuireService (the HTTP service, Hummingbird) → quire-server.
+// Quire: committee papers from Markdown + YAML (or Word, PDF, text through the importer) to
+// paginated PDF, laid out by our own engine with Pango shaping and Cairo drawing. One target
+// per layer; dependencies point one way (ARCHITECTURE.md has the table and the graph):
+// QuireModel → QuireSource / QuireYAML → QuireLayout (+ QuirePages) → QuireRender →
+// QuirePangoCairo (the only Swift target touching Pango/Cairo) → QuirePDF finishes the file →
+// QuireKit (the composition root) → quire; QuireImport (readers and rules) → QuireKit;
+// QuireKit → QuireService → quire-server; QuireKit → QuireBench → quire-bench. Every import is
+// declared (test.sh builds with the explicit import check) and internal unless `public import`.
 import PackageDescription
 
 let package = Package(
@@ -76,7 +79,14 @@ let package = Package(
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireLoopback", "QuireImport", "QuireSystem", "QuireVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireImport", "QuireSystem", "QuireVersion", "QuireCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // What the command-line executables share: option errors as usage errors.
+        .target(name: "QuireCommandLine", dependencies: ["QuireModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The benchmark harness: its workloads and the bare Pango+Cairo baseline (QuireBench), and
+        // the driver `quire bench` hands over to (quire-bench), kept out of the CLI and the library.
+        .target(name: "QuireBench", dependencies: ["QuireKit", "QuireLayout", "QuirePages", "QuirePangoCairo", "QuireModel", "CCairo", "CPangoCairo"]),
+        .executableTarget(name: "quire-bench", dependencies: ["QuireBench", "QuireCommandLine", "QuireKit", "QuireModel", "QuireLoopback", "QuireSystem",
+                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "quire-server", dependencies: ["QuireKit", "QuireService", "QuireVersion",
                                                              .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                                                              .product(name: "Metrics", package: "swift-metrics"),
@@ -87,7 +97,7 @@ let package = Package(
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
-        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireVersion", "QuireTestSupport"]),
+        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireBench", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
         .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireSource", "QuireModel", "QuireTestSupport"]),

@@ -1,80 +1,16 @@
 import ArgumentParser
-import Foundation
-import QuireKit
-import QuireSystem
-import QuireModel
 
-/// `quire bench`: engine against a bare Pango+Cairo loop (and Typst, when installed), side
-/// by side in one run; each case in a fresh process so wall time and peak memory are its own.
-struct Bench: AsyncParsableCommand {
+/// `quire bench …`: hands over to the `quire-bench` executable beside this one (the benchmark
+/// harness is its own binary, as the service is). `quire bench --help` lists its cases.
+struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark: pages/s, wall time and peak memory; engine/bare ratio and peers measured in the same run.",
-        discussion: """
-            Examples:
-              quire bench --runs 3
-              quire bench --server --requests 200 --clients 8
-              quire bench --import
-              quire bench --word --runs 3
-            """)
+        abstract: "Benchmark: pages/s, wall time and peak memory against a bare Pango+Cairo loop, peers, the service, the importer and Word, measured in the same run. `quire bench --help` lists the options.",
+        helpNames: [])
 
-    @Option(help: "Sections in the generated long paper (about 2 pages each).")
-    var sections = 120
+    @Argument(parsing: .allUnrecognized, help: "Options for the benchmark; see `quire bench --help`.")
+    var arguments: [String] = []
 
-    @Option(help: "Runs per case; the median is reported.")
-    var runs = 5
-
-    @Option(help: "Folder of the peer scripts (../shared/peers) to time Typst beside Quire, if `import typst` works.")
-    var peers: String?
-
-    @Flag(help: "Benchmark the service instead: requests/s and p50/p90/p99 latency of `quire serve` on a 3-page paper, against `quire render` per paper.")
-    var server = false
-
-    @Option(help: "With --server: requests per measured case.")
-    var requests = 200
-
-    @Option(help: "With --server: client threads sending at once.")
-    var clients = 8
-
-    @Flag(name: .customLong("import"), help: "Benchmark the importer instead: quire import (Word, PDF and text export) against pymupdf4llm and pandoc on the import corpus, scored side by side.")
-    var importCorpus = false
-
-    @Flag(help: "Benchmark Word documents instead: quire render report.docx against soffice --convert-to pdf on the corpus's .docx files.")
-    var word = false
-
-    @Option(help: .hidden) var child: String?
-    @Option(help: .hidden) var report: String?
-
-    func validate() throws {
-        try validating { () throws(QuireError) in
-            try checkOption(sections, "--sections", in: 1...10_000)
-            try checkOption(runs, "--runs", in: 1...100)
-            try checkOption(requests, "--requests", in: 1...1_000_000)
-            try checkOption(clients, "--clients", in: 1...1024)
-        }
-    }
-
-    func run() async throws {
-        let resources = Resources.locate()
-        if let child, let benchCase = BenchCase(rawValue: child) {
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("quire-bench-\(getpid()).pdf").path
-            let measured = try benchCase.run(sections: sections, output: output, resources: resources)
-            unlink(output)
-            try "\(measured.milliseconds) \(measured.pages)\n".write(toFile: report!, atomically: true, encoding: .utf8)
-            return
-        }
-        if importCorpus {
-            try ImportBench(executable: Platform.executable.path, resources: resources).run()
-            return
-        }
-        if word {
-            try WordBench(executable: Platform.executable.path, resources: resources, runs: runs).run()
-            return
-        }
-        if server {
-            try ServerBench(executable: Platform.executable.path, resources: resources, requests: requests, clients: clients, runs: runs).run()
-            return
-        }
-        let driver = BenchDriver(runs: runs, executable: CommandLine.arguments[0], resources: resources)
-        try driver.runAll(sections: sections, peers: peers)
+    func run() throws {
+        try handOver(to: "quire-bench", arguments)
     }
 }

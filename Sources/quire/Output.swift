@@ -47,13 +47,3 @@ func writeToStandardOutput(_ data: Data) throws(QuireError) {
     }
     if failed != 0 { throw QuireError(.io, at: nil, "cannot write to standard output: \(String(cString: strerror(failed)))") }
 }
-
-/// Turns a `QuireError` about an option into argument-parser's usage error (exit 64, with
-/// the usage line), the status every other malformed option gets.
-func validating(_ body: () throws(QuireError) -> Void) throws {
-    do {
-        try body()
-    } catch {
-        throw ValidationError(error.message + (error.hint.map { "\n  hint: \($0)" } ?? ""))
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuireCommandLine
 import QuireKit
 import QuireLayout
 import QuireModel

@@ -1,4 +1,5 @@
 import Foundation
+import QuireBench
 import QuireKit
 import QuireTestSupport
 import Testing

@@ -1,11 +1,15 @@
 import Foundation
+import QuireBench
 import QuireKit
 
 /// Spawns benchmark cases as processes, collects wall time and peak RSS (from wait4), and
 /// prints medians with ratios against the baseline measured in the same run.
 struct BenchDriver {
     let runs: Int
+    /// The quire CLI, timed as users run it.
     let executable: String
+    /// This harness, run again for each engine case (`--child`).
+    let harness: String
     let resources: Resources
 
     struct Row {
@@ -102,7 +106,7 @@ struct BenchDriver {
         var samples: [(wall: Double, work: Double, pages: Int, rss: Double)] = []
         for run in 0..<runs {
             let report = scratch.appendingPathComponent("\(benchCase)-\(run).txt").path
-            let result = try spawn([executable, "bench", "--child", benchCase, "--sections", String(sections), "--report", report])
+            let result = try spawn([harness, "--child", benchCase, "--sections", String(sections), "--report", report])
             let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ")
             samples.append((result.wallMs, Double(fields[0])!, Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))!, result.peakMiB))
         }

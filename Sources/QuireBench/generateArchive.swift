@@ -1,4 +1,5 @@
 public import Foundation
+public import QuireKit
 
 /// An archive for benchmarks, written into `folder`: `papers` folders cycling through the
 /// example papers (with their data files), one a year from 1990, and its `archive.yaml`.

@@ -1,4 +1,5 @@
 public import Foundation
+public import QuireKit
 
 /// A committee pack for benchmarks, written into `folder`: `papers` generated papers of about
 /// 16 pages each (8 sections), every fifth with the example minutes as a PDF appendix, so 30

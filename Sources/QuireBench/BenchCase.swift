@@ -1,4 +1,5 @@
 import Foundation
+public import QuireKit
 import QuireLayout
 import QuirePages
 import QuirePangoCairo
