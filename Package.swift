@@ -4,8 +4,10 @@
 // per layer; dependencies point one way (ARCHITECTURE.md has the table and the graph):
 // QuireModel → QuireSource / QuireYAML → QuireLayout (+ QuirePages) → QuireRender →
 // QuirePangoCairo (the only Swift target touching Pango/Cairo) → QuirePDF finishes the file →
-// QuireKit (the composition root) → quire; QuireImport (readers and rules) → QuireKit;
-// QuireKit → QuireService → quire-server; QuireKit → QuireBench → quire-bench. Every import is
+// QuireKit (the composition root) → quire; QuireImport (Word and text readers, rules) →
+// QuireKit; QuireImportPDF (the PDF reader, libqpdf) and QuireArchive → quire only, so no
+// render links libqpdf; QuireKit → QuireService → quire-server; QuireKit → QuireBench →
+// quire-bench; QuireCheck (libqpdf) → quire. Every import is
 // declared (test.sh builds with the explicit import check) and internal unless `public import`.
 import PackageDescription
 
@@ -62,8 +64,9 @@ let package = Package(
         .target(name: "QuireCheck", dependencies: ["QuirePDF", "QuirePDFSyntax", "CQPDF"]),
         .target(name: "QuirePangoCairo", dependencies: ["QuireLayout", "QuireRender", "QuirePages", "QuirePDF", "QuireSystem", "CCairo", "CPangoCairo", "CFontconfig", "CRsvg", "CGdkPixbuf", "CPopplerGlib"]),
         // QuireKit imports a .docx in memory when it is given one to render (QuireImport).
-        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF", "QuireImport", "QuireSystem",
-                                          .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF", "QuireImport", "QuireSystem"]),
+        .target(name: "QuireArchive", dependencies: ["QuireKit", "QuireModel", "QuireYAML", "QuireSource", "QuirePages", "QuireSystem", .product(name: "Yams", package: "Yams"),
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireLayout", "QuireModel", "QuireVersion", "QuireSystem", .product(name: "Hummingbird", package: "hummingbird"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
                                               .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
@@ -75,11 +78,12 @@ let package = Package(
         .target(name: "QuireLoopback"),
         // The Word reader (Readers/Word) opens .docx packages with ZIPFoundation and reads their
         // XML with Foundation's XMLParser (FoundationXML).
-        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "QuirePDFSyntax", "QuireSystem", "CPopplerGlib", "CQPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "QuireImport", dependencies: ["QuireModel", "QuireSource", "QuireSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "QuireImportPDF", dependencies: ["QuireImport", "QuireModel", "QuirePDFSyntax", "QuireSystem", "CPopplerGlib", "CQPDF"]),
         // The service is its own executable: linking Hummingbird and NIO into `quire` would add
         // their start-up (relocations, conformance tables) to every CLI render. `quire serve`
         // hands over to it.
-        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireCheck", "QuireImport", "QuireSystem", "QuireVersion", "QuireCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "quire", dependencies: ["QuireKit", "QuireArchive", "QuireCheck", "QuireImport", "QuireImportPDF", "QuireSystem", "QuireVersion", "QuireCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // What the command-line executables share: option errors as usage errors.
         .target(name: "QuireCommandLine", dependencies: ["QuireModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The benchmark harness: its workloads and the bare Pango+Cairo baseline (QuireBench), and
@@ -94,14 +98,14 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
-        .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
+        .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel", "QuireArchive"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
-        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireBench", "QuireVersion", "QuireTestSupport"]),
+        .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireArchive", "QuireBench", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
-        .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireSource", "QuireModel", "QuireTestSupport"]),
-        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", "QuireSystem", "QuireVersion", .product(name: "Yams", package: "Yams"),
+        .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireImportPDF", "QuireKit", "QuireSource", "QuireModel", "QuireTestSupport"]),
+        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireTestSupport", "QuireKit", "QuireSystem", "QuireVersion", .product(name: "Yams", package: "Yams"),
                                                          .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "Logging", package: "swift-log"),

@@ -116,7 +116,7 @@ public final class Typesetter: Sendable {
     }
 
     /// A source file's bytes and the folder its relative paths start from.
-    func readSource(_ file: String) throws(QuireError) -> (Data, URL) {
+    package func readSource(_ file: String) throws(QuireError) -> (Data, URL) {
         let url = URL(fileURLWithPath: file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw QuireError(.io, at: nil, "cannot read '\(file)'", hint: "check the path; the file must exist and be readable")

@@ -1,7 +1,7 @@
 import Foundation
-import QuireModel
-import QuireYAML
-import Yams
+package import QuireModel
+package import QuireYAML
+package import Yams
 
 /// Readers for the values of a paper's front matter (and the people and dates manifests share).
 extension YAMLReader {
@@ -26,7 +26,7 @@ extension YAMLReader {
 
     /// A date as officers type it (`2017-10-19`, `19/10/2017`, `19 October 2017`; the one
     /// reader is QuireModel's `readDate`); anything ambiguous or impossible is an error saying why.
-    func date(_ node: Node, field: String) throws(QuireError) -> CalendarDate {
+    package func date(_ node: Node, field: String) throws(QuireError) -> CalendarDate {
         let raw = try string(node, field: field)
         switch readDate(raw) {
         case .success(let date): return date

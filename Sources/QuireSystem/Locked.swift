@@ -19,4 +19,12 @@ public final class Locked<Value>: @unchecked Sendable {
         defer { lock.unlock() }
         return try body(&stored)
     }
+
+    /// Runs `body` under the lock if no other thread holds it, else returns nil at once (a
+    /// pool takes the first free member this way).
+    public func withLockIfAvailable<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        return try body(&stored)
+    }
 }

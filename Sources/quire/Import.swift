@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireImport
+import QuireImportPDF
 import QuireKit
 import QuireModel
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireCommandLine
+import QuireArchive
 import QuireKit
 import QuireModel
 

@@ -67,11 +67,7 @@ import Testing
 
         // A failing check: exit 1, passed false, the failing check marked.
         let untagged = scratch.work.appendingPathComponent("untagged.pdf").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftocairo", "-pdf", scratch.work.appendingPathComponent("paper.pdf").path, untagged]
-        try process.run()
-        process.waitUntilExit()
+        #expect(try runProcess("pdftocairo", ["-pdf", scratch.work.appendingPathComponent("paper.pdf").path, untagged]).status == 0)
         let failing = try scratch.quire(["check", "--json", untagged])
         #expect(failing.status == 1)
         let failed = try #require(try JSONSerialization.jsonObject(with: Data(failing.stdout.utf8)) as? [String: Any])
@@ -97,16 +93,9 @@ import Testing
             let copy = scratch.root.appendingPathComponent(folder)
             try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: built, to: copy.appendingPathComponent("quire"))
-            let process = Process()
-            process.executableURL = copy.appendingPathComponent("quire")
-            process.arguments = ["serve", "--port", "0"]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 2, "\(folder)")
+            let result = try runProcess(copy.appendingPathComponent("quire").path, ["serve", "--port", "0"], timeout: 60)
+            let text = result.stderr
+            #expect(result.status == 2, "\(folder)")
             #expect(text.contains("quire-server is missing") && text.contains(command), "\(folder): \(text)")
         }
         // Beside the quire `swift build` made, quire-server is there and answers.

@@ -1,5 +1,6 @@
 import Foundation
 import QuireTestSupport
+import QuireArchive
 import QuireKit
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import QuireImport
+@testable import QuireImportPDF
 import QuireModel
 import QuireTestSupport
 import Testing

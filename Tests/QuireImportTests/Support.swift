@@ -1,6 +1,7 @@
 import Foundation
 import QuireTestSupport
 import QuireImport
+import QuireImportPDF
 import QuireKit
 import QuireModel
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import QuireImport
+import QuireImportPDF
 import QuireModel
 import QuireSource
 import QuireTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import QuireLoopback
+import QuireTestSupport
 import Testing
 
 /// Every endpoint, answered by a real `quire serve` over a real socket.

@@ -1,5 +1,6 @@
 import Foundation
 import QuireLoopback
+import QuireTestSupport
 import Testing
 
 /// Many requests at once, and hostile ones among good ones: every request is answered, good

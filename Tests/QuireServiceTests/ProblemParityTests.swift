@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import QuireLoopback
+import QuireTestSupport
 import Testing
 
 /// Bad input gets the same message, file, line, field and hint from the service as from the
@@ -110,16 +111,6 @@ import Testing
 
 /// Runs the built `quire` in `folder`; returns its status and stderr.
 func runQuire(_ arguments: [String], in folder: URL) throws -> (status: Int32, stderr: String) {
-    let process = Process()
-    process.executableURL = try quireExecutable()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_HOME": repositoryRoot.path]) { $1 }
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try runProcess(try quireExecutable().path, arguments, in: folder, environment: ["QUIRE_HOME": repositoryRoot.path])
+    return (result.status, result.stderr)
 }

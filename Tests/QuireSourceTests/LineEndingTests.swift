@@ -1,4 +1,5 @@
 import Foundation
+import QuireArchive
 import QuireModel
 import QuireSource
 import Testing

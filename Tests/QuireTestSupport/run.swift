@@ -15,8 +15,9 @@ public struct ProcessOutput: Sendable {
 
 /// The one way the suites run a process: `executable` is a path, or a tool found on PATH
 /// (poppler, qpdf, python3). Output goes through unlinked temporary files, so a child that
-/// prints a lot can never block on a full pipe. A `timeout` kills the child (SIGKILL) and
-/// throws, so a hung tool fails its test instead of the suite. `whileRunning` sees the process
+/// prints a lot can never block on a full pipe. A `timeout` stops the child (SIGTERM, so a
+/// script can close the browser it drives; SIGKILL ten seconds later) and throws, so a hung
+/// tool fails its test instead of the suite. `whileRunning` sees the process
 /// before it ends (to signal it, say).
 @discardableResult
 public func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
@@ -47,7 +48,10 @@ public func runProcess(_ executable: String, _ arguments: [String], in directory
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
+            process.terminate()
+            let grace = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < grace { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             throw ProcessTimedOut(command: ([executable] + arguments).joined(separator: " "), seconds: seconds)
         }
@@ -69,6 +73,16 @@ public struct ProcessTimedOut: Error, CustomStringConvertible {
 public func run(_ tool: String, _ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
     let result = try runProcess(tool, arguments)
     return (result.stdout, result.stderr, result.status)
+}
+
+/// Runs a tool on a PDF (or any bytes) the test holds in memory: `data` is written to a
+/// temporary file whose path replaces each "{}" argument. Returns the status and stdout.
+public func runTool(_ tool: String, _ arguments: [String], on data: Data) throws -> (status: Int32, output: String) {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("quire-tool-input-\(UUID().uuidString)")
+    try data.write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try runProcess(tool, arguments.map { $0 == "{}" ? file.path : $0 })
+    return (result.status, result.stdout)
 }
 
 /// A child's output file: created and unlinked at once, read back from the start when done.

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import QuireKit
+import QuireSystem
 
 /// One access-log line per request, written when the answer is ready: method, path, status,
 /// duration and the request id. The id is the client's `X-Request-Id` when it sends a usable

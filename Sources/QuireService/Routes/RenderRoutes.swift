@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import NIOFoundationEssentialsCompat
 import QuireKit
+import QuireSystem
 
 extension Service {
     /// `POST /v1/render`: a paper source with its files → PDF, or one page as PNG

@@ -1,5 +1,5 @@
 import QuireYAML
-import Yams
+package import Yams
 
 /// Every key the manifest accepts, per level. Anything else is refused with the nearest key
 /// as a hint, because a misspelt `apendices:` would otherwise drop documents from the pack.
@@ -11,19 +11,19 @@ enum PackKeys {
 }
 
 /// One mapping of the manifest with its keys checked, each value reachable by name.
-struct PackFields {
+package struct PackFields {
     /// The mapping's field path: "" (the top), "meeting", "items[2]", "items[2].appendices[0]".
-    let path: String
+    package let path: String
     /// The mapping itself, where "missing key" errors point.
-    let node: Node
-    var entries: [String: (key: Node, value: Node)] = [:]
+    package let node: Node
+    package var entries: [String: (key: Node, value: Node)] = [:]
 
-    subscript(_ name: String) -> Node? { entries[name]?.value }
+    package subscript(_ name: String) -> Node? { entries[name]?.value }
 
-    func key(_ name: String) -> Node? { entries[name]?.key }
+    package func key(_ name: String) -> Node? { entries[name]?.key }
 
     /// The field path of one of this mapping's keys, as errors and `PackManifest.lines` name it.
-    func path(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+    package func path(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
 }
 
 /// Hints shared by the manifest's readers.

@@ -1,12 +1,12 @@
 import Foundation
-import QuireModel
-import QuireYAML
-import Yams
+package import QuireModel
+package import QuireYAML
+package import Yams
 
 /// Readers for the pack manifest's values; the shared ones (date, contacts) are in YAMLReader.swift.
 extension YAMLReader {
     /// `compose`, with a manifest's hints for its limits.
-    func composeManifest(_ yaml: String) throws(QuireError) -> Node? {
+    package func composeManifest(_ yaml: String) throws(QuireError) -> Node? {
         do {
             return try compose(yaml)
         } catch {
@@ -21,7 +21,7 @@ extension YAMLReader {
 
     /// A mapping's values by key, refusing unknown keys and recording each key's line under
     /// its field path.
-    func fields(_ node: Node, path: String, keys: [String], example: String, lines: inout [String: Int]) throws(QuireError) -> PackFields {
+    package func fields(_ node: Node, path: String, keys: [String], example: String, lines: inout [String: Int]) throws(QuireError) -> PackFields {
         guard case .mapping(let mapping) = node else {
             throw error(.invalidValue, node, field: path.isEmpty ? nil : path,
                         "\(describe(path)) must be a map of keys (\(keys.joined(separator: ", "))), not \(kind(node))", hint: example)
@@ -45,7 +45,7 @@ extension YAMLReader {
         return error(.unknownField, node, field: field, "unknown key '\(name)' in \(describe(path))", hint: hint)
     }
 
-    func required(_ name: String, in fields: PackFields, hint: String) throws(QuireError) -> Node {
+    package func required(_ name: String, in fields: PackFields, hint: String) throws(QuireError) -> Node {
         guard let value = fields[name] else {
             throw error(.missingField, fields.node, field: fields.path(name), "\(describe(fields.path)) has no '\(name):'", hint: hint)
         }
@@ -53,7 +53,7 @@ extension YAMLReader {
     }
 
     /// Trimmed text that must not be empty: `chair:` with nothing after it is a slip, not a blank.
-    func text(_ node: Node, field: String) throws(QuireError) -> String {
+    package func text(_ node: Node, field: String) throws(QuireError) -> String {
         let name = field.split(separator: ".").last.map(String.init) ?? field
         guard case .scalar(let scalar) = node else {
             throw error(.invalidValue, node, field: field, "expected text, found \(kind(node))", hint: "write the value on the same line after the colon, e.g. \(name): …")
@@ -84,7 +84,7 @@ extension YAMLReader {
         throw error(.invalidValue, node, field: field, "'exempt' must be a paragraph number from 1 to 7, not \(shown(node))", hint: PackHint.exempt)
     }
 
-    func positiveInteger(_ node: Node, field: String, hint: String) throws(QuireError) -> Int {
+    package func positiveInteger(_ node: Node, field: String, hint: String) throws(QuireError) -> Int {
         if let number = integer(node), number > 0 { return number }
         throw error(.invalidValue, node, field: field, "'\(field)' must be a whole number from 1 up, not \(shown(node))", hint: hint)
     }
@@ -102,7 +102,7 @@ extension YAMLReader {
 
     /// A path relative to the manifest's folder. Syntax only: the caller resolves it and
     /// checks the file exists.
-    func relativePath(_ node: Node, field: String) throws(QuireError) -> String {
+    package func relativePath(_ node: Node, field: String) throws(QuireError) -> String {
         let path = try text(node, field: field)
         let scheme = path.prefix { $0.isLetter || $0.isNumber || "+-.".contains($0) }
         // A scheme ("https:") or a Windows drive ("C:") both end in a colon.

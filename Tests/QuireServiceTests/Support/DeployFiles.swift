@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 
 /// `deploy/Dockerfile` read as stages of instructions: comment lines dropped (also inside a
 /// continued instruction, as Docker does), continued lines joined.
@@ -123,16 +124,8 @@ func dig(_ value: Any?, _ path: Any...) -> Any? {
 
 /// A tool's standard output and exit status (standard error is dropped).
 func toolOutput(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    let result = try runProcess(tool, arguments)
+    return (result.status, result.stdout)
 }
 
 struct NotAnELF64File: Error {}

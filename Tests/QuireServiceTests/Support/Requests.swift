@@ -1,6 +1,7 @@
 import Foundation
 import QuireLoopback
 import QuireSystem
+import QuireTestSupport
 import Testing
 
 /// The paper the preview page starts with and the benchmark renders (3 pages).
@@ -76,22 +77,6 @@ extension HTTPReply {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// Runs a tool (qpdf, pdftotext) on bytes written to a temporary file; returns status and stdout.
-func runTool(_ tool: String, _ arguments: [String], on data: Data) throws -> (status: Int32, output: String) {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("quire-service-\(UUID().uuidString).pdf")
-    try data.write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments.map { $0 == "{}" ? file.path : $0 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-}
 
 /// The words of a PDF's text, as pdftotext extracts it.
 func pdfWords(_ data: Data) throws -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// The checkout holding layouts/, fonts/, assets/ and examples/.
@@ -75,12 +76,4 @@ final class ServerProcess: @unchecked Sendable {
 struct ServerDidNotStart: Error {}
 
 /// The built `quire` executable, beside the test binary.
-func quireExecutable() throws -> URL {
-    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for candidate in [folder, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()].map({ $0.appendingPathComponent("quire") })
-    where FileManager.default.isExecutableFile(atPath: candidate.path) {
-        return candidate
-    }
-    Issue.record("the quire executable was not found beside the test binary; build it with `swift build` before `swift test`")
-    throw ServerDidNotStart()
-}
+func quireExecutable() throws -> URL { try builtExecutable("quire") }

@@ -6,7 +6,7 @@ public import QuireModel
 /// each page read into paragraphs and tables (`readPageItems`), then the pages joined: a
 /// paragraph running on overleaf is one paragraph, a table carried over is one table with its
 /// header row once (`joinTables`).
-func readPages(_ pages: [ReadPage], file: String) -> ImportDocument {
+package func readPages(_ pages: [ReadPage], file: String) -> ImportDocument {
     let furniture = removeFurniture(pages)
     let route = pages.first?.route ?? .text
     let allLines = furniture.pages.flatMap(\.lines)

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 public import QuireModel
 
 /// A text export (`pdftotext -layout`, form feeds between pages; or any plain text) as the
@@ -11,7 +11,7 @@ public func readTextDocument(_ text: String, file: String) -> ImportDocument {
 /// The bytes of a text export as text: UTF-8 without NUL or other control bytes (a binary
 /// file can happen to be valid UTF-8), a byte-order mark dropped, form feeds (page breaks)
 /// kept. Names the first bad line; a Word document or other office file says what it is.
-func decodeTextExport(_ data: Data, file: String) throws(QuireError) -> String {
+package func decodeTextExport(_ data: Data, file: String) throws(QuireError) -> String {
     let bytes = [UInt8](data)
     if let kind = officeFileKind(bytes) {
         throw QuireError(.encoding, at: SourceLocation(file: file, line: 1), "the file is \(kind), not a text export or a PDF",

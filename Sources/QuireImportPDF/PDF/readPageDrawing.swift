@@ -1,5 +1,6 @@
 import CQPDF
 import QuirePDFSyntax
+import QuireImport
 
 /// The rules and boxes a page draws, in points from its top left.
 struct PageDrawing: Sendable {

@@ -1,5 +1,6 @@
 public import Foundation
 public import QuireModel
+import QuireKit
 
 /// What a regeneration wrote, per paper: its PDF, page count, the file's SHA-256 and a hash
 /// of each page's laid-out content, so that `--check` can say which page changed. Written as

@@ -1,6 +1,7 @@
 import CPopplerGlib
 import Foundation
 public import QuireModel
+import QuireImport
 
 /// Opens a PDF with poppler from its bytes; the caller owns (and unrefs) the document.
 /// A PDF that needs a password, that poppler cannot parse, or that has no pages is a located

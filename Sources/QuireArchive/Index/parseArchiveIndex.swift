@@ -1,5 +1,6 @@
 public import Foundation
 public import QuireModel
+import QuireSource
 import QuireYAML
 import Yams
 

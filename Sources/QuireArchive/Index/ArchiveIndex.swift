@@ -1,3 +1,5 @@
+public import QuireModel
+
 /// `archive.yaml`: the papers of an archive, one folder each (its source, data and assets),
 /// with what a reader looks them up by.
 public struct ArchiveIndex: Sendable {

@@ -1,3 +1,4 @@
+import QuireImport
 /// A page's characters → words → lines, from geometry alone, so the reading order is the
 /// page's (top to bottom, left to right across a line), whatever order the PDF drew its text
 /// in: a two-column header grid reads row by row, label then value, and a section number set

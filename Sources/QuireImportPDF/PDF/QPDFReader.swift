@@ -1,5 +1,6 @@
 import CQPDF
 import Foundation
+import QuireImport
 
 /// A PDF opened with libqpdf from its bytes, for what poppler-glib does not give: a page's
 /// content stream (its drawing operators) and the form XObjects it draws. libqpdf reads any

@@ -1,6 +1,7 @@
 import CPopplerGlib
 public import Foundation
 public import QuireModel
+public import QuireImport
 
 /// A PDF read into the import document: each page's words with their boxes and fonts
 /// (poppler-glib: `pageCharacters`, `groupLines`) and its ruling lines and boxes (libqpdf and

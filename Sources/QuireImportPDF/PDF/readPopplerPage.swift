@@ -1,5 +1,6 @@
 import CPopplerGlib
 import Foundation
+import QuireImport
 
 /// One character poppler found on a page: where its glyph is (points from the page's top
 /// left) and how it is set.

@@ -1,4 +1,5 @@
 public import Foundation
+public import QuireKit
 public import QuireModel
 import QuirePages
 import QuireSource
@@ -175,9 +176,4 @@ extension Typesetter {
         }
         return nil
     }
-}
-
-extension Duration {
-    /// The duration in seconds, for reports and metrics.
-    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

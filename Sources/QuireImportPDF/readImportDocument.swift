@@ -1,4 +1,5 @@
 public import Foundation
+public import QuireImport
 public import QuireModel
 
 /// Reads a paper into the import document, by what its bytes are: a Word document (a .docx
