@@ -19,6 +19,7 @@ struct Bench: AsyncParsableCommand {
               quire bench --server --requests 200 --clients 8
               quire bench --import
               quire bench --word --runs 3
+              quire bench --peers ../shared/peers --runs 5
             """)
 
     @Option(help: "Sections in the generated long paper (about 2 pages each).")
@@ -27,8 +28,11 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Runs per case; the median is reported.")
     var runs = 5
 
-    @Option(help: "Folder of the peer scripts (../shared/peers) to time Typst beside Quire, if `import typst` works.")
+    @Option(help: "Benchmark against Typst instead: the folder of the peer scripts (../shared/peers); their seed paper once and as 50- and 250-paper packs, through both in one run.")
     var peers: String?
+
+    @Option(help: "With --peers: the Python that imports typst (default: .build/peers-venv/bin/python, which scripts/peers-venv.sh makes, else python3).")
+    var typstPython: String?
 
     @Flag(help: "Benchmark the service instead: requests/s and p50/p90/p99 latency of `quire serve` on a 3-page paper, against `quire render` per paper.")
     var server = false
@@ -81,7 +85,14 @@ struct Bench: AsyncParsableCommand {
             try ServerBench(executable: quire, resources: resources, requests: requests, clients: clients, runs: runs).run()
             return
         }
+        if let peers {
+            guard let python = PeerBench.typstPython(given: typstPython, root: resources.root) else {
+                throw BenchError("no Python here imports typst: run `bash scripts/peers-venv.sh` (a virtual environment of its own, so other packages do not slow Typst's start), or pass --typst-python")
+            }
+            try PeerBench(executable: quire, resources: resources, runs: runs, peers: URL(fileURLWithPath: peers), python: python).run()
+            return
+        }
         let driver = BenchDriver(runs: runs, executable: quire, harness: Platform.executable.path, resources: resources)
-        try driver.runAll(sections: sections, peers: peers)
+        try driver.runAll(sections: sections)
     }
 }

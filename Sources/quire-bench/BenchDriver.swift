@@ -20,7 +20,7 @@ struct BenchDriver {
         var peakMiB: Double
     }
 
-    func runAll(sections: Int, peers: String?) throws {
+    func runAll(sections: Int) throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quire-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -51,23 +51,14 @@ struct BenchDriver {
         let paper = resources.root.appendingPathComponent("examples/kscb-2016-17/paper.md").path
         let pack = scratch.appendingPathComponent("seed-x50.md").path
         try repeatedBody(of: paper, times: 50).write(toFile: pack, atomically: true, encoding: .utf8)
-        var single = [try measureProcess("quire render (seed 2017)", [executable, "render", paper, "-o", scratch.appendingPathComponent("s.pdf").path], pdf: scratch.appendingPathComponent("s.pdf").path)]
         let report = resources.root.appendingPathComponent("examples/kscb-annual-report/paper.md").path
-        single.append(try measureProcess("quire render (annual report, data)", [executable, "render", report, "-o", scratch.appendingPathComponent("a.pdf").path], pdf: scratch.appendingPathComponent("a.pdf").path))
-        var many = [try measureProcess("quire render (seed x50)", [executable, "render", pack, "-o", scratch.appendingPathComponent("p.pdf").path], pdf: scratch.appendingPathComponent("p.pdf").path)]
-        if let peers, let python = typstPython() {
-            let typst = URL(fileURLWithPath: peers).appendingPathComponent("render_typst.py").path
-            let generated = scratch.appendingPathComponent("peers")
-            _ = try spawn([python, URL(fileURLWithPath: peers).appendingPathComponent("gen_pack.py").path, "1", generated.appendingPathComponent("single").path])
-            _ = try spawn([python, URL(fileURLWithPath: peers).appendingPathComponent("gen_pack.py").path, "50", generated.appendingPathComponent("pack").path])
-            let out = scratch.appendingPathComponent("t.pdf").path
-            single.append(try measureProcess("typst (peer script)", [python, typst, generated.appendingPathComponent("single/paper.typ").path, out], pdf: out))
-            many.append(try measureProcess("typst (peer script, 50 papers)", [python, typst, generated.appendingPathComponent("pack/paper.typ").path, out], pdf: out))
-        } else {
-            print("(Typst not timed: pass --peers ../shared/peers with `pip install typst` done to put it beside Quire)\n")
-        }
-        printTable("single paper, whole process", single, baseline: single.count > 2 ? single[2].name : nil)
-        printTable("long document, whole process", many, baseline: many.count > 1 ? many[1].name : nil)
+        let single = [
+            try measureProcess("quire render (seed 2017)", [executable, "render", paper, "-o", scratch.appendingPathComponent("s.pdf").path], pdf: scratch.appendingPathComponent("s.pdf").path),
+            try measureProcess("quire render (annual report, data)", [executable, "render", report, "-o", scratch.appendingPathComponent("a.pdf").path], pdf: scratch.appendingPathComponent("a.pdf").path),
+        ]
+        let many = [try measureProcess("quire render (seed x50)", [executable, "render", pack, "-o", scratch.appendingPathComponent("p.pdf").path], pdf: scratch.appendingPathComponent("p.pdf").path)]
+        printTable("single paper, whole process", single, baseline: nil)
+        printTable("long document, whole process", many, baseline: nil)
 
         // 4. Committee packs: 10, 20 and 30 generated papers (about 500 pages at 30), laid out
         // in parallel; peak memory against the number of pages written.
@@ -106,7 +97,7 @@ struct BenchDriver {
         var samples: [(wall: Double, work: Double, pages: Int, rss: Double)] = []
         for run in 0..<runs {
             let report = scratch.appendingPathComponent("\(benchCase)-\(run).txt").path
-            let result = try spawn([harness, "--child", benchCase, "--sections", String(sections), "--report", report])
+            let result = try spawnMeasured([harness, "--child", benchCase, "--sections", String(sections), "--report", report])
             let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ")
             samples.append((result.wallMs, Double(fields[0])!, Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))!, result.peakMiB))
         }
@@ -115,58 +106,8 @@ struct BenchDriver {
     }
 
     private func measureProcess(_ name: String, _ command: [String], pdf: String) throws -> Row {
-        _ = try spawn(command)  // warm-up: file cache, fontconfig cache
-        var samples: [(Double, Double)] = []
-        for _ in 0..<runs {
-            let result = try spawn(command)
-            samples.append((result.wallMs, result.peakMiB))
-        }
-        return Row(name: name, wallMs: median(samples.map(\.0)), workMs: nil, pages: pdfPages(pdf), peakMiB: median(samples.map(\.1)))
-    }
-
-    /// posix_spawn + wait4: wall time and the child's own peak RSS.
-    private func spawn(_ command: [String]) throws -> (wallMs: Double, peakMiB: Double) {
-        var pid: pid_t = 0
-        var fileActions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&fileActions)
-        defer { posix_spawn_file_actions_destroy(&fileActions) }
-        posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
-        let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let status = posix_spawnp(&pid, command[0], &fileActions, nil, argv, environ)
-        guard status == 0 else { throw BenchError("cannot start \(command[0]): \(String(cString: strerror(status)))") }
-        var exitStatus: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &exitStatus, 0, &usage)
-        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        guard exitStatus == 0 else { throw BenchError("\(command.joined(separator: " ")) failed with status \(exitStatus)") }
-        return (wall, Double(usage.ru_maxrss) / 1024)
-    }
-
-    /// The real interpreter that can `import typst` (a version manager's `python3` shim would
-    /// add its own start-up to every timed run), or nil.
-    private func typstPython() -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sys, typst; print(sys.executable)"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return process.terminationStatus == 0 && !path.isEmpty ? path : nil
-    }
-
-    private func pdfPages(_ path: String) -> Int {
-        // Count page objects without a PDF library: cairo and Typst both write "/Type /Page" per page.
-        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        let text = String(decoding: data, as: UTF8.self)
-        let compact = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
-        let tight = text.components(separatedBy: "/Type/Page").count - 1 - (text.components(separatedBy: "/Type/Pages").count - 1)
-        return compact + tight
+        let result = try medianRun(command, runs: runs)
+        return Row(name: name, wallMs: result.wallMs, workMs: nil, pages: try pdfPageCount(pdf), peakMiB: result.peakMiB)
     }
 
     private func repeatedBody(of paper: String, times: Int) throws -> String {
@@ -199,14 +140,4 @@ struct BenchDriver {
         let space = String(repeating: " ", count: max(0, width - s.count))
         return right ? space + s : s + space
     }
-
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
-}
-
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

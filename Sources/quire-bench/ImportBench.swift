@@ -132,14 +132,7 @@ struct ImportBench {
             cells.append(sorted.isEmpty ? "–" : String(format: "%.0f", sorted[sorted.count / 2]))
             lines.append(cells)
         }
-        let widths = headings.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-        for (index, line) in lines.enumerated() {
-            print(line.enumerated().map { column, cell in
-                column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                            : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  "))
-            if index == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        printColumns(lines)
         for row in rows where !row.failed.isEmpty { print("\(row.name) failed on: \(row.failed.joined(separator: ", "))") }
         print("")
     }

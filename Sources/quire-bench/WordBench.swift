@@ -44,13 +44,7 @@ struct WordBench {
         }
         lines.append(["all", String(format: "%.0f", quireTotal), hasOffice ? String(format: "%.0f", officeTotal) : "–",
                       hasOffice ? String(format: "%.2f×", officeTotal / quireTotal) : "–"])
-        let widths = (0..<4).map { column in lines.map { $0[column].count }.max() ?? 0 }
-        for (index, line) in lines.enumerated() {
-            print(line.enumerated().map { column, cell in
-                column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  "))
-            if index == 0 || index == lines.count - 2 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        printColumns(lines, rulesAfter: [0, lines.count - 2])
         print("\nratio: soffice's time over Quire's (above 1: Quire is faster)")
     }
 
