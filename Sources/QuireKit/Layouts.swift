@@ -90,28 +90,36 @@ extension Resources {
     /// are skipped.
     public func theme(_ choice: LayoutChoice, referrer: URL, root: URL, requestedAt location: SourceLocation?) throws(QuireError) -> Theme {
         let folders = layoutFolders(root: root)
+        let reads = LayoutReads()
         switch choice {
         case .file(let path):
-            return try loadLayout(URL(fileURLWithPath: path), root: root, folders: folders, chain: [], location: location)
+            return try loadLayout(URL(fileURLWithPath: path), root: root, folders: folders, chain: [], location: location, reads: reads)
         case .reference(let reference):
             return try loadLayout(reference, referrer: referrer, root: root, folders: folders, allowed: [referrer], chain: [], location: location,
-                                  field: "layout")
+                                  field: "layout", reads: reads)
         }
     }
 
     private func loadLayout(_ reference: String, referrer: URL, root: URL, folders: [URL], allowed extra: [URL], chain: [String],
-                            location: SourceLocation?, field: String) throws(QuireError) -> Theme {
-        let url: URL
-        if isLayoutPath(reference) {
-            url = try findLocalFile(reference, from: referrer, within: [root] + folders + extra, location: location, field: field, what: "the layout")
-        } else {
-            url = try namedLayout(reference, folders: folders, skipping: chain, location: location, field: field)
-        }
-        return try loadLayout(url, root: root, folders: folders, chain: chain, location: location)
+                            location: SourceLocation?, field: String, reads: LayoutReads) throws(QuireError) -> Theme {
+        let url = try findLayout(reference, referrer: referrer, root: root, folders: folders, allowed: extra, chain: chain, location: location, field: field)
+        reads.references.append(LayoutReference(reference: reference, referrer: referrer, allowed: extra, chain: chain, field: field, path: url.path))
+        return try loadLayout(url, root: root, folders: folders, chain: chain, location: location, reads: reads)
     }
 
-    /// Reads one layout file, resolving its `extends:` relative to its own folder.
-    private func loadLayout(_ url: URL, root: URL, folders: [URL], chain: [String], location: SourceLocation?) throws(QuireError) -> Theme {
+    /// The file a reference names: a path from `referrer`, inside the allowed folders, or a
+    /// name through the search folders.
+    private func findLayout(_ reference: String, referrer: URL, root: URL, folders: [URL], allowed extra: [URL], chain: [String],
+                            location: SourceLocation?, field: String) throws(QuireError) -> URL {
+        if isLayoutPath(reference) {
+            return try findLocalFile(reference, from: referrer, within: [root] + folders + extra, location: location, field: field, what: "the layout")
+        }
+        return try namedLayout(reference, folders: folders, skipping: chain, location: location, field: field)
+    }
+
+    /// Reads one layout file, resolving its `extends:` relative to its own folder; parsed
+    /// once while its chain is unchanged (`LayoutCache`).
+    private func loadLayout(_ url: URL, root: URL, folders: [URL], chain: [String], location: SourceLocation?, reads: LayoutReads) throws(QuireError) -> Theme {
         let real = url.standardizedFileURL.resolvingSymlinksInPath().path
         if chain.contains(real) || chain.count >= 16 {
             throw QuireError(.layout, at: location, field: "extends", "the layouts extend each other in a circle",
@@ -121,15 +129,37 @@ extension Resources {
             throw QuireError(.io, at: location ?? SourceLocation(file: url.path, line: 1), field: "layout", "cannot read the layout file \(url.path)",
                              hint: "check the path; the file must exist and be readable")
         }
+        reads.files[url.path] = data
+        let key = LayoutCache.Key(path: real, chain: chain, bytes: data)
+        if let entry = layoutCache.entry(key), stillHolds(entry, root: root, folders: folders) {
+            reads.merge(entry)
+            return entry.theme
+        }
         // A byte-order mark and Windows line endings are read as any source's are.
         let text = try decodeUTF8(data, file: url.path)
         let folder = url.deletingLastPathComponent()
-        return try parseTheme(text, file: url.path) { reference, at throws(QuireError) in
+        let parents = LayoutReads()
+        let theme = try parseTheme(text, file: url.path) { reference, at throws(QuireError) in
             // A layout may name files beside itself (a trusted one anywhere, a checked one
             // only inside the allowed folders, so its own folder adds nothing new).
             try loadLayout(reference, referrer: folder, root: root, folders: folders, allowed: [folder], chain: chain + [real], location: at,
-                           field: "extends")
+                           field: "extends", reads: parents)
         }
+        let entry = LayoutCache.Entry(theme: theme, references: parents.references, files: parents.files)
+        layoutCache.store(entry, for: key)
+        reads.merge(entry)
+        return theme
+    }
+
+    /// Whether a cached parse still describes the files: each reference finds the same file
+    /// from this job's folders, and each file read has the same bytes.
+    private func stillHolds(_ entry: LayoutCache.Entry, root: URL, folders: [URL]) -> Bool {
+        for reference in entry.references {
+            let found = try? findLayout(reference.reference, referrer: reference.referrer, root: root, folders: folders, allowed: reference.allowed,
+                                        chain: reference.chain, location: nil, field: reference.field)
+            guard found?.path == reference.path else { return false }
+        }
+        return entry.files.allSatisfy { path, bytes in FileManager.default.contents(atPath: path) == bytes }
     }
 
     /// The first `<name>.yaml` in the search folders not already in the chain.

@@ -11,6 +11,8 @@ public struct Resources: Sendable {
     public var layoutPath: [URL]
     public var layouts: URL { root.appendingPathComponent("layouts") }
     public var fonts: URL { root.appendingPathComponent("fonts") }
+    /// Layouts parsed so far, shared by every copy of these resources.
+    let layoutCache = LayoutCache()
     public var assets: URL { root.appendingPathComponent("assets") }
 
     public init(root: URL, layoutPath: [URL] = []) {

@@ -104,7 +104,8 @@ struct FigureResolver {
 
     /// Replaces each `{{ expression }}` in one text run.
     private func substitute(_ text: String, line: Int) throws(QuireError) -> String {
-        guard text.contains("{{") else { return text }
+        // On UTF-8 bytes: Foundation's `contains` bridges every text to NSString.
+        guard text.utf8.contains("{{".utf8) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
