@@ -103,8 +103,7 @@ extension BlockConverter {
     /// literal brackets and reads the same in the tree, so the source decides).
     private func undefinedReference(_ text: MarkdownNode) -> String? {
         let literal = text.literal
-        // On UTF-8 bytes: Foundation's `contains` bridges every text node to NSString.
-        guard literal.utf8.contains("[^".utf8), text.line > 0, text.line == text.endLine, text.line <= source.count else { return nil }
+        guard containsBytes(literal, "[^"), text.line > 0, text.line == text.endLine, text.line <= source.count else { return nil }
         let bytes = Array(source[text.line - 1].utf8)
         let start = max(0, text.column - 1), end = min(bytes.count, text.endColumn)
         guard start < end else { return nil }

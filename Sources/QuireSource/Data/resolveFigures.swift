@@ -104,8 +104,7 @@ struct FigureResolver {
 
     /// Replaces each `{{ expression }}` in one text run.
     private func substitute(_ text: String, line: Int) throws(QuireError) -> String {
-        // On UTF-8 bytes: Foundation's `contains` bridges every text to NSString.
-        guard text.utf8.contains("{{".utf8) else { return text }
+        guard containsBytes(text, "{{") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
