@@ -106,6 +106,10 @@ extension Resources {
             url = try findLocalFile(reference, from: referrer, within: [root] + folders + extra, location: location, field: field, what: "the layout")
         } else {
             url = try namedLayout(reference, folders: folders, skipping: chain, location: location, field: field)
+            // The job's own layouts/ folder is the job's, not Quire's: its links may not lead out.
+            if !(layoutPath + [layouts]).map(\.standardizedFileURL.path).contains(url.deletingLastPathComponent().standardizedFileURL.path) {
+                try checkLinks(url, path: "layouts/" + url.lastPathComponent, within: [root], location: location, field: field, what: "the layout")
+            }
         }
         return try loadLayout(url, root: root, folders: folders, chain: chain, location: location)
     }

@@ -5,8 +5,8 @@ import QuirePangoCairo
 
 /// Finds each image a paper (and its layout's cover) uses, beside the paper or in assets/,
 /// and the layout's logo beside the layout (the file that set `logo.file`) or in assets/, and
-/// reads its size (PNG, JPEG or SVG).
-func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL) throws(QuireError) -> [String: ImageInfo] {
+/// reads its size (PNG, JPEG or SVG). Links may lead no further than those folders or `linkRoots`.
+func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL, linkRoots: [URL] = []) throws(QuireError) -> [String: ImageInfo] {
     var out: [String: ImageInfo] = [:]
     var wanted = imagePaths(paper.body).map { (path: $0.0, location: SourceLocation(file: paper.file, line: $0.1), folders: [paperDirectory, assets]) }
     if theme.cover.enabled, !theme.cover.logo.isEmpty {
@@ -17,7 +17,7 @@ func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: UR
         wanted.append((theme.logo.file, location, [URL(fileURLWithPath: location.file).deletingLastPathComponent(), assets]))
     }
     for (path, location, folders) in wanted where out[path] == nil {
-        let url = try findLocalFile(path, in: folders, location: location, field: "image", what: "image")
+        let url = try findLocalFile(path, in: folders, linkRoots: linkRoots, location: location, field: "image", what: "image")
         out[path] = try measure(url, path: path, location: location)
     }
     return out
