@@ -93,7 +93,7 @@ let package = Package(
                                                              .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
-        .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
+        .target(name: "QuireTestSupport", dependencies: ["CQuireZlib"], path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
         .testTarget(name: "QuireImportTests", dependencies: ["QuireImport", "QuireKit", "QuireSource", "QuireModel", "QuireTestSupport"]),
-        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireKit", "QuireSystem", "QuireVersion", .product(name: "Yams", package: "Yams"),
+        .testTarget(name: "QuireServiceTests", dependencies: ["QuireService", "QuireLoopback", "QuireTestSupport", "QuireKit", "QuireSystem", "QuireVersion", .product(name: "Yams", package: "Yams"),
                                                          .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "Logging", package: "swift-log"),

@@ -3,6 +3,7 @@ public import QuireLayout
 public import QuireModel
 import QuirePages
 import QuirePangoCairo
+import QuirePDF
 import QuireSource
 import QuireSystem
 
@@ -138,6 +139,7 @@ extension Typesetter {
                                   inputs: laidOut.inputs)
         case .pdf(let path):
             let url = try findLocalFile(path, in: [directory], linkRoots: [root], location: location, field: "pdf", what: "the PDF")
+            try checkAppendixBounds(url, path: path, location: location, budget: budget)
             switch readPDFAppendix(url.path) {
             case .success(let sizes): return PlacedDocument(content: .pdf(path: url.path, sizes: sizes))
             case .failure(let problem):
@@ -148,3 +150,15 @@ extension Typesetter {
     }
 }
 
+/// Measures an appendix before poppler opens it (what it would inflate, its images' pixels),
+/// stopping at the bound or when the budget runs out, so a small file cannot make the
+/// render hold or parse gigabytes.
+private func checkAppendixBounds(_ url: URL, path: String, location: SourceLocation, budget: any WorkBudget) throws(QuireError) {
+    guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+        throw QuireError(.io, at: location, field: "pdf", "the PDF '\(path)' cannot be read", hint: "check that the file is readable")
+    }
+    guard let problem = checkDecodeBounds(data, proceed: { budget.allows() }) else { return }
+    if problem == .stopped, let crossed = budget.exceeded { throw crossed }
+    throw QuireError(.limit, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
+                     hint: "an appendix this large cannot be drawn safely: print it to PDF again at a lower resolution, or split it")
+}
