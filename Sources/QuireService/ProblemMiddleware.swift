@@ -6,7 +6,7 @@ import NIOCore
 /// Turns whatever a route throws into a problem document with the right status (nothing
 /// escapes as a dropped connection), and counts every answer by route and status.
 struct ProblemMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = QuireRequestContext
     let metrics: Metrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

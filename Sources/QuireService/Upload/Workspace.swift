@@ -14,7 +14,7 @@ final class Workspace: @unchecked Sendable {
     static let maxFiles = 1000
 
     init() throws(Problem) {
-        let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("quire-request-XXXXXX")
+        let template = (RequestFolders.parent.path as NSString).appendingPathComponent("quire-request-XXXXXX")
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else {
             throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request", detail: "no temporary folder could be made")
@@ -72,6 +72,34 @@ final class Workspace: @unchecked Sendable {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// The one folder this process keeps its requests' workspaces in, `quire-service-<pid>` in
+/// the temporary folder. A process killed outright (SIGKILL, the OOM killer) cannot remove
+/// its own, so each service, as it starts, removes those of processes that are gone; those
+/// of services still running (several may share a machine's /tmp) are left alone.
+enum RequestFolders {
+    static let prefix = "quire-service-"
+    static let parent: URL = {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(prefix + String(getpid()))
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return url
+    }()
+
+    /// Removes the request folders of services no longer running; returns how many.
+    @discardableResult
+    static func sweep(in temporary: URL = URL(fileURLWithPath: NSTemporaryDirectory())) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if kill(pid, 0) != 0, errno == ESRCH, (try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))) != nil {
+                removed += 1
+            }
+        }
+        return removed
+    }
 }
 
 /// A file of the workspace open for writing: bytes go to disk as they arrive.
