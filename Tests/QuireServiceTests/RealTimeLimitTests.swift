@@ -1,5 +1,6 @@
 import Foundation
 import QuireLoopback
+import QuireSystem
 import Testing
 
 /// The time limit is a limit: a render whose client hangs up is stopped at once and its slot
@@ -47,6 +48,24 @@ import Testing
         socket.close()
         #expect(try server.wait(timeout: 10) { try server.metric("quire_renders_queued") == 0 }, "the queue let it go")
         #expect(try server.wait { try Self.answered(server, status: 499) == 1 })
+    }
+
+    /// Shutting down closes connections' input from the server's side; that is not a client
+    /// leaving, so every request that reached the server before SIGTERM is still answered.
+    @Test func shutdownIsNotTakenForClientsLeavingAndEveryRequestInIsAnswered() throws {
+        let server = try ServerProcess(["--concurrency", "2", "--max-queue", "64"])
+        let form = paperForm(try contents(examplePaper))
+        let statuses = Locked<[Int]>([])
+        for _ in 0..<40 {
+            Thread { let status = (try? server.post("/v1/render", form: form))?.status ?? 0; statuses.withLock { $0.append(status) } }.start()
+        }
+        // Every request in: answered, rendering or waiting.
+        #expect(try server.wait(timeout: 120) {
+            try Self.answered(server, status: 200) + (server.metric("quire_renders_in_flight") ?? 0) + (server.metric("quire_renders_queued") ?? 0) >= 40
+        })
+        #expect(server.stop(timeout: 300) == 0)
+        #expect(server.wait(timeout: 60) { statuses.value.count == 40 })
+        #expect(statuses.value.allSatisfy { $0 == 200 }, "\(statuses.value)")
     }
 
     /// Before, a deadline crossed while the last page was drawn went unnoticed and the render

@@ -37,19 +37,27 @@ final class ClientPresence: Sendable {
 /// Sits in each connection's pipeline and marks its client gone when the connection closes
 /// or the client closes its side. As nginx does, a client that shuts its sending side while
 /// waiting for an answer counts as gone: a well-behaved HTTP/1.1 client keeps it open until
-/// the answer is read.
-final class ClientDepartureHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// the answer is read. The server closing the input itself (Hummingbird does, shutting down
+/// on SIGTERM) is not the client leaving: those renders finish and are answered.
+final class ClientDepartureHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
+    typealias OutboundIn = NIOAny
     let presence = ClientPresence()
+    private var closingInputHere = false
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? ChannelEvent, event == .inputClosed { presence.markGone() }
+        if let event = event as? ChannelEvent, event == .inputClosed, !closingInputHere { presence.markGone() }
         context.fireUserInboundEventTriggered(event)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         presence.markGone()
         context.fireChannelInactive()
+    }
+
+    func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+        if mode == .input { closingInputHere = true }
+        context.close(mode: mode, promise: promise)
     }
 }
 
