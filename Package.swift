@@ -65,6 +65,7 @@ let package = Package(
         .target(name: "QuireKit", dependencies: ["QuireModel", "QuireSource", "QuireLayout", "QuireRender", "QuirePangoCairo", "QuirePDF", "QuireImport", "QuireSystem",
                                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireLayout", "QuireModel", "QuireVersion", "QuireSystem", .product(name: "Hummingbird", package: "hummingbird"),
+                                              .product(name: "NIOHTTP1", package: "swift-nio"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
                                               .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                                               .product(name: "Prometheus", package: "swift-prometheus"),
