@@ -35,14 +35,17 @@ final class Workspace: @unchecked Sendable {
         }
         var url = root
         for component in components { url.appendPathComponent(component) }
-        let refused = Problem.badRequest("the file '\(relative)' cannot be stored (a file and a folder of the same name?)")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw refused
+        // The client's fault only when its paths clash; a full disk is the server's (507).
+        func refused(_ code: Int32) -> Problem {
+            if let full = Problem.diskFull(code) { return full }
+            return code == EEXIST || code == ENOTDIR || code == EISDIR
+                ? Problem.badRequest("the file '\(relative)' cannot be stored (a file and a folder of the same name?)")
+                : Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
+                          detail: "the file '\(relative)' could not be stored: \(String(cString: strerror(code)))")
         }
+        if let failed = makeFolders(url.deletingLastPathComponent().path) { throw refused(failed) }
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw refused }
+        guard descriptor >= 0 else { throw refused(errno) }
         if main { mainPath = url.path }
         return StoredFile(descriptor: descriptor, path: relative)
     }
@@ -126,8 +129,9 @@ final class StoredFile {
             return false
         }
         if failed {
-            throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
-                          detail: "the file '\(path)' could not be written: \(String(cString: strerror(errno)))")
+            let code = errno
+            throw Problem.diskFull(code) ?? Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
+                                                    detail: "the file '\(path)' could not be written: \(String(cString: strerror(code)))")
         }
     }
 
@@ -136,4 +140,28 @@ final class StoredFile {
         _ = Foundation.close(descriptor)
         descriptor = -1
     }
+}
+
+extension Problem {
+    /// 507 for a full disk or quota (the server's trouble, worth a retry elsewhere), else nil.
+    static func diskFull(_ code: Int32) -> Problem? {
+        guard code == ENOSPC || code == EDQUOT else { return nil }
+        return Problem(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), kind: "disk-full", title: "The server has no room for the request",
+                       detail: "the server's temporary disk is full, so the upload could not be stored",
+                       hint: "retry after the number of seconds in Retry-After (another replica may take it)", retryAfter: 10)
+    }
+}
+
+/// Creates the folder and any missing parents; the errno of the first failure, or nil
+/// (ENOTDIR when a file stands where a folder should).
+private func makeFolders(_ path: String) -> Int32? {
+    if mkdir(path, 0o700) == 0 { return nil }
+    let code = errno
+    if code == EEXIST {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? nil : ENOTDIR
+    }
+    guard code == ENOENT else { return code }
+    if let failed = makeFolders((path as NSString).deletingLastPathComponent) { return failed }
+    return mkdir(path, 0o700) == 0 ? nil : errno
 }
