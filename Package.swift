@@ -68,6 +68,7 @@ let package = Package(
         .target(name: "QuireArchive", dependencies: ["QuireKit", "QuireModel", "QuireYAML", "QuireSource", "QuirePages", "QuireSystem", .product(name: "Yams", package: "Yams"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "QuireService", dependencies: ["QuireKit", "QuireLayout", "QuireModel", "QuireVersion", "QuireSystem", .product(name: "Hummingbird", package: "hummingbird"),
+                                              .product(name: "NIOHTTP1", package: "swift-nio"),
                                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
                                               .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                                               .product(name: "Prometheus", package: "swift-prometheus"),
@@ -97,7 +98,7 @@ let package = Package(
                                                              .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Tests
-        .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
+        .target(name: "QuireTestSupport", dependencies: ["CQuireZlib"], path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel", "QuireArchive"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
         .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),

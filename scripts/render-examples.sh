@@ -22,10 +22,11 @@ for paper in examples/*/paper.md; do
   "$quire" check "out/$name.pdf" | sed 's/^/    /'
 done
 # The committee pack of the County Council meeting: public (exempt items withheld) and full.
+# Its papers are links to the other examples, so the pack may read from examples/ (--root).
 pack=examples/county-council-2017-10-19/pack.yaml
-"$quire" pack "$pack" -o out/pack-public.pdf
-"$quire" pack "$pack" --full --print -o out/pack-full-print.pdf
-"$quire" pack "$pack" --supplement -o out/pack-supplement.pdf
+"$quire" pack "$pack" --root examples -o out/pack-public.pdf
+"$quire" pack "$pack" --root examples --full --print -o out/pack-full-print.pdf
+"$quire" pack "$pack" --root examples --supplement -o out/pack-supplement.pdf
 for pdf in out/pack-public.pdf out/pack-full-print.pdf out/pack-supplement.pdf; do
   echo "$pdf  $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') pages"
   "$quire" check "$pdf" | sed 's/^/    /'

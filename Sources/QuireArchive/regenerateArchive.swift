@@ -12,12 +12,16 @@ public struct RegenerateOptions: Sendable {
     /// Render into a scratch folder and compare with the manifest instead of writing.
     public var check: Bool
     public var shard: Shard?
+    /// The folder the archive may read from (default: the archive's own): a paper's folder is
+    /// named inside the archive, and a symbolic link there may lead anywhere inside `root`.
+    public var root: URL?
 
-    public init(output: URL, jobs: Int, check: Bool = false, shard: Shard? = nil) {
+    public init(output: URL, jobs: Int, check: Bool = false, shard: Shard? = nil, root: URL? = nil) {
         self.output = output
         self.jobs = jobs
         self.check = check
         self.shard = shard
+        self.root = root
     }
 }
 
@@ -93,7 +97,8 @@ extension Typesetter {
                 }
                 guard claimed < papers.count else { return }
                 let paper = papers[claimed]
-                let result = render(paper, archive: folder, options: options, scratch: scratch, expected: expected[paper.path])
+                let field = "papers[\(index.papers.firstIndex(of: paper) ?? 0)].path"
+                let result = render(paper, archive: folder, index: (indexFile.path, field), options: options, scratch: scratch, expected: expected[paper.path])
                 results[claimed] = result
                 counts.withLock { counts in
                     counts.done += 1
@@ -114,13 +119,14 @@ extension Typesetter {
     }
 
     /// One paper: rendered to its place (or to scratch, and compared, with `--check`).
-    private func render(_ paper: ArchiveEntry, archive: URL, options: RegenerateOptions, scratch: URL?, expected: ArchiveManifest.Entry?) -> PaperResult {
+    private func render(_ paper: ArchiveEntry, archive: URL, index: (file: String, field: String), options: RegenerateOptions, scratch: URL?,
+                        expected: ArchiveManifest.Entry?) -> PaperResult {
         let started = ContinuousClock.now
         var warnings: [Diagnostic] = []
         func result(_ outcome: PaperResult.Outcome) -> PaperResult {
             PaperResult(paper: paper, outcome: outcome, seconds: (ContinuousClock.now - started).seconds, warnings: warnings)
         }
-        let source = archive.appendingPathComponent(paper.path).appendingPathComponent(paper.source)
+        let root = options.root ?? archive
         let pdfName = paper.path + ".pdf"
         let target = (scratch ?? options.output).appendingPathComponent(pdfName)
         var pageHashes: [String] = []
@@ -130,10 +136,14 @@ extension Typesetter {
             } catch {
                 throw QuireError(.io, at: nil, "cannot create \(target.deletingLastPathComponent().path)")
             }
+            // The paper's folder may be a link, to a folder inside the root.
+            let source = try findLocalFile(paper.path + "/" + paper.source, in: [archive], linkRoots: [root],
+                                           location: SourceLocation(file: index.file, line: paper.line), field: index.field, what: "the paper")
             let (data, directory) = try readSource(source.path)
             // An archived paper renders as its source was, in a layout found beside the archive
             // too (its layouts/ folder, or a path inside it).
-            let rendered = try renderPDF(data: data, file: source.path, directory: directory, root: archive, origin: .archived, observe: { page in
+            let rendered = try renderPDF(data: data, file: source.path, directory: directory, root: root, linkRoot: root, origin: .archived,
+                                         observe: { page in
                 var codec = FrameCodec()
                 var hasher = SHA256()
                 hasher.update(codec.encode(page.frame))

@@ -1,3 +1,4 @@
+import Foundation
 public import QuirePDF
 /// One finding of `inspectPDF`: a named check, its outcome and a one-line detail.
 public struct AccessibilityCheck: Sendable {
@@ -52,6 +53,10 @@ public struct AccessibilityReport: Sendable {
 /// pdfa, in that order. Malformed files give a report (libqpdf repairs what it can) or a
 /// `PDFError` when they cannot be read at all.
 public func inspectPDF(at path: String, requirePDFA: Bool = false) throws(PDFError) -> AccessibilityReport {
+    // Measured before libqpdf decodes anything: a small file may inflate to gigabytes.
+    if let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), let problem = checkDecodeBounds(data) {
+        throw PDFError("\(path) \(problem)")
+    }
     let pdf = try QPDF(reading: path)
     // Errors met reading damaged objects leave fallback values and the report stands on
     // what could be read; clear the last one, or libqpdf prints it when the file closes.

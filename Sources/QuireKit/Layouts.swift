@@ -114,7 +114,12 @@ extension Resources {
         if isLayoutPath(reference) {
             return try findLocalFile(reference, from: referrer, within: [root] + folders + extra, location: location, field: field, what: "the layout")
         }
-        return try namedLayout(reference, folders: folders, skipping: chain, location: location, field: field)
+        let url = try namedLayout(reference, folders: folders, skipping: chain, location: location, field: field)
+        // The job's own layouts/ folder is the job's, not Quire's: its links may not lead out.
+        if !(layoutPath + [layouts]).map(\.standardizedFileURL.path).contains(url.deletingLastPathComponent().standardizedFileURL.path) {
+            try checkLinks(url, path: "layouts/" + url.lastPathComponent, within: [root], location: location, field: field, what: "the layout")
+        }
+        return url
     }
 
     /// Reads one layout file, resolving its `extends:` relative to its own folder; parsed

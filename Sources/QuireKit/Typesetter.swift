@@ -73,11 +73,12 @@ public final class Typesetter: Sendable {
     /// `renderPDF` for source bytes. A `budget` bounds the time and pages it may take; past
     /// it, the render stops and nothing is written.
     /// `observe` sees each page as it is drawn (the archive hashes them). `root` and `origin`
-    /// as for `layout`.
-    public func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, layout override: LayoutChoice? = nil,
+    /// as for `layout`; `linkRoot` is a folder the paper's symbolic links may also lead into
+    /// (an archive's root: its papers may share files).
+    public func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, linkRoot: URL? = nil, layout override: LayoutChoice? = nil,
                           origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: any WorkBudget = UnlimitedBudget(),
                           observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
-        let prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: override, origin: origin)
+        let prepared = try prepare(data: data, file: file, directory: directory, root: root, linkRoot: linkRoot, layout: override, origin: origin)
         let spool = try FrameSpool()
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         var metadata = streamed.metadata
@@ -95,12 +96,13 @@ public final class Typesetter: Sendable {
 
     /// A paper laid out into a spool file, its pages finished when drawn (a pack's papers: its
     /// memory does not grow with its page count). The theme is changed first by `adjust`.
-    /// `root` is the pack's folder, which a layout the paper names by path must stay in.
+    /// `root` is the pack's folder, which a layout the paper names by path must stay in and
+    /// the paper's symbolic links may lead into.
     func layoutSpooled(file: String, root: URL, budget: any WorkBudget, adjust: (inout Theme) -> Void) throws(QuireError)
         -> (paper: PackPaper, spool: FrameSpool, diagnostics: [Diagnostic], inputs: [InputFile])
     {
         let (data, directory) = try readSource(file)
-        var prepared = try prepare(data: data, file: file, directory: directory, root: root, layout: nil, origin: .new)
+        var prepared = try prepare(data: data, file: file, directory: directory, root: root, linkRoot: root, layout: nil, origin: .new)
         adjust(&prepared.theme)
         let spool = try FrameSpool()
         spool.retained = prepared.imported
@@ -153,7 +155,9 @@ public final class Typesetter: Sendable {
     /// document (known by its bytes, or a Word name) is imported in memory first and its
     /// source read in its place, its pictures in a temporary folder, its import warnings kept
     /// for the render's.
-    private func prepare(data: Data, file: String, directory: URL, root: URL?, layout override: LayoutChoice?,
+    /// Data files and images may be links leading anywhere inside the paper's folder,
+    /// `assets/` or `linkRoot`, never out of them.
+    private func prepare(data: Data, file: String, directory: URL, root: URL?, linkRoot: URL? = nil, layout override: LayoutChoice?,
                          origin: PaperOrigin) throws(QuireError) -> Prepared {
         var imported: ImportedWord?
         if WordFileKind.readsAsWord(data, file: file) {
@@ -164,13 +168,15 @@ public final class Typesetter: Sendable {
         let location = source.frontMatter.lines["layout"].map { SourceLocation(file: file, line: $0) }
         let theme = try resources.theme(choice, referrer: directory, root: root ?? directory, requestedAt: override == nil ? location : nil)
         // The layout's figure style is the default every figure is written in.
-        let (dataSet, dataFiles) = try loadData(source.frontMatter, file: file, paperDirectory: directory)
+        let linkRoots = linkRoot.map { [$0] } ?? []
+        let (dataSet, dataFiles) = try loadData(source.frontMatter, file: file, paperDirectory: directory, linkRoots: linkRoots)
         var paper = try source.paper(figures: FigureData(data: dataSet, style: theme.figures))
         let resolved = theme.resolved(for: paper.frontMatter)
         let fieldWarnings = try checkRequiredFields(paper, theme: resolved, origin: origin)
         if origin == .new, paper.frontMatter.name(.importedFrom) == nil { paper = insertReportSections(paper, theme: resolved) }
         try checkFonts(theme)
-        let images = try resolveImages(paper, theme: theme, paperDirectory: imported?.folder ?? directory, assets: resources.assets)
+        let images = try resolveImages(paper, theme: theme, paperDirectory: imported?.folder ?? directory, assets: resources.assets,
+                                       linkRoots: linkRoots)
         // `file` is as the caller named it; relative to the current folder unless absolute.
         let sourcePath = directory.appendingPathComponent((file as NSString).lastPathComponent).path
         let inputs = [InputFile(sourcePath, role: "the source")] + dataFiles.map { InputFile($0.path, role: "a data file") }

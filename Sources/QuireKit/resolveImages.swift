@@ -5,8 +5,8 @@ import QuirePangoCairo
 
 /// Finds each image a paper (and its layout's cover) uses, beside the paper or in assets/,
 /// and the layout's logo beside the layout (the file that set `logo.file`) or in assets/, and
-/// reads its size (PNG, JPEG or SVG).
-func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL) throws(QuireError) -> [String: ImageInfo] {
+/// reads its size (PNG, JPEG or SVG). Links may lead no further than those folders or `linkRoots`.
+func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: URL, linkRoots: [URL] = []) throws(QuireError) -> [String: ImageInfo] {
     var out: [String: ImageInfo] = [:]
     var wanted = imagePaths(paper.body).map { (path: $0.0, location: SourceLocation(file: paper.file, line: $0.1), folders: [paperDirectory, assets]) }
     if theme.cover.enabled, !theme.cover.logo.isEmpty {
@@ -17,10 +17,24 @@ func resolveImages(_ paper: Paper, theme: Theme, paperDirectory: URL, assets: UR
         wanted.append((theme.logo.file, location, [URL(fileURLWithPath: location.file).deletingLastPathComponent(), assets]))
     }
     for (path, location, folders) in wanted where out[path] == nil {
-        let url = try findLocalFile(path, in: folders, location: location, field: "image", what: "image")
+        let url = try findLocalFile(path, in: folders, linkRoots: linkRoots, location: location, field: "image", what: "image")
         out[path] = try measure(url, path: path, location: location)
     }
     return out
+}
+
+/// The most pixels an image may declare: decoding one takes 4 bytes a pixel, so its header
+/// is checked before anything decodes it (a 390 KB PNG declaring 20000×20000 took 1.6 GiB).
+/// 50 megapixels is a 300 dpi A3 page, more than any committee paper's figure needs.
+public let maxImagePixels = 50_000_000
+
+/// The image, if its pixels are within `maxImagePixels` (a PNG or JPEG: an SVG is drawn as vectors).
+private func checkPixels(_ image: ImageInfo, path: String, location: SourceLocation) throws(QuireError) -> ImageInfo {
+    let pixels = image.pixelWidth.multipliedReportingOverflow(by: image.pixelHeight)
+    guard pixels.overflow || pixels.partialValue > maxImagePixels else { return image }
+    throw QuireError(.limit, at: location, field: "image",
+                     "image '\(path)' declares \(image.pixelWidth)×\(image.pixelHeight) pixels; an image may have at most \(maxImagePixels / 1_000_000) megapixels",
+                     hint: "scale it down (300 dpi at its printed size is plenty) and save it again")
 }
 
 /// The image's size in pixels, read from the file itself (its first bytes say what it is,
@@ -35,11 +49,11 @@ private func measure(_ url: URL, path: String, location: SourceLocation) throws(
         let bytes = [UInt8](data.prefix(24))
         let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
         guard width > 0, height > 0 else { throw unreadable(path, "PNG", location) }
-        return ImageInfo(path: url.path, pixelWidth: width, pixelHeight: height)
+        return try checkPixels(ImageInfo(path: url.path, pixelWidth: width, pixelHeight: height), path: path, location: location)
     }
     if data.starts(with: [0xFF, 0xD8, 0xFF]) {
         guard let header = JPEGHeader(data), header.width > 0, header.height > 0 else { throw unreadable(path, "JPEG", location) }
-        return ImageInfo(path: url.path, pixelWidth: header.width, pixelHeight: header.height)
+        return try checkPixels(ImageInfo(path: url.path, pixelWidth: header.width, pixelHeight: header.height), path: path, location: location)
     }
     if url.pathExtension.lowercased() == "svg" {
         guard let size = SVGImage.size(of: url.path) else {

@@ -33,12 +33,15 @@ public enum LoopbackHTTP {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
-        return try sendRaw(port: port, bytes: Data((head + "\r\n").utf8) + body, timeout: timeout)
+        return try sendRaw(port: port, bytes: Data((head + "\r\n").utf8) + body, timeout: timeout, halfClose: false)
     }
 
     /// Sends bytes as they are and reads the answer. If the server answers and closes before
-    /// taking everything (a body over the limit), the answer is still read.
-    public static func sendRaw(port: Int, bytes: Data, timeout: Double = 120) throws -> HTTPReply {
+    /// taking everything (a body over the limit), the answer is still read. `halfClose` then
+    /// shuts the sending side, so a server waiting for more of a malformed request sees its
+    /// end; a complete request keeps it open, as browsers do (the service takes a client that
+    /// shuts it while waiting for a render as gone).
+    public static func sendRaw(port: Int, bytes: Data, timeout: Double = 120, halfClose: Bool = true) throws -> HTTPReply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw HTTPExchangeError(description: "socket: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -65,7 +68,7 @@ public enum LoopbackHTTP {
                 sent += count
             }
         }
-        shutdown(fd, Int32(SHUT_WR))
+        if halfClose { shutdown(fd, Int32(SHUT_WR)) }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -2,11 +2,12 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// Turns whatever a route throws into a problem document with the right status (nothing
 /// escapes as a dropped connection), and counts every answer by route and status.
 struct ProblemMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = QuireRequestContext
     let metrics: Metrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -36,6 +37,11 @@ struct ProblemMiddleware: RouterMiddleware {
                            detail: "\(request.method.rawValue) \(request.uri.path) is not an endpoint of this service", hint: "see /openapi.yaml")
         case let error as any HTTPResponseError:
             return Problem(error.status, kind: "http", title: error.status.reasonPhrase, detail: "\(error)")
+        case let error as HTTPParserError:
+            // The body's framing broke after the headers were read (a bad chunk, a transfer
+            // coding the server does not take): the client's request, not the server, failed.
+            return Problem.badRequest("the request's body cannot be read: \(error == .invalidChunkSize ? "a chunk's size is not hexadecimal" : "its framing is broken (\(error))")",
+                                      hint: "send the body with a Content-Length, or chunked with no other Transfer-Encoding (gzip and the like are not accepted)")
         case is NIOTooManyBytesError:
             return Problem(.contentTooLarge, kind: "too-large", title: "The request is too large", detail: "the request body is over the limit")
         default:

@@ -34,10 +34,10 @@ struct Renderer: Sendable {
     let configuration: ServiceConfiguration
     private static let queue = DispatchQueue(label: "quire.render", attributes: .concurrent)
 
-    func paper(_ workspace: Workspace, layout: String?, output: PaperOutput) async throws(Problem) -> RenderedFile {
-        let typesetter = typesetter, budget = budget(), root = workspace.root
+    func paper(_ workspace: Workspace, layout: String?, output: PaperOutput, budget: RenderBudget) async throws(Problem) -> RenderedFile {
+        let typesetter = typesetter, root = workspace.root
         let file = (workspace.mainPath as NSString).lastPathComponent
-        return try await offload(workspace) { () throws(QuireError) -> RenderedFile in
+        return try await offload(workspace, budget: budget) { () throws(QuireError) -> RenderedFile in
             guard let data = FileManager.default.contents(atPath: workspace.mainPath) else {
                 throw QuireError(.io, at: nil, "the uploaded source cannot be read back")
             }
@@ -65,9 +65,9 @@ struct Renderer: Sendable {
         }
     }
 
-    func pack(_ workspace: Workspace, request: PackRequest) async throws(Problem) -> RenderedFile {
-        let typesetter = typesetter, budget = budget(), root = workspace.root
-        return try await offload(workspace) { () throws(QuireError) -> RenderedFile in
+    func pack(_ workspace: Workspace, request: PackRequest, budget: RenderBudget) async throws(Problem) -> RenderedFile {
+        let typesetter = typesetter, root = workspace.root
+        return try await offload(workspace, budget: budget) { () throws(QuireError) -> RenderedFile in
             let path = root.appendingPathComponent(".quire-output.pdf").path
             let rendered = try typesetter.renderPack(manifest: workspace.mainPath, edition: request.edition, print: request.print,
                                                      supplement: request.supplement, pdfa: request.pdfa, budget: budget, to: path)
@@ -76,16 +76,28 @@ struct Renderer: Sendable {
         }
     }
 
-    /// The render budget starts when the render does (not while the request queued).
-    private func budget() -> RenderBudget {
+    /// A render's budget: its clock starts when the render does (not while the request queued).
+    func makeBudget() -> RenderBudget {
         RenderBudget(seconds: configuration.renderTimeout, maxPages: configuration.maxPages)
     }
 
-    /// Runs `work` on the render queue; a `QuireError` becomes a problem naming the client's
-    /// own files (the workspace's path cut out).
-    private func offload(_ workspace: Workspace, _ work: @escaping @Sendable () throws(QuireError) -> RenderedFile) async throws(Problem) -> RenderedFile {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedFile, QuireError>, Never>) in
-            Renderer.queue.async { continuation.resume(returning: Result(catching: work)) }
+    /// Runs `work` on the render queue within `budget`; a `QuireError` becomes a problem naming
+    /// the client's own files (the workspace's path cut out). A render that finished past its
+    /// budget is answered as stopped, never as done, and a cancelled task stops the render at
+    /// its next check.
+    private func offload(_ workspace: Workspace, budget: RenderBudget,
+                         _ work: @escaping @Sendable () throws(QuireError) -> RenderedFile) async throws(Problem) -> RenderedFile {
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedFile, QuireError>, Never>) in
+                Renderer.queue.async {
+                    budget.start()
+                    var result = Result(catching: work)
+                    if case .success = result, !budget.allows(), let crossed = budget.exceeded { result = .failure(crossed) }
+                    continuation.resume(returning: result)
+                }
+            }
+        } onCancel: {
+            budget.cancel()
         }
         switch result {
         case .success(let file): return file

@@ -12,11 +12,18 @@ public struct Service: Sendable {
     let configuration: ServiceConfiguration
     let renderer: Renderer
     let gate: RenderGate
+    /// The memory JSON bodies may hold while they are decoded (`--memory-budget-mib`).
+    let memory: MemoryLedger
     let metrics = Metrics()
     let site: Site
 
     public init(configuration: ServiceConfiguration) throws(QuireError) {
+        try configuration.checkMemoryBudget()
+        // What a killed predecessor left behind goes first.
+        RequestFolders.sweep()
+        _ = RequestFolders.parent
         self.configuration = configuration
+        memory = MemoryLedger(capacity: configuration.jsonMemoryBytes)
         // A Pango context per render slot, so renders side by side never wait on each other's fonts.
         renderer = Renderer(typesetter: Typesetter(resources: configuration.resources, threads: configuration.maxConcurrentRenders,
                                                         concurrentRenders: configuration.maxConcurrentRenders),
@@ -29,8 +36,8 @@ public struct Service: Sendable {
     /// Hummingbird's metrics (recorded where `metricsFactory()` was bootstrapped) and request
     /// log (at debug level), and the problem middleware that turns every error into a problem
     /// document and counts every answer.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router(options: .autoGenerateHeadEndpoints)
+    public func router() -> Router<QuireRequestContext> {
+        let router = Router(context: QuireRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -42,7 +49,7 @@ public struct Service: Sendable {
     }
 
     /// What answers each route.
-    private func respond(_ route: Route, to request: Request, context: BasicRequestContext) async throws -> Response {
+    private func respond(_ route: Route, to request: Request, context: QuireRequestContext) async throws -> Response {
         switch route {
         case .preview: site.page(.preview)
         case .script: site.page(.script)
@@ -64,12 +71,18 @@ public struct Service: Sendable {
         let logger = logger ?? makeLogger(format: configuration.logFormat, level: configuration.logLevel)
         return Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ClientDepartureHandler(),
+                                                                            HeaderDeadlineHandler(timeout: .milliseconds(Int64(configuration.headerTimeout * 1000)))],
+                                                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Quire",
                                  availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: logger)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }
+
+    /// Removes this process's folder of request workspaces (after a clean shutdown; a killed
+    /// process's is removed by the next service to start).
+    public func removeRequestFolders() { try? FileManager.default.removeItem(at: RequestFolders.parent) }
 
     /// `GET /v1/layouts`: the house styles a source may name.
     private func layouts() throws -> Response {

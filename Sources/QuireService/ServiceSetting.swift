@@ -17,6 +17,9 @@ public enum ServiceSetting: String, CaseIterable, Sendable {
     case maxQueue = "max-queue"
     case maxConnections = "max-connections"
     case idleTimeout = "idle-timeout"
+    case headerTimeout = "header-timeout"
+    case minUploadRateKib = "min-upload-rate-kib"
+    case memoryBudgetMib = "memory-budget-mib"
     case logFormat = "log-format"
     case logLevel = "log-level"
 
@@ -74,6 +77,9 @@ extension ServiceConfiguration {
         case .maxQueue: maxQueuedRenders = try whole(0, 1_000_000)
         case .maxConnections: maxConnections = try whole(1, 1_000_000)
         case .idleTimeout: idleTimeout = try seconds()
+        case .headerTimeout: headerTimeout = try seconds()
+        case .minUploadRateKib: minUploadRate = try whole(1, 1_048_576, unit: "KiB a second") * 1024
+        case .memoryBudgetMib: memoryBudgetBytes = try whole(64, 1_048_576, unit: "MiB") * 1024 * 1024
         case .logFormat:
             guard let format = LogFormat(rawValue: text.lowercased()) else { throw fail(LogFormat.allCases.map(\.rawValue).joined(separator: " or ")) }
             logFormat = format

@@ -62,6 +62,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds before an idle connection is closed. (default: 30; QUIRE_IDLE_TIMEOUT)")
     var idleTimeout: String?
 
+    @Option(help: "Seconds a client has to send a request's headers before its connection is closed. (default: 10; QUIRE_HEADER_TIMEOUT)")
+    var headerTimeout: String?
+
+    @Option(help: "Slowest a request body may arrive, in KiB a second, after --header-timeout seconds; slower ones are cut off. (default: 16; QUIRE_MIN_UPLOAD_RATE_KIB)")
+    var minUploadRateKib: String?
+
+    @Option(help: "MiB of memory the service may promise at once: 96 of its own, 160 a render slot, four times each JSON body being decoded (more are answered 429); at least enough for one body of --max-body-mib. (default: not bounded; QUIRE_MEMORY_BUDGET_MIB)")
+    var memoryBudgetMib: String?
+
     @Option(help: "Log lines as text or json, one per line on standard error. (default: text; QUIRE_LOG_FORMAT)")
     var logFormat: String?
 
@@ -72,6 +81,7 @@ struct Serve: AsyncParsableCommand {
     private var flags: [(ServiceSetting, String?)] {
         [(.host, host), (.port, port), (.maxBodyMib, maxBodyMib), (.maxPages, maxPages), (.renderTimeout, renderTimeout),
          (.concurrency, concurrency), (.maxQueue, maxQueue), (.maxConnections, maxConnections), (.idleTimeout, idleTimeout),
+         (.headerTimeout, headerTimeout), (.minUploadRateKib, minUploadRateKib), (.memoryBudgetMib, memoryBudgetMib),
          (.logFormat, logFormat), (.logLevel, logLevel)]
     }
 
@@ -107,5 +117,6 @@ struct Serve: AsyncParsableCommand {
         }
         // SIGTERM or SIGINT: stop accepting, finish the renders in flight, then exit.
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        service.removeRequestFolders()
     }
 }

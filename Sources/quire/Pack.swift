@@ -12,6 +12,7 @@ struct Pack: AsyncParsableCommand {
               quire pack meeting/pack.yaml                       # the public pack: meeting/pack.pdf
               quire pack meeting/pack.yaml --full --print -o full.pdf
               quire pack meeting/pack.yaml --supplement
+              quire pack council/meetings/2017-10-19/pack.yaml --root council   # papers linked from council/papers/
 
             Exit status: 0 when written, 2 for a bad manifest, paper or PDF appendix.
             """)
@@ -34,6 +35,9 @@ struct Pack: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Write PDF/A-2b for the archive (default: as the layout says).")
     var pdfa: Bool?
 
+    @Option(help: "The folder the pack may read from (default: the manifest's): symbolic links among its files may lead anywhere inside it, never out.")
+    var root: String?
+
     func run() async throws {
         TemporaryFiles.removeOnSignal()
         let folder = (manifest as NSString).deletingLastPathComponent
@@ -44,7 +48,7 @@ struct Pack: AsyncParsableCommand {
             if pdf != "-" { try checkOutputFile(pdf, inputs: [InputFile(manifest, role: "the manifest")]) }
             let typesetter = Typesetter()
             let rendered = try writingOutput(pdf) { path throws(QuireError) in
-                try typesetter.renderPack(manifest: manifest, edition: full ? .fullPack : .publicPack, print: print,
+                try typesetter.renderPack(manifest: manifest, root: root.map { URL(fileURLWithPath: $0) }, edition: full ? .fullPack : .publicPack, print: print,
                                           supplement: supplement, pdfa: pdfa, to: path)
             }
             report(rendered.diagnostics)

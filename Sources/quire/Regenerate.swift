@@ -34,6 +34,9 @@ struct Regenerate: AsyncParsableCommand {
     @Option(help: "Render only share i of n (e.g. 3/8), stable as the archive grows: one shard per machine or Job pod.")
     var shard: String?
 
+    @Option(help: "The folder the archive may read from (default: the archive's): symbolic links among its papers may lead anywhere inside it, never out.")
+    var root: String?
+
     func validate() throws {
         try validating { () throws(QuireError) in if let jobs { try checkOption(jobs, "--jobs", in: 1...4096) } }
     }
@@ -46,7 +49,8 @@ struct Regenerate: AsyncParsableCommand {
         } catch {
             throw failWith(error)
         }
-        let options = RegenerateOptions(output: URL(fileURLWithPath: out), jobs: jobs, check: check, shard: shardOption)
+        let options = RegenerateOptions(output: URL(fileURLWithPath: out), jobs: jobs, check: check, shard: shardOption,
+                                        root: root.map { URL(fileURLWithPath: $0) })
         TemporaryFiles.removeOnSignal()
         let typesetter = Typesetter(threads: 1, concurrentRenders: jobs)
         let terminal = isatty(STDERR_FILENO) == 1

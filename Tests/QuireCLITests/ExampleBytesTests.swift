@@ -28,11 +28,11 @@ import Testing
         }
         let pack = examples.appendingPathComponent("\(meeting)/pack.yaml").path
         for (name, flags) in [("pack-public.pdf", [String]()), ("pack-full-print.pdf", ["--full", "--print"]), ("pack-supplement.pdf", ["--supplement"])] {
-            let result = try scratch.quire(["pack", pack] + flags + ["-o", name])
+            let result = try scratch.quire(["pack", pack, "--root", examples.path] + flags + ["-o", name])
             #expect(result.status == 0, "\(name): \(result.stderr)")
             made.append(name)
         }
-        let archive = try scratch.quire(["regenerate", examples.appendingPathComponent("archive").path, "--out", "archive"])
+        let archive = try scratch.quire(["regenerate", examples.appendingPathComponent("archive").path, "--root", examples.path, "--out", "archive"])
         #expect(archive.status == 0, "\(archive.stderr)")
         let archived = try FileManager.default.subpathsOfDirectory(atPath: out.appendingPathComponent("archive").path)
             .filter { $0.hasSuffix(".pdf") }.map { "archive/" + $0 }

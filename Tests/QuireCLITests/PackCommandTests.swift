@@ -11,12 +11,13 @@ import Testing
     func copy(in scratch: Scratch) throws -> URL {
         let copy = scratch.root.appendingPathComponent("meeting")
         try FileManager.default.copyItem(at: folder, to: copy)
-        // The papers are links to the other examples, relative ones: point them at the originals.
+        // The papers are links to the other examples, relative ones, leading out of the copy:
+        // copy the folders they lead to in their place.
         let papers = copy.appendingPathComponent("papers")
         for name in try FileManager.default.contentsOfDirectory(atPath: papers.path) {
             let link = papers.appendingPathComponent(name)
             try FileManager.default.removeItem(at: link)
-            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(name)"))
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(name)"), to: link)
         }
         return copy
     }
@@ -24,8 +25,10 @@ import Testing
     @Test func publicAndFullPacksAreWritten() throws {
         let scratch = try Scratch()
         let manifest = folder.appendingPathComponent("pack.yaml").path
-        #expect(try scratch.quire(["pack", manifest, "-o", "public.pdf"]).status == 0)
-        #expect(try scratch.quire(["pack", manifest, "--full", "--print", "-o", "full.pdf"]).status == 0)
+        // Its papers link the other examples: the examples' folder is the pack's root.
+        let root = ["--root", repositoryRoot.appendingPathComponent("examples").path]
+        #expect(try scratch.quire(["pack", manifest] + root + ["-o", "public.pdf"]).status == 0)
+        #expect(try scratch.quire(["pack", manifest] + root + ["--full", "--print", "-o", "full.pdf"]).status == 0)
         #expect(scratch.contents(of: "public.pdf")?.isPDF == true)
         #expect(scratch.contents(of: "full.pdf")?.isPDF == true)
         #expect(try scratch.listing() == ["full.pdf", "public.pdf"])

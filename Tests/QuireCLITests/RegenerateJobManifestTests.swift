@@ -33,7 +33,8 @@ import Testing
         let scratch = try Scratch()
         for index in 0..<completions {
             let shard = "\(index + 1)/\(completions)"
-            let run = try scratch.quire(["regenerate", repositoryRoot.appendingPathComponent("examples/archive").path, "--out", "dist", "--jobs", "1", "--shard", shard])
+            let run = try scratch.quire(["regenerate", repositoryRoot.appendingPathComponent("examples/archive").path,
+                                         "--root", repositoryRoot.appendingPathComponent("examples").path, "--out", "dist", "--jobs", "1", "--shard", shard])
             #expect(run.status == 0, "shard \(shard): \(run.stderr)")
         }
         let manifests = try FileManager.default.contentsOfDirectory(atPath: scratch.work.appendingPathComponent("dist").path).filter { $0.hasPrefix("manifest-shard-") }

@@ -14,7 +14,7 @@ struct PackTests {
     static func render(_ edition: PackEdition, print: Bool = false, supplement: Bool = false) throws -> String {
         let name = "pack-\(edition == .fullPack ? "full" : "public")\(print ? "-print" : "")\(supplement ? "-supplement" : "").pdf"
         let output = try scratchDirectory().appendingPathComponent(name).path
-        _ = try typesetter.renderPack(manifest: manifest, edition: edition, print: print, supplement: supplement, to: output)
+        _ = try typesetter.renderPack(manifest: manifest, root: folder.deletingLastPathComponent(), edition: edition, print: print, supplement: supplement, to: output)
         return output
     }
 

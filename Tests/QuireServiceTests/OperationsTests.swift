@@ -97,7 +97,9 @@ import QuireSystem
             .renderTimeout: ("1.5", { String($0.renderTimeout) }), .concurrency: ("3", { String($0.maxConcurrentRenders) }),
             .maxQueue: ("0", { String($0.maxQueuedRenders) }), .maxConnections: ("11", { String($0.maxConnections) }),
             .idleTimeout: ("2.5", { String($0.idleTimeout) }), .logFormat: ("json", { $0.logFormat.rawValue }),
-            .logLevel: ("debug", { $0.logLevel.rawValue }),
+            .logLevel: ("debug", { $0.logLevel.rawValue }), .headerTimeout: ("4.5", { String($0.headerTimeout) }),
+            .minUploadRateKib: ("8", { String($0.minUploadRate / 1024) }),
+            .memoryBudgetMib: ("900", { String(($0.memoryBudgetBytes ?? 0) / 1_048_576) }),
         ]
         #expect(Set(values.keys) == Set(ServiceSetting.allCases))
         var configuration = ServiceConfiguration(resources: .init(root: repositoryRoot))

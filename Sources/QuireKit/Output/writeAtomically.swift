@@ -15,7 +15,9 @@ public func writeAtomically(_ output: String, inputs: [InputFile], option: Strin
     let target = try checkOutputFile(output, inputs: inputs, option: option)
     let temporary = try TemporaryFile(beside: target)
     let failure = write(temporary.descriptor)
-    if let crossed = budget.exceeded {
+    // Asked once more after drawing: a page that took the render past its deadline must not
+    // make it count as done.
+    if !budget.allows(), let crossed = budget.exceeded {
         temporary.remove()
         throw crossed
     }

@@ -3,6 +3,7 @@ public import QuireLayout
 public import QuireModel
 import QuirePages
 import QuirePangoCairo
+import QuirePDF
 import QuireSource
 import QuireSystem
 
@@ -15,9 +16,12 @@ public enum PackEdition: Sendable {
 extension Typesetter {
     /// Renders a meeting's pack from its manifest into one PDF. Exempt content is never read
     /// for the public pack. Nothing is written unless everything renders, within `budget`.
-    public func renderPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
+    /// `root` (default: the manifest's folder) is the folder the pack may read from: the
+    /// manifest names files inside its own folder, and a symbolic link among them may lead
+    /// anywhere inside `root`, never out of it.
+    public func renderPack(manifest file: String, root: URL? = nil, edition: PackEdition, print: Bool = false, supplement: Bool = false,
                            pdfa: Bool? = nil, budget: any WorkBudget = UnlimitedBudget(), to output: String) throws(QuireError) -> Rendered {
-        let result = try layoutPack(manifest: file, edition: edition, print: print, supplement: supplement, budget: budget)
+        let result = try layoutPack(manifest: file, root: root, edition: edition, print: print, supplement: supplement, budget: budget)
         let profile = try archivalProfile(pdfa ?? result.theme.pdfa)
         let pack = result.pack
         try budget.check(pages: pack.pageCount)
@@ -32,23 +36,25 @@ extension Typesetter {
 
     /// The pack laid out, with the front sheet's theme, the spools its papers' pages wait in,
     /// the papers' warnings and every file it read.
-    func layoutPack(manifest file: String, edition: PackEdition, print: Bool = false, supplement: Bool = false,
+    func layoutPack(manifest file: String, root: URL? = nil, edition: PackEdition, print: Bool = false, supplement: Bool = false,
                     budget: any WorkBudget = UnlimitedBudget()) throws(QuireError)
         -> (pack: StreamedPack, theme: Theme, spools: [FrameSpool], diagnostics: [Diagnostic], inputs: [InputFile])
     {
         let (data, directory) = try readSource(file)
+        let root = root ?? directory
         let manifest = try parsePackManifest(data: data, file: file)
         let location = manifest.lines["layout"].map { SourceLocation(file: file, line: $0) }
-        let theme = try resources.theme(.reference(manifest.layout ?? "agenda"), referrer: directory, root: directory,
+        let theme = try resources.theme(.reference(manifest.layout ?? "agenda"), referrer: directory, root: root,
                                         requestedAt: manifest.layout == nil ? nil : location)
         let items = manifest.items.filter { $0.supplement == supplement }
         var firstPage = manifest.firstPage ?? 1
         if supplement, manifest.firstPage == nil {
             // Numbered on from the main pack: lay it out (no drawing) to count its pages.
-            let main = try layoutPack(manifest: file, edition: edition, print: print, supplement: false, budget: budget)
+            let main = try layoutPack(manifest: file, root: root, edition: edition, print: print, supplement: false, budget: budget)
             firstPage = main.pack.pageCount + 1
         }
-        let (contents, placed) = try packContents(items, manifest: manifest, directory: directory, full: edition == .fullPack, budget: budget)
+        let (contents, placed) = try packContents(items, manifest: manifest, directory: directory, root: root, full: edition == .fullPack,
+                                                  budget: budget)
         let options = PackOptions(print: print, supplement: supplement, firstPage: firstPage)
         // Every document the manifest names is an input, read for this edition or not.
         var inputs = [InputFile(URL(fileURLWithPath: file).path, role: "the manifest"), InputFile(theme.file, role: "the layout")]
@@ -75,7 +81,8 @@ extension Typesetter {
 
     /// Each item's documents, resolved against the manifest's folder: papers laid out in
     /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
-    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, full: Bool, budget: any WorkBudget) throws(QuireError)
+    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, root: URL, full: Bool,
+                              budget: any WorkBudget) throws(QuireError)
         -> ([PackItemContent], [PlacedDocument])
     {
         // Every document first, in order, so that papers can be laid out side by side.
@@ -93,7 +100,7 @@ extension Typesetter {
                 jobs.append((index, appendix.title, exempt != nil && !full ? nil : appendix.document, exempt, true, appendix.line))
             }
         }
-        let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory, budget: budget)
+        let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory, root: root, budget: budget)
         for (job, document) in zip(jobs, placed) {
             guard let placedContent = document.content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
             contents[job.item].documents.append(PackDocumentContent(title: job.title, content: placedContent,
@@ -104,7 +111,7 @@ extension Typesetter {
 
     /// Lays out or measures each document (nil for one withheld); the first error, in
     /// manifest order, is thrown.
-    private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL,
+    private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL, root: URL,
                           budget: any WorkBudget) throws(QuireError) -> [PlacedDocument]
     {
         let results = ConcurrentSlots<Swift.Result<PlacedDocument, QuireError>>(count: documents.count)
@@ -112,26 +119,27 @@ extension Typesetter {
             guard let document = documents[index].document else { return }
             let line = documents[index].line
             results[index] = Swift.Result { () throws(QuireError) -> PlacedDocument in
-                try place(document, line: line, manifest: manifest, directory: directory, budget: budget)
+                try place(document, line: line, manifest: manifest, directory: directory, root: root, budget: budget)
             }
         }
         return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? PlacedDocument() }
     }
 
-    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, budget: any WorkBudget) throws(QuireError)
+    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, root: URL, budget: any WorkBudget) throws(QuireError)
         -> PlacedDocument
     {
         let location = SourceLocation(file: manifest.file, line: line)
         switch document {
         case .source(let path):
-            let url = try findLocalFile(path, in: [directory], location: location, field: "paper", what: "the paper")
-            let laidOut = try layoutSpooled(file: url.path, root: directory, budget: budget) { theme in
+            let url = try findLocalFile(path, in: [directory], linkRoots: [root], location: location, field: "paper", what: "the paper")
+            let laidOut = try layoutSpooled(file: url.path, root: root, budget: budget) { theme in
                 theme.footer.template = ""  // the pack numbers the pages
             }
             return PlacedDocument(content: .paper(laidOut.paper), spool: laidOut.spool, diagnostics: laidOut.diagnostics,
                                   inputs: laidOut.inputs)
         case .pdf(let path):
-            let url = try findLocalFile(path, in: [directory], location: location, field: "pdf", what: "the PDF")
+            let url = try findLocalFile(path, in: [directory], linkRoots: [root], location: location, field: "pdf", what: "the PDF")
+            try checkAppendixBounds(url, path: path, location: location, budget: budget)
             switch readPDFAppendix(url.path) {
             case .success(let sizes): return PlacedDocument(content: .pdf(path: url.path, sizes: sizes))
             case .failure(let problem):
@@ -140,4 +148,17 @@ extension Typesetter {
             }
         }
     }
+}
+
+/// Measures an appendix before poppler opens it (what it would inflate, its images' pixels),
+/// stopping at the bound or when the budget runs out, so a small file cannot make the
+/// render hold or parse gigabytes.
+private func checkAppendixBounds(_ url: URL, path: String, location: SourceLocation, budget: any WorkBudget) throws(QuireError) {
+    guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+        throw QuireError(.io, at: location, field: "pdf", "the PDF '\(path)' cannot be read", hint: "check that the file is readable")
+    }
+    guard let problem = checkDecodeBounds(data, proceed: { budget.allows() }) else { return }
+    if problem == .stopped, let crossed = budget.exceeded { throw crossed }
+    throw QuireError(.limit, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
+                     hint: "an appendix this large cannot be drawn safely: print it to PDF again at a lower resolution, or split it")
 }

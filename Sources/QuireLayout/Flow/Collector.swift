@@ -106,6 +106,9 @@ final class Collector {
     /// Shapes and builds in chunks of about `chunk` paragraphs, handing each chunk's flow items
     /// on before shaping the next, so shaped text for the whole document is never held at once.
     /// Stops before a chunk once `proceed` says no (a render past its budget).
+    /// Paragraphs shaped between two asks of `proceed`.
+    static let shapingBatch = 256
+
     func stream(through shaper: any TextShaper, chunk: Int, while proceed: () -> Bool = { true }, _ consume: ([FlowItem]) -> Void) {
         var first = 0
         var heldSpace: [FlowItem] = []  // a trailing space (and marks after it) may merge with the next chunk's first
@@ -116,11 +119,14 @@ final class Collector {
             var last = first + 1
             while last < builders.count, builders[last].specs.upperBound - base <= chunk { last += 1 }
             let upper = builders[last - 1].specs.upperBound
-            // Shaped a batch at a time so that a budget can stop even one huge builder (a long table).
+            // Shaped a batch at a time so that a budget can stop even one huge builder (a long
+            // table), and soon: a chunk's 2048 paragraphs take seconds on a busy machine.
+            // Paragraphs are shaped independently, so the batch changes no output.
+            let batch = min(chunk, Self.shapingBatch)
             var paragraphs: [ShapedParagraph] = []
-            for start in stride(from: base, to: upper, by: chunk) {
+            for start in stride(from: base, to: upper, by: batch) {
                 guard start == base || proceed() else { return }
-                paragraphs += shaper.shapeAligned(Array(specs[start..<min(upper, start + chunk)]))
+                paragraphs += shaper.shapeAligned(Array(specs[start..<min(upper, start + batch)]))
             }
             let shaped = Shaped(paragraphs: paragraphs, base: base)
             var items = heldSpace

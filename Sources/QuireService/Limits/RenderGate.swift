@@ -1,9 +1,9 @@
 import QuireSystem
 
 /// Bounds the work in the service. A request is admitted (or refused at once, so the client
-/// retries later instead of piling up memory here) before its body is read; it then waits,
-/// in arrival order, for one of `slots` render slots. Reading a body never holds a slot, so
-/// a slow upload cannot keep renders from running.
+/// retries later instead of piling up here) once its body is complete or large (`Admission`);
+/// it then waits, in arrival order, for one of `slots` render slots. A trickling body never
+/// holds a place, and reading a body never holds a slot.
 actor RenderGate {
     enum Refusal: Error { case full, cancelled }
 
@@ -27,8 +27,8 @@ actor RenderGate {
         admitted += 1
     }
 
-    /// Waits for a render slot (call `leave(holdingSlot: true)` after); throws `cancelled` if
-    /// the task is cancelled while waiting.
+    /// Waits for a render slot (call `releaseSlot()` after); throws `cancelled` if the task is
+    /// cancelled while waiting (its client went away).
     func waitForSlot() async throws {
         if running < slots, waiters.isEmpty {
             running += 1
@@ -45,13 +45,16 @@ actor RenderGate {
         }
     }
 
-    /// Counts the request out, handing its slot (if it had one) to the next waiter. The last
-    /// one out gives freed heap back to the system: glibc keeps what a burst of large requests
-    /// freed in its per-thread arenas, and a replica's memory would stay at its peak.
-    func leave(holdingSlot: Bool) {
+    /// Counts the request out. The last one out gives freed heap back to the system: glibc
+    /// keeps what a burst of large requests freed in its per-thread arenas, and a replica's
+    /// memory would stay at its peak.
+    func leave() {
         admitted -= 1
         if admitted == 0 { Platform.releaseFreedMemory() }
-        guard holdingSlot else { return }
+    }
+
+    /// Hands a finished render's slot to the next waiter.
+    func releaseSlot() {
         if !waiters.isEmpty {
             waiters.removeFirst().continuation.resume()  // the slot passes on: `running` stays the same
         } else {

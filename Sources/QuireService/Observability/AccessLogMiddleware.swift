@@ -10,7 +10,7 @@ import QuireSystem
 /// the request; it is put on the request's logger, so every line logged for the request
 /// carries it, and sent back in `X-Request-Id`.
 struct AccessLogMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = QuireRequestContext
 
     static let requestIDHeader = HTTPField.Name("X-Request-Id")!
     /// Hummingbird's own metadata key for the request id (`context.id` reads it).

@@ -9,7 +9,7 @@ import QuireSystem
 extension Service {
     /// `POST /v1/render`: a paper source with its files → PDF, or one page as PNG
     /// (`?format=png&page=N&dpi=D`). Options: `layout` (form field or JSON key), `pdfa` (query).
-    func render(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    func render(_ request: Request, context: QuireRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let output: PaperOutput
         switch query["format"].map(String.init) ?? "pdf" {
@@ -21,14 +21,15 @@ extension Service {
         case let other:
             throw Problem.badRequest("format '\(other)' is not offered", field: "format", hint: "use format=pdf (the default) or format=png")
         }
-        return try await withUpload(request, mainField: "paper", defaultName: "paper.md", kind: output.isPNG ? "png" : "paper") { options, workspace in
-            try await renderer.paper(workspace, layout: options["layout"], output: output)
+        return try await withUpload(request, context: context, mainField: "paper", defaultName: "paper.md",
+                                    kind: output.isPNG ? "png" : "paper") { options, workspace, budget in
+            try await renderer.paper(workspace, layout: options["layout"], output: output, budget: budget)
         }
     }
 
     /// `POST /v1/packs`: a pack manifest with its papers and PDFs → the pack's PDF.
     /// `?mode=public|full&print=true&supplement=true&pdfa=true`.
-    func renderPack(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    func renderPack(_ request: Request, context: QuireRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let edition: PackEdition
         switch query["mode"].map(String.init) ?? "public" {
@@ -40,43 +41,89 @@ extension Service {
         let packRequest = PackRequest(edition: edition, print: try flag(query["print"], name: "print") ?? false,
                                       supplement: try flag(query["supplement"], name: "supplement") ?? false,
                                       pdfa: try flag(query["pdfa"], name: "pdfa"))
-        return try await withUpload(request, mainField: "manifest", defaultName: "pack.yaml", kind: "pack") { _, workspace in
-            try await renderer.pack(workspace, request: packRequest)
+        return try await withUpload(request, context: context, mainField: "manifest", defaultName: "pack.yaml", kind: "pack") { _, workspace, budget in
+            try await renderer.pack(workspace, request: packRequest, budget: budget)
         }
     }
 
-    /// The steps every render request takes: admitted or refused (429) before its body is
-    /// read; the body streamed into a workspace within the size limit (413); a render slot
+    /// The steps every render request takes: a JSON body's memory reserved or refused (429);
+    /// the body streamed into a workspace within the size limit (413) and at the minimum
+    /// pace; admitted to the queue or refused (429) once the body is complete or past
+    /// `Admission.threshold`, so a trickling body never holds a queue position; a render slot
     /// awaited; the work done and counted as a render of `kind`; the workspace removed
-    /// whatever happens.
-    private func withUpload(_ request: Request, mainField: String, defaultName: String, kind: String,
-                            _ render: ([String: String], Workspace) async throws -> RenderedFile) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
-            throw Problem.tooLarge(limit: configuration.maxBodyBytes)
-        }
-        do {
-            try await gate.admit()
-        } catch {
-            throw Problem(.tooManyRequests, kind: "busy", title: "The service is busy",
-                          detail: "all \(gate.slots) render slots are in use and \(gate.queueLimit) requests are already waiting",
-                          hint: "retry after the number of seconds in Retry-After", retryAfter: await retryAfter())
-        }
-        var holdingSlot = false
-        defer { Task { [holdingSlot] in await gate.leave(holdingSlot: holdingSlot) } }
+    /// whatever happens. A client that goes away meanwhile stops the wait or the render at
+    /// once, and its slot passes on.
+    private func withUpload(_ request: Request, context: QuireRequestContext, mainField: String, defaultName: String, kind: String,
+                            _ render: @escaping @Sendable ([String: String], Workspace, RenderBudget) async throws -> RenderedFile) async throws -> Response {
+        let declared = request.headers[.contentLength].flatMap { Int($0) }
+        if let declared, declared > configuration.maxBodyBytes { throw Problem.tooLarge(limit: configuration.maxBodyBytes) }
+        // A JSON body is held and decoded whole: its memory is promised before it is read.
+        let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
+        let cost = isJSON ? ServiceConfiguration.jsonCostFactor * (declared ?? configuration.maxBodyBytes) : 0
+        guard let reservation = memory.reserve(cost) else { throw await busy(memoryHeld: memory.inUse) }
+        defer { reservation.release() }
+        let admission = Admission(gate: gate)
+        defer { if admission.admitted { Task { await gate.leave() } } }
         let workspace = try Workspace()
         defer { workspace.remove() }
-        let options = try await receiveUpload(request, into: workspace, mainField: mainField, defaultName: defaultName,
-                                              maxBytes: configuration.maxBodyBytes)
-        try await gate.waitForSlot()
-        holdingSlot = true
-        let started = ContinuousClock.now
-        let file = try await render(options, workspace)
-        metrics.countRender(kind: kind, seconds: (ContinuousClock.now - started).seconds, pages: kind == "png" ? 1 : file.pageCount)
+        let pace = UploadPace(grace: configuration.headerTimeout, minimumRate: configuration.minUploadRate)
+        let paceWatch = pace.watch(context.channel)
+        let options: [String: String]
+        do {
+            options = try await receiveUpload(request, into: workspace, mainField: mainField, defaultName: defaultName,
+                                              maxBytes: configuration.maxBodyBytes) { received in
+                pace.update(received)
+                try await admission.received(received)
+            }
+            paceWatch.cancel()
+            try await admission.complete()
+        } catch is RenderGate.Refusal {
+            paceWatch.cancel()
+            throw await busy(memoryHeld: nil)
+        } catch {
+            paceWatch.cancel()
+            if pace.isTooSlow {
+                throw Problem(.requestTimeout, kind: "too-slow", title: "The request body arrived too slowly",
+                              detail: "the body came at less than \(configuration.minUploadRate / 1024) KiB a second, so the connection was closed",
+                              hint: "send the body at once (curl -F paper=@paper.md), or raise the limit (quire serve --min-upload-rate-kib)")
+            }
+            throw error
+        }
+        reservation.release()
+        let budget = renderer.makeBudget(), slots = gate
+        let work = Task { () async throws -> (RenderedFile, Duration) in
+            try await slots.waitForSlot()
+            defer { Task { await slots.releaseSlot() } }
+            let started = ContinuousClock.now
+            let file = try await render(options, workspace, budget)
+            return (file, ContinuousClock.now - started)
+        }
+        let presence = await context.channel.clientPresence()
+        let watch = presence?.onDeparture { work.cancel() }
+        defer { if let watch { presence?.stopWatching(watch) } }
+        let file: RenderedFile, took: Duration
+        do {
+            (file, took) = try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
+        } catch {
+            // Nobody will read the answer; counted apart from the renders that failed or timed out.
+            if presence?.isGone == true || budget.cancelled { throw Problem.clientGone }
+            throw error
+        }
+        metrics.countRender(kind: kind, seconds: took.seconds, pages: kind == "png" ? 1 : file.pageCount)
         var headers: HTTPFields = [.contentType: file.contentType, QuireHeaders.pageCount: String(file.pageCount)]
         for warning in file.warnings.prefix(20) {
             headers.append(HTTPField(name: QuireHeaders.warning, value: warning.replacingOccurrences(of: "\n", with: " ")))
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: file.bytes)))
+    }
+
+    /// The 429 of a full queue, or (with `memoryHeld`) of JSON bodies filling the memory budget.
+    private func busy(memoryHeld: Int?) async -> Problem {
+        let detail = memoryHeld.map { "JSON uploads being decoded already hold \($0 >> 20) MiB of the \((memory.capacity ?? 0) >> 20) MiB this replica may promise" }
+            ?? "all \(gate.slots) render slots are in use and \(gate.queueLimit) requests are already waiting"
+        return Problem(.tooManyRequests, kind: "busy", title: "The service is busy", detail: detail,
+                       hint: "retry after the number of seconds in Retry-After" + (memoryHeld == nil ? "" : ", or send the files as multipart/form-data (streamed to disk, not held in memory)"),
+                       retryAfter: await retryAfter())
     }
 
     /// Seconds until a slot is likely free: the queue ahead, at the recent render time.
@@ -97,6 +144,11 @@ extension PaperOutput {
 }
 
 extension Problem {
+    /// The client closed the connection before its answer was ready: counted under nginx's
+    /// 499 ("client closed request"), though no one receives it.
+    static let clientGone = Problem(HTTPResponse.Status(code: 499, reasonPhrase: "Client Closed Request"), kind: "client-gone",
+                                    title: "The client went away", detail: "the connection closed before the render finished; it was stopped")
+
     static func tooLarge(limit: Int) -> Problem {
         Problem(.contentTooLarge, kind: "too-large", title: "The request is too large",
                 detail: "the request body is over the limit of \(limit / 1024 / 1024) MiB",

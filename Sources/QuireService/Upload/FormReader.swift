@@ -77,12 +77,13 @@ final class FormReader {
 
     /// Feeds the body through the parser as it arrives; returns the options once every part
     /// is stored.
-    func read(_ body: RequestBody, maxBytes: Int) async throws -> [String: String] {
+    func read(_ body: RequestBody, maxBytes: Int, progress: (Int) async throws -> Void = { _ in }) async throws -> [String: String] {
         var received = 0
         for try await chunk in body {
             received += chunk.readableBytes
             guard received <= maxBytes else { throw Problem.tooLarge(limit: maxBytes) }
             try feed(chunk)
+            try await progress(received)
         }
         return try finish()
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Hummingbird
 import NIOCore
@@ -10,8 +11,12 @@ import NIOFoundationEssentialsCompat
 /// - `multipart/form-data`: streamed into the workspace as it arrives (`FormReader`).
 /// - `application/json`: `{"paper": "…", "filename": "paper.md", "files": [{"path": "…",
 ///   "content": "…", "encoding": "utf-8" | "base64"}], "layout": "…"}`, read whole (within
-///   `maxBytes`) and decoded.
-func receiveUpload(_ request: Request, into workspace: Workspace, mainField: String, defaultName: String, maxBytes: Int) async throws -> [String: String] {
+///   `maxBytes`) and decoded off the cooperative threads (a 30 MiB body takes seconds to
+///   decode, and health checks must not wait behind it).
+///
+/// `progress` hears the bytes received so far after each chunk (admission, `Admission`).
+func receiveUpload(_ request: Request, into workspace: Workspace, mainField: String, defaultName: String, maxBytes: Int,
+                   progress: (Int) async throws -> Void) async throws -> [String: String] {
     let contentType = request.headers[.contentType] ?? ""
     let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     switch type {
@@ -20,20 +25,37 @@ func receiveUpload(_ request: Request, into workspace: Workspace, mainField: Str
             throw Problem.badRequest("the multipart/form-data content type has no usable boundary")
         }
         let reader = FormReader(boundary: boundary, workspace: workspace, mainField: mainField, defaultName: defaultName)
-        return try await reader.read(request.body, maxBytes: maxBytes)
+        return try await reader.read(request.body, maxBytes: maxBytes, progress: progress)
     case "application/json":
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: maxBytes)
-        } catch is NIOTooManyBytesError {
-            throw Problem.tooLarge(limit: maxBytes)
+        var body = Data()
+        for try await chunk in request.body {
+            guard body.count + chunk.readableBytes <= maxBytes else { throw Problem.tooLarge(limit: maxBytes) }
+            body.append(contentsOf: chunk.readableBytesView)
+            try await progress(body.count)
         }
-        return try storeJSONUpload(Data(buffer: body), into: workspace, mainField: mainField, defaultName: defaultName)
+        let received = body
+        body = Data()
+        return try await decodingQueue.perform { () throws(Problem) in
+            try storeJSONUpload(received, into: workspace, mainField: mainField, defaultName: defaultName)
+        }
     default:
         throw Problem(.unsupportedMediaType, kind: "unsupported-media-type", title: "The request body's type is not accepted",
                       detail: "content type '\(contentType)' is not accepted",
                       hint: "send multipart/form-data (curl -F \(mainField)=@file) or application/json")
+    }
+}
+
+/// Where JSON bodies are decoded: a Dispatch queue of its own, never the cooperative threads
+/// that answer /healthz.
+private let decodingQueue = DispatchQueue(label: "quire.upload-decode", attributes: .concurrent)
+
+extension DispatchQueue {
+    /// Runs `work` on this queue and waits for it without blocking a cooperative thread.
+    func perform<T: Sendable>(_ work: @escaping @Sendable () throws(Problem) -> T) async throws(Problem) -> T {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, Problem>, Never>) in
+            self.async { continuation.resume(returning: Result(catching: work)) }
+        }
+        return try result.get()
     }
 }
 
@@ -43,36 +65,57 @@ private struct JSONUpload: Decodable {
         var content: String
         var encoding: String?
     }
+    /// The main file's text, under the key the endpoint names (`paper`, `manifest`).
+    var main: String?
+    var mainIsString = true
     var files: [File]?
     var filename: String?
     var layout: String?
+
+    static let mainKey = CodingUserInfoKey(rawValue: "quire.main")!
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Decoded in one pass (the body was once parsed twice, doubling what it held).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        let mainField = decoder.userInfo[Self.mainKey] as? String ?? "paper"
+        if container.contains(Key(mainField)) {
+            main = try? container.decode(String.self, forKey: Key(mainField))
+            mainIsString = main != nil
+        }
+        files = try container.decodeIfPresent([File].self, forKey: Key("files"))
+        filename = try container.decodeIfPresent(String.self, forKey: Key("filename"))
+        layout = try container.decodeIfPresent(String.self, forKey: Key("layout"))
+    }
 }
 
 private func storeJSONUpload(_ body: Data, into workspace: Workspace, mainField: String, defaultName: String) throws(Problem) -> [String: String] {
-    let decoded: JSONUpload
-    let object: [String: Any]
+    var decoded: JSONUpload
     do {
-        decoded = try JSONDecoder().decode(JSONUpload.self, from: body)
-        object = try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
+        let decoder = JSONDecoder()
+        decoder.userInfo[JSONUpload.mainKey] = mainField
+        decoded = try decoder.decode(JSONUpload.self, from: body)
     } catch {
         throw .badRequest("the JSON body cannot be read: \(jsonReason(error))", hint: "send an object such as {\"\(mainField)\": \"…source…\"}")
     }
-    guard let text = object[mainField] as? String else {
+    guard let text = decoded.main else {
         throw .badRequest("the JSON body has no string '\(mainField)'", field: mainField)
     }
+    decoded.main = nil
     let files = decoded.files ?? []
     guard files.count <= Workspace.maxFiles else {
         throw Problem.badRequest("the request has \(files.count) files; at most \(Workspace.maxFiles) are accepted")
     }
-    var contents: [(path: String, bytes: Data)] = []
     for (index, file) in files.enumerated() {
         switch file.encoding?.lowercased() ?? "utf-8" {
-        case "utf-8", "utf8": contents.append((file.path, Data(file.content.utf8)))
-        case "base64":
-            guard let bytes = Data(base64Encoded: file.content, options: .ignoreUnknownCharacters) else {
-                throw .badRequest("files[\(index)] ('\(file.path)') is not valid base64", field: "files[\(index)].content")
-            }
-            contents.append((file.path, bytes))
+        case "utf-8", "utf8", "base64": break
         default:
             throw .badRequest("files[\(index)] has encoding '\(file.encoding ?? "")'", field: "files[\(index)].encoding",
                               hint: "use \"utf-8\" (the default) or \"base64\"")
@@ -80,7 +123,17 @@ private func storeJSONUpload(_ body: Data, into workspace: Workspace, mainField:
     }
     // The main file first, so a file sent under its name is the one refused as sent twice.
     try workspace.store(Data(text.utf8), at: mainName(decoded.filename, default: defaultName), main: true)
-    for (path, bytes) in contents { try workspace.store(bytes, at: path) }
+    // Each file decoded and written in turn, so only one decoded copy is held at a time.
+    for (index, file) in files.enumerated() {
+        if file.encoding?.lowercased() == "base64" {
+            guard let bytes = Data(base64Encoded: file.content, options: .ignoreUnknownCharacters) else {
+                throw .badRequest("files[\(index)] ('\(file.path)') is not valid base64", field: "files[\(index)].content")
+            }
+            try workspace.store(bytes, at: file.path)
+        } else {
+            try workspace.store(Data(file.content.utf8), at: file.path)
+        }
+    }
     var options: [String: String] = [:]
     if let layout = decoded.layout { options["layout"] = layout }
     return options

@@ -14,7 +14,7 @@ final class Workspace: @unchecked Sendable {
     static let maxFiles = 1000
 
     init() throws(Problem) {
-        let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("quire-request-XXXXXX")
+        let template = (RequestFolders.parent.path as NSString).appendingPathComponent("quire-request-XXXXXX")
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else {
             throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request", detail: "no temporary folder could be made")
@@ -35,14 +35,17 @@ final class Workspace: @unchecked Sendable {
         }
         var url = root
         for component in components { url.appendPathComponent(component) }
-        let refused = Problem.badRequest("the file '\(relative)' cannot be stored (a file and a folder of the same name?)")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw refused
+        // The client's fault only when its paths clash; a full disk is the server's (507).
+        func refused(_ code: Int32) -> Problem {
+            if let full = Problem.diskFull(code) { return full }
+            return code == EEXIST || code == ENOTDIR || code == EISDIR
+                ? Problem.badRequest("the file '\(relative)' cannot be stored (a file and a folder of the same name?)")
+                : Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
+                          detail: "the file '\(relative)' could not be stored: \(String(cString: strerror(code)))")
         }
+        if let failed = makeFolders(url.deletingLastPathComponent().path) { throw refused(failed) }
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw refused }
+        guard descriptor >= 0 else { throw refused(errno) }
         if main { mainPath = url.path }
         return StoredFile(descriptor: descriptor, path: relative)
     }
@@ -74,6 +77,34 @@ final class Workspace: @unchecked Sendable {
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
+/// The one folder this process keeps its requests' workspaces in, `quire-service-<pid>` in
+/// the temporary folder. A process killed outright (SIGKILL, the OOM killer) cannot remove
+/// its own, so each service, as it starts, removes those of processes that are gone; those
+/// of services still running (several may share a machine's /tmp) are left alone.
+enum RequestFolders {
+    static let prefix = "quire-service-"
+    static let parent: URL = {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(prefix + String(getpid()))
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return url
+    }()
+
+    /// Removes the request folders of services no longer running; returns how many.
+    @discardableResult
+    static func sweep(in temporary: URL = URL(fileURLWithPath: NSTemporaryDirectory())) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if kill(pid, 0) != 0, errno == ESRCH, (try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))) != nil {
+                removed += 1
+            }
+        }
+        return removed
+    }
+}
+
 /// A file of the workspace open for writing: bytes go to disk as they arrive.
 final class StoredFile {
     private var descriptor: Int32
@@ -98,8 +129,9 @@ final class StoredFile {
             return false
         }
         if failed {
-            throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
-                          detail: "the file '\(path)' could not be written: \(String(cString: strerror(errno)))")
+            let code = errno
+            throw Problem.diskFull(code) ?? Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
+                                                    detail: "the file '\(path)' could not be written: \(String(cString: strerror(code)))")
         }
     }
 
@@ -108,4 +140,28 @@ final class StoredFile {
         _ = Foundation.close(descriptor)
         descriptor = -1
     }
+}
+
+extension Problem {
+    /// 507 for a full disk or quota (the server's trouble, worth a retry elsewhere), else nil.
+    static func diskFull(_ code: Int32) -> Problem? {
+        guard code == ENOSPC || code == EDQUOT else { return nil }
+        return Problem(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), kind: "disk-full", title: "The server has no room for the request",
+                       detail: "the server's temporary disk is full, so the upload could not be stored",
+                       hint: "retry after the number of seconds in Retry-After (another replica may take it)", retryAfter: 10)
+    }
+}
+
+/// Creates the folder and any missing parents; the errno of the first failure, or nil
+/// (ENOTDIR when a file stands where a folder should).
+private func makeFolders(_ path: String) -> Int32? {
+    if mkdir(path, 0o700) == 0 { return nil }
+    let code = errno
+    if code == EEXIST {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? nil : ENOTDIR
+    }
+    guard code == ENOENT else { return code }
+    if let failed = makeFolders((path as NSString).deletingLastPathComponent) { return failed }
+    return mkdir(path, 0o700) == 0 ? nil : errno
 }

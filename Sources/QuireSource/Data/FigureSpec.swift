@@ -133,8 +133,22 @@ struct FigureSpec {
                      figures: [nil] + Array(repeating: columnStyle, count: header.count - 1), keepTogether: keepTogether)
     }
 
+    /// The most a chart may show: beyond these a chart cannot be read on an A4 page, and
+    /// drawing one costs memory and time a render cannot spare (40 series of 3,000 periods
+    /// took gigabytes). A table (```` ```table ````) shows more.
+    static let maxChartSeries = 12, maxChartPeriods = 120
+
     /// The chart, with its text alternative.
     func chart() throws(QuireError) -> Chart {
+        let at = SourceLocation(file: file, line: line)
+        guard indicators.count <= Self.maxChartSeries else {
+            throw QuireError(.limit, at: at, field: "indicators", "the chart has \(indicators.count) indicators; a chart shows at most \(Self.maxChartSeries)",
+                             hint: "split it into several charts, or show the figures in a ```table block")
+        }
+        guard periods.count <= Self.maxChartPeriods else {
+            throw QuireError(.limit, at: at, field: "periods", "the chart has \(periods.count) periods; a chart shows at most \(Self.maxChartPeriods)",
+                             hint: "name the periods to show (periods: [...]), or show the figures in a ```table block")
+        }
         let unit = indicators[0].unit
         if let other = indicators.first(where: { $0.unit != unit }) {
             throw QuireError(.invalidValue, at: SourceLocation(file: file, line: line), field: "indicators",

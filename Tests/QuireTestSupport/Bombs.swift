@@ -1,0 +1,101 @@
+import CQuireZlib
+public import Foundation
+
+// Files that are small on disk and enormous once decoded, built by the tests that refuse
+// them: compressed a chunk at a time, so the test never holds what it claims to hold.
+
+/// zlib (Flate) data that inflates to `count` bytes of `pattern` repeated, compressed at the
+/// highest level without the whole output ever in memory.
+public func deflatedRepeating(_ pattern: [UInt8], count: Int) -> Data {
+    var stream = z_stream()
+    precondition(deflateInit_(&stream, 9, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK)
+    defer { deflateEnd(&stream) }
+    let block = Array([[UInt8]](repeating: pattern, count: max(1, (1 << 20) / max(1, pattern.count))).joined())
+    var out = Data()
+    var output = [UInt8](repeating: 0, count: 1 << 16)
+    var remaining = count
+    var input = block
+    while true {
+        let take = min(remaining, input.count)
+        remaining -= take
+        let flush = remaining == 0 ? Z_FINISH : Z_NO_FLUSH
+        var status: Int32 = Z_OK
+        input.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(take)
+            repeat {
+                output.withUnsafeMutableBufferPointer { buffer in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    status = deflate(&stream, flush)
+                    out.append(buffer.baseAddress!, count: buffer.count - Int(stream.avail_out))
+                }
+            } while stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END)
+        }
+        if remaining == 0 { break }
+    }
+    return out
+}
+
+/// A one-page PDF whose page content is one Flate stream inflating to `contentBytes` bytes of
+/// `operators` repeated, named `references` times in the page's /Contents.
+public func contentBombPDF(contentBytes: Int, operators: String = "0 0 1 1 re f\n", references: Int = 1) -> Data {
+    let stream = deflatedRepeating(Array(operators.utf8), count: contentBytes)
+    let contents = references == 1 ? "4 0 R" : "[" + Array(repeating: "4 0 R", count: references).joined(separator: " ") + "]"
+    return assemblePDF([
+        Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+        Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+        Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents \(contents) >>".utf8),
+        Data("<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8) + stream + Data("\nendstream".utf8),
+    ])
+}
+
+/// A one-page PDF drawing one grey image declaring `width`×`height` pixels (its data, zeros,
+/// really that large once inflated).
+public func imageBombPDF(width: Int, height: Int) -> Data {
+    let image = deflatedRepeating([0], count: width * height)
+    let content = Data("q 595 0 0 842 0 0 cm /Im1 Do Q\n".utf8)
+    return assemblePDF([
+        Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+        Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+        Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".utf8),
+        Data("<< /Length \(content.count) >>\nstream\n".utf8) + content + Data("\nendstream".utf8),
+        Data("<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length \(image.count) >>\nstream\n".utf8)
+            + image + Data("\nendstream".utf8),
+    ])
+}
+
+/// Objects 1…n (given as their bodies) with an exact cross-reference table.
+private func assemblePDF(_ objects: [Data]) -> Data {
+    var out = Data("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
+    var offsets: [Int] = []
+    for (index, body) in objects.enumerated() {
+        offsets.append(out.count)
+        out += Data("\(index + 1) 0 obj\n".utf8) + body + Data("\nendobj\n".utf8)
+    }
+    let xref = out.count
+    var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+    for offset in offsets { table += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+    table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+    return out + Data(table.utf8)
+}
+
+/// A greyscale PNG declaring `width`×`height` pixels whose image data is really that large
+/// once inflated (rows of zeros).
+public func bombPNG(width: Int, height: Int) -> Data {
+    func chunk(_ type: String, _ body: Data) -> Data {
+        var length = UInt32(body.count).bigEndian
+        let typed = Data(type.utf8) + body
+        var crc = UInt32(typed.withUnsafeBytes { crc32(0, $0.bindMemory(to: UInt8.self).baseAddress, uInt(typed.count)) }).bigEndian
+        return Data(bytes: &length, count: 4) + typed + Data(bytes: &crc, count: 4)
+    }
+    var header = Data()
+    for value in [UInt32(width), UInt32(height)] {
+        var big = value.bigEndian
+        header += Data(bytes: &big, count: 4)
+    }
+    header += Data([8, 0, 0, 0, 0])  // 8 bits, greyscale, deflate, no filter, no interlace
+    // Each row is a filter byte (0) and `width` zero pixels: all zeros.
+    let data = deflatedRepeating([0], count: height * (width + 1))
+    return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + chunk("IHDR", header) + chunk("IDAT", data) + chunk("IEND", Data())
+}
