@@ -11,8 +11,10 @@ public struct WrittenElement: Hashable, Sendable {
         /// The rest of an element interrupted by furniture (a paragraph running onto the next
         /// page); merged back into the element at that index.
         case continuation(of: Int)
-        /// A link annotation's element; `contents` describes the target for assistive technology.
-        case link(contents: String)
+        /// A link annotation's element: `contents` describes the target for assistive
+        /// technology (nil: "Go to page" and the target's printed label); `destination` is
+        /// where an internal link goes, which cairo 1.16 does not write.
+        case link(contents: String?, destination: PageDestination?)
     }
 
     /// The structure type written (/S).
@@ -25,13 +27,30 @@ public struct WrittenElement: Hashable, Sendable {
     /// A merged table cell's extent (/RowSpan, /ColSpan), when more than one.
     public var rowSpan: Int?
     public var columnSpan: Int?
+    /// The element (by index) this one belongs inside: cairo marks content only in elements
+    /// without children, so a link met inside a paragraph is written as its sibling,
+    /// between the paragraph and its continuation, and the finisher moves it back in.
+    public var nestedIn: Int?
 
-    public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil) {
+    public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
+                nestedIn: Int? = nil) {
+        self.nestedIn = nestedIn
         self.role = role
         self.kind = kind
         self.alt = alt
         self.scope = scope
         self.rowSpan = rowSpan
         self.columnSpan = columnSpan
+    }
+}
+
+/// A place in the document an internal link goes to: a 0-based page and a y down from its top.
+public struct PageDestination: Hashable, Sendable {
+    public var pageIndex: Int
+    public var y: Double
+
+    public init(pageIndex: Int, y: Double) {
+        self.pageIndex = pageIndex
+        self.y = y
     }
 }

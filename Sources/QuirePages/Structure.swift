@@ -12,6 +12,10 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     case note = "Note"
     case blockQuote = "BlockQuote", code = "Code"
     case contents = "TOC", contentsItem = "TOCI"
+    /// A link's words (its annotation is the `link` or `pageLink` item drawn first inside
+    /// it), and a reference to another part of the document (a contents entry, the pages an
+    /// agenda line names), which holds its link.
+    case link = "Link", reference = "Reference"
     /// A part of a larger document (an agenda item in a pack) and an untagged document placed
     /// whole (a PDF appendix: its content read in its own order).
     case part = "Part", article = "Art"
@@ -22,7 +26,7 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     /// Roles whose element holds content directly rather than other elements.
     public var holdsContent: Bool {
         switch self {
-        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact, .article: true
+        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact, .article, .link: true
         default: false
         }
     }

@@ -173,13 +173,15 @@ struct CairoCanvas: Canvas {
         let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         let attributes = "uri='\(escaped)' rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
         let contents = url.hasPrefix("mailto:") ? "Email " + url.dropFirst(7) : "Link to " + url
-        tagger.link(attributes: attributes, contents: contents, cr)
+        tagger.link(attributes: attributes, contents: contents, destination: nil, cr)
     }
 
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) {
         guard case .pdf = target else { return }
         let attributes = "page=\(pageIndex + 1) pos=[0 \(max(0, y - 12))] rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
-        tagger.link(attributes: attributes, contents: "Go to page \(pageIndex + 1)", cr)
+        // Cairo 1.16 writes no destination: the finisher does, and the description from the
+        // target's printed label, which only the finished document knows.
+        tagger.link(attributes: attributes, contents: nil, destination: PageDestination(pageIndex: pageIndex, y: y), cr)
     }
 
     mutating func beginTag(_ tag: StructureTag) {

@@ -52,7 +52,8 @@ struct PDFReading: Decodable {
 /// Roles of the page tree's elements in reading order, as the PDF's structure tree should
 /// hold them: artifacts are not elements, one element may span pages, and an element opened
 /// inside one that already holds content (a note met in its paragraph) is written as that
-/// element's sibling, as CairoTagger has to for cairo.
+/// element's sibling, as CairoTagger has to for cairo; a link is not (the finisher moves it
+/// back inside).
 func pageTreeRoles(_ document: PagedDocument) -> [String] {
     var roles = ["Document"]
     // The open elements: depth in the PDF's tree, whether content may be drawn in them (a
@@ -62,6 +63,10 @@ func pageTreeRoles(_ document: PagedDocument) -> [String] {
     for page in document.pages {
         for item in page.frame.items {
             switch item.item {
+            case .beginTag(let tag) where tag.role == .link:
+                // A link is moved back inside the element it was met in; it leaves that
+                // element a leaf (links are left out of the comparison).
+                stack.append(((stack.last?.depth ?? 0) + 1, true, false))
             case .beginTag(let tag):
                 var depth = 1
                 if let top = stack.last {

@@ -21,6 +21,10 @@ struct TextBlock {
     var labelTags: [Tagging] = []
     /// Labels read after the text (a contents entry's page number) rather than before it.
     var labelsLast = false
+    /// A place in the document the whole block links to (a contents entry, an agenda line):
+    /// its annotation covers every line and is drawn first in the text's element, so the
+    /// `Link` holding the text also holds the annotation. Only for blocks kept together.
+    var pageLink: (pageIndex: Int, y: Double)?
 
     /// One slice per line; `breakAfter` set by the orphan/widow rule or keep flags. A label's
     /// lines all go into the first slice (or the last, for `labelsLast`) so that each label is
@@ -51,7 +55,12 @@ struct TextBlock {
             let top = Double(index) * leading
             // Labels first: the page tree is in reading order ("(1)" before its text).
             if index == 0, !labelsLast, !labelTags.isEmpty { placeLabels(&frame, top: top) }
-            if index == 0 { textTags.open(&frame) }
+            if index == 0 {
+                textTags.open(&frame)
+                if let pageLink {
+                    frame.push(.pageLink(pageIndex: pageLink.pageIndex, y: pageLink.y, Size(width: width, height: leading * Double(count))), at: .zero)
+                }
+            }
             if index == 0, !labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
             if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline(index) - top) }
             if index == count - 1 {
@@ -71,19 +80,6 @@ struct TextBlock {
     }
 }
 
-/// A block kept on one page made a link to a place in the document as a whole: the link goes
-/// after the block's text (so it is not inside the text's element), on its last line,
-/// reaching back to the first.
-func linkedToPage(_ items: [FlowItem], pageIndex: Int, y: Double, width: Double, leading: Double) -> [FlowItem] {
-    var items = items
-    let last = items.count - 1
-    guard last >= 0, case .slice(var slice) = items[last] else { return items }
-    let size = Size(width: width, height: leading * Double(items.count))
-    slice.frame.push(.pageLink(pageIndex: pageIndex, y: y, size), at: Point(x: 0, y: -leading * Double(last)))
-    items[last] = .slice(slice)
-    return items
-}
-
 /// Elements opened before a run of content, and the element that holds it (nil: the content
 /// belongs to the innermost opened one, or, with nothing opened, to the enclosing element).
 struct Tagging {
@@ -101,12 +97,31 @@ func baselineOffset(_ line: ShapedLine, leading: Double) -> Double {
     (leading - (line.ascent + line.descent)) / 2 + line.ascent
 }
 
-/// Copies a shaped line's runs and links into a frame at (x, baseline).
+/// Copies a shaped line's runs and links into a frame at (x, baseline). A link's runs go in a
+/// `Link` element that starts with its annotation, so the words are read inside the link
+/// (shapers give a link's words runs of their own).
 func place(_ line: ShapedLine, in frame: inout Frame, x: Double, baseline: Double) {
+    var open: Int?  // the link whose element is open
+    var placed: Set<Int> = []
     for run in line.runs {
+        let middle = run.point.x + run.item.width / 2
+        let link = line.links.firstIndex { middle >= $0.x && middle <= $0.x + $0.width }
+        if link != open {
+            if open != nil { frame.close() }
+            if let link {
+                let area = line.links[link]
+                frame.open(.link)
+                frame.push(.link(url: area.url, Size(width: area.width, height: line.ascent + line.descent)),
+                           at: Point(x: x + area.x, y: baseline - line.ascent))
+                placed.insert(link)
+            }
+            open = link
+        }
         frame.push(.glyphs(run.item), at: Point(x: x + run.point.x, y: baseline + run.point.y))
     }
-    for link in line.links {
+    if open != nil { frame.close() }
+    // A link no run falls in (nothing drawn for it) still works where it was measured.
+    for (index, link) in line.links.enumerated() where !placed.contains(index) {
         frame.push(.link(url: link.url, Size(width: link.width, height: line.ascent + line.descent)),
                    at: Point(x: x + link.x, y: baseline - line.ascent))
     }

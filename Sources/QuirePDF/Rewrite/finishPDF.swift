@@ -16,7 +16,7 @@ public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ f
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
     let root = try pdf.dictionary(rootNumber)
     let pages = try pageList(pdf, root["Pages"]?.reference)
-    let artifacts = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages)
+    let artifacts = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages, labels: finish.pageLabels)
     try remark(pages, artifacts: artifacts, pdf: pdf, out: out)
     try completeCIDFonts(pdf: pdf, out: out)
     for page in pages {
