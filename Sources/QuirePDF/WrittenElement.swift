@@ -31,6 +31,10 @@ public struct WrittenElement: Hashable, Sendable {
     /// without children, so a link met inside a paragraph is written as its sibling,
     /// between the paragraph and its continuation, and the finisher moves it back in.
     public var nestedIn: Int?
+    /// A list's /ListNumbering ("Decimal", "LowerAlpha", "None"…).
+    public var listNumbering: String?
+    /// Where a figure or table was drawn, when all of it is on one page (/BBox).
+    public var box: ElementBox?
 
     public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
                 nestedIn: Int? = nil) {
@@ -52,5 +56,27 @@ public struct PageDestination: Hashable, Sendable {
     public init(pageIndex: Int, y: Double) {
         self.pageIndex = pageIndex
         self.y = y
+    }
+}
+
+/// An element's drawn extent on one page: a 0-based page, and a rectangle from the page's
+/// top-left corner as drawn (the finisher turns it into PDF's coordinates).
+public struct ElementBox: Hashable, Sendable {
+    public var pageIndex: Int
+    public var x: Double, y: Double, width: Double, height: Double
+
+    public init(pageIndex: Int, x: Double, y: Double, width: Double, height: Double) {
+        self.pageIndex = pageIndex
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The smallest box holding both (on the same page).
+    public func union(_ other: ElementBox) -> ElementBox {
+        let left = min(x, other.x), top = min(y, other.y)
+        let right = max(x + width, other.x + other.width), bottom = max(y + height, other.y + other.height)
+        return ElementBox(pageIndex: pageIndex, x: left, y: top, width: right - left, height: bottom - top)
     }
 }

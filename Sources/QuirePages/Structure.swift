@@ -32,6 +32,13 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     }
 }
 
+/// How a list's items are numbered, as PDF's /ListNumbering attribute names it (PDF 32000-1,
+/// 14.8.5.5): what a screen reader announces for the items' labels.
+public enum ListNumbering: String, Hashable, Sendable {
+    case none = "None", disc = "Disc", decimal = "Decimal"
+    case lowerRoman = "LowerRoman", upperRoman = "UpperRoman", lowerAlpha = "LowerAlpha", upperAlpha = "UpperAlpha"
+}
+
 /// Which cells a header cell heads.
 public enum HeaderScope: String, Hashable, Sendable {
     case row = "Row", column = "Column"
@@ -47,9 +54,13 @@ public struct StructureTag: Hashable, Sendable {
     /// 14.8.5.7: the table attributes /RowSpan and /ColSpan).
     public var rowSpan: Int?
     public var columnSpan: Int?
+    /// A list's numbering (/ListNumbering).
+    public var listNumbering: ListNumbering?
 
-    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil) {
+    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
+                listNumbering: ListNumbering? = nil) {
         self.role = role
+        self.listNumbering = listNumbering
         self.alt = alt
         self.scope = scope
         self.rowSpan = rowSpan

@@ -30,6 +30,9 @@ struct CairoTagger {
         /// A `Link` waiting for its annotation, and the leaf it belongs inside.
         var awaitingAnnotation = false
         var nestedIn: Int?
+        /// For a figure or table: where its content was drawn, while all on one page.
+        var box: ElementBox?
+        var spansPages = false
 
         /// Whether content may be drawn in it: cairo marks it only while it has no children.
         var isLeaf: Bool { tag.role.holdsContent && !hasChildren && !awaitingAnnotation }
@@ -60,21 +63,33 @@ struct CairoTagger {
         }
         let name = tag.role == .artifact ? "Private" : tag.role.rawValue
         cairo_tag_begin(cr, name, "")
-        elements.append(WrittenElement(role: name, kind: tag.role == .artifact ? .artifact : .element, alt: tag.alt, scope: tag.scope?.rawValue,
-                                       rowSpan: tag.rowSpan, columnSpan: tag.columnSpan))
+        var element = WrittenElement(role: name, kind: tag.role == .artifact ? .artifact : .element, alt: tag.alt, scope: tag.scope?.rawValue,
+                                     rowSpan: tag.rowSpan, columnSpan: tag.columnSpan)
+        element.listNumbering = tag.listNumbering?.rawValue
+        elements.append(element)
         stack.append(Open(tag: tag, name: name, origin: elements.count - 1, drawing: true))
     }
 
     mutating func end(_ cr: OpaquePointer?) {
         guard let top = stack.popLast() else { return }
+        if let box = top.box, !top.spansPages { elements[top.origin].box = box }
         guard top.drawing else { return }
         cairo_tag_end(cr, top.tag.role == .link ? CAIRO_TAG_LINK : top.name)
         if top.isLeaf { emitWaitingLinks(cr) }
     }
 
-    /// Call before drawing: makes sure the content lands in a leaf. Returns true when it
-    /// opened a leaf just for this content, which `afterContent` then closes.
-    mutating func beforeContent(text: Bool, _ cr: OpaquePointer?) -> Bool {
+    /// Call before drawing `extent` (from page `page`'s top-left corner): makes sure the
+    /// content lands in a leaf, and widens the box of every figure and table it is drawn in.
+    /// Returns true when it opened a leaf just for this content, which `afterContent` closes.
+    mutating func beforeContent(text: Bool, extent: Rect, page: Int, _ cr: OpaquePointer?) -> Bool {
+        let drawn = ElementBox(pageIndex: page, x: extent.origin.x, y: extent.origin.y, width: extent.size.width, height: extent.size.height)
+        for index in stack.indices where stack[index].tag.role == .figure || stack[index].tag.role == .table {
+            if let box = stack[index].box {
+                if box.pageIndex == page { stack[index].box = box.union(drawn) } else { stack[index].spansPages = true }
+            } else {
+                stack[index].box = drawn
+            }
+        }
         if let top = stack.last, top.isLeaf {
             if !top.drawing {
                 cairo_tag_begin(cr, top.name, "")

@@ -100,6 +100,8 @@ struct LinkTests {
     func pack(edition: PackEdition) throws {
         let links = try Self.follow(try PackTests.render(edition))
         #expect(links.filter { $0.target_page != nil }.count >= 4)
+        // An address in the manifest's plain text is a link too.
+        #expect(links.contains { $0.uri == "mailto:democratic.services@kent.gov.uk" })
         Self.check(links, in: "pack", pagesRenumbered: true)
     }
 }

@@ -44,7 +44,11 @@ struct TextBlock {
             for (number, (labelLine, labelX)) in labelLines.enumerated() {
                 let tags = number < labelTags.count ? labelTags[number] : nil
                 tags?.open(&frame)
-                for (index, line) in labelLine.enumerated() { place(line, in: &frame, x: labelX, baseline: baseline(index) - top) }
+                for (index, line) in labelLine.enumerated() {
+                    // A number read in the text's element ("1." before "Introduction") ends a word.
+                    let read = tags == nil && !labelsLast && index == labelLine.count - 1 ? endingWord(line) : line
+                    place(read, in: &frame, x: labelX, baseline: baseline(index) - top)
+                }
                 if tags?.leaf != nil { frame.close() }
             }
         }
@@ -62,7 +66,12 @@ struct TextBlock {
                 }
             }
             if index == 0, !labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
-            if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline(index) - top) }
+            if index < lines.count {
+                // A hard break, or the text before its own page number, ends a word too.
+                let last = index == lines.count - 1
+                let ended = (!last && lines[index].endsParagraph) || (last && labelsLast && labelTags.isEmpty && !labels.isEmpty)
+                place(ended ? endingWord(lines[index]) : lines[index], in: &frame, x: x, baseline: baseline(index) - top)
+            }
             if index == count - 1 {
                 if labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
                 if textTags.leaf != nil { frame.close() }
@@ -125,4 +134,16 @@ func place(_ line: ShapedLine, in frame: inout Frame, x: Double, baseline: Doubl
         frame.push(.link(url: link.url, Size(width: link.width, height: line.ascent + line.descent)),
                    at: Point(x: x + link.x, y: baseline - line.ascent))
     }
+}
+
+/// The line with a space after its last word, for text extraction and screen readers: where
+/// nothing drawn separates two words read one after the other (a hard line break, a heading's
+/// number and its title), they would run together ("ServicesAndrew", "1.Introduction"). The
+/// space has no glyph in the shaped line; the canvas draws the font's (blank) space for it.
+func endingWord(_ line: ShapedLine) -> ShapedLine {
+    guard var last = line.runs.last, let character = last.item.text.last, !character.isWhitespace else { return line }
+    var copy = line
+    last.item.text += " "
+    copy.runs[copy.runs.count - 1] = last
+    return copy
 }

@@ -60,7 +60,7 @@ extension Collector {
         }
         if let formats = meeting.alternativeFormats {
             space(theme.blockSpace)
-            paragraph(StyledText(formats, style: SpanStyle(italic: true)), x: 0, label: nil, labelX: 0, line: nil, alignment: .left)
+            paragraph(linkingAddresses(formats, style: SpanStyle(italic: true)), x: 0, label: nil, labelX: 0, line: nil, alignment: .left)
         }
     }
 
@@ -97,7 +97,7 @@ extension Collector {
     /// Numbered agenda lines, each linked to its first page: "5. Title (Pages 5 - 12)".
     private func agendaList(_ entries: [AgendaEntry]) {
         let style = theme.pack, width = theme.contentWidth, x = theme.paragraphs.indent
-        open(.list)
+        open(StructureTag(.list, listNumbering: .decimal))
         for entry in entries {
             var text = StyledText(entry.item.title, style: SpanStyle(bold: true))
             if let pages = entry.pages {

@@ -59,8 +59,23 @@ struct StructureRewrite {
             switch element.kind {
             case .element:
                 if let alt = element.alt { try edit(node.number) { $0["Alt"] = .text(alt) } }
-                if let attributes = tableAttributes(element) {
-                    try edit(node.number) { $0["A"] = .dictionary(attributes) }
+                // Attributes by owner: a cell's (Table), a list's numbering (List), a figure's
+                // or table's box (Layout), with the page the box is on.
+                var owners = tableAttributes(element).map { [PDFValue.dictionary($0)] } ?? []
+                if let numbering = element.listNumbering {
+                    owners.append(.dictionary(PDFDictionary([("O", .name("List")), ("ListNumbering", .name(numbering))])))
+                }
+                var boxPage: Int?
+                if let box = element.box {
+                    let (page, bbox) = try boundingBox(box, pages: pages)
+                    boxPage = page
+                    owners.append(.dictionary(PDFDictionary([("O", .name("Layout")), ("BBox", bbox)])))
+                }
+                if !owners.isEmpty {
+                    try edit(node.number) {
+                        $0["A"] = owners.count == 1 ? owners[0] : .array(owners)
+                        if let boxPage, $0["Pg"] == nil { $0["Pg"] = .reference(boxPage) }
+                    }
                 }
                 if element.role == "Note" {
                     let id = "note-\(noteIDs.count + 1)"
@@ -143,6 +158,17 @@ struct StructureRewrite {
             throw PDFError("page \(destination.pageIndex + 1) has no usable /MediaBox")
         }
         return .array([.reference(page.number), .name("XYZ"), .integer(0), .real(max(bottom, top - destination.y)), .null])
+    }
+
+    /// A drawn box in PDF's coordinates (from the bottom-left, y up): its page object and
+    /// [left bottom right top].
+    private func boundingBox(_ box: ElementBox, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) -> (Int, PDFValue) {
+        guard box.pageIndex >= 0, box.pageIndex < pages.count else { throw PDFError("an element was drawn on page \(box.pageIndex + 1) of \(pages.count)") }
+        let page = pages[box.pageIndex]
+        guard let media = page.dictionary["MediaBox"]?.list, media.count == 4, let top = media[3].double else {
+            throw PDFError("page \(box.pageIndex + 1) has no usable /MediaBox")
+        }
+        return (page.number, .array([.real(box.x), .real(top - box.y - box.height), .real(box.x + box.width), .real(top - box.y)]))
     }
 
     /// A table cell's attributes (owner Table): a header cell's /Scope, a merged cell's
