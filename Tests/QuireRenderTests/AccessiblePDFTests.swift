@@ -29,6 +29,9 @@ struct PDFReading: Decodable {
     var info_title: String
     var xmp_title: String?
     var pdfa: String?
+    /// pdfuaid:part, and whether a PDF/A extension schema describes it.
+    var pdfua: String?
+    var pdfua_described: Bool
     var output_intents: [Intent]
     var encrypted: Bool
     var id: [String]
@@ -150,6 +153,9 @@ struct AccessiblePDFTests {
         #expect(reading.display_doc_title)
         #expect(!reading.info_title.isEmpty)
         #expect(reading.xmp_title == reading.info_title)
+        #expect(reading.pdfua == "1", "PDF/UA-1 claimed")
+        // PDF/A allows pdfuaid only with its extension schema; a plain file needs none.
+        #expect(reading.pdfua_described == (reading.pdfa != nil))
         #expect(!reading.fonts.isEmpty && reading.fonts.values.allSatisfy { $0 }, "\(reading.fonts)")
     }
 
@@ -172,7 +178,9 @@ struct AccessiblePDFTests {
         _ = try typesetter.renderPDF(file: examplePath("kscb-2016-17"), to: plain)
         _ = try typesetter.renderPDF(file: examplePath("kscb-2016-17"), pdfa: true, to: archival)
         #expect(try PDFReading(plain).pdfa == nil)
-        #expect(try PDFReading(archival).pdfa == "2B")
+        let archived = try PDFReading(archival)
+        #expect(archived.pdfa == "2B")
+        #expect(archived.pdfua == "1" && archived.pdfua_described, "PDF/A-2b and PDF/UA-1 both")
         let labels = try run("python3", ["-c", "import pikepdf,sys; print([str(p.label) for p in pikepdf.open(sys.argv[1]).pages])",
                                          try renderExample("kscb-annual-report")]).out
         #expect(labels.hasPrefix("['i', 'ii', '1', '2'"), "\(labels)")
