@@ -50,8 +50,8 @@ public struct AccessibilityReport: Sendable {
 
 /// Inspects any PDF for the basics of accessible (tagged, PDF/UA-style) and archival
 /// (PDF/A) output: tagged, language, title, headings, tables, figures, artifacts, fonts,
-/// pdfa, in that order. Malformed files give a report (libqpdf repairs what it can) or a
-/// `PDFError` when they cannot be read at all.
+/// links, attributes, pdfa, pdfua, in that order. Malformed files give a report (libqpdf
+/// repairs what it can) or a `PDFError` when they cannot be read at all.
 public func inspectPDF(at path: String, requirePDFA: Bool = false) throws(PDFError) -> AccessibilityReport {
     // Measured before libqpdf decodes anything: a small file may inflate to gigabytes.
     if let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), let problem = checkDecodeBounds(data) {
@@ -72,7 +72,8 @@ public func inspectPDF(at path: String, requirePDFA: Bool = false) throws(PDFErr
 
     let treeRoot = catalog["StructTreeRoot"].flatMap { $0.isDictionary ? $0 : nil }
     let structure = StructureTree(treeRoot, pageIndex: pageIndex)
-    let walker = MarkedContentWalker(parentTree: ParentTree(treeRoot?["ParentTree"]))
+    let parentTree = ParentTree(treeRoot?["ParentTree"])
+    let walker = MarkedContentWalker(parentTree: parentTree)
     walker.walk(pages: pages)
     let tree = structure.lines(texts: walker.texts)
 
@@ -85,7 +86,10 @@ public func inspectPDF(at path: String, requirePDFA: Bool = false) throws(PDFErr
         .figures(structure, tree),
         .artifacts(walker.counts, stoppedEarly: walker.stoppedEarly),
         .fonts(pages: pages),
+        .links(pages: pages, parentTree: parentTree, texts: walker.texts, pageIndex: pageIndex),
+        .attributes(structure),
         .pdfa(pdf: pdf, catalog: catalog, info: info, xmp: xmp, required: requirePDFA),
+        .pdfua(xmp: xmp),
     ]
     return AccessibilityReport(checks: checks, tree: tree)
 }

@@ -28,7 +28,10 @@ struct DocumentInfo {
          ("Producer", producer)].filter { !$0.value.isEmpty }
     }
 
-    /// The XMP packet; `pdfa` adds the PDF/A-2b identification.
+    /// The XMP packet: PDF/UA-1 claimed, and with `pdfa` the PDF/A-2b identification. PDF/A
+    /// allows only the properties of its predefined schemas or of schemas the file describes,
+    /// so there the PDF/UA identification comes with its extension schema (ISO 19005-2,
+    /// 6.6.2.3), which is how one file is both.
     func xmp(pdfa: Bool) -> String {
         var fields: [String] = ["<dc:format>application/pdf</dc:format>"]
         if !title.isEmpty { fields.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escaped(title))</rdf:li></rdf:Alt></dc:title>") }
@@ -41,6 +44,7 @@ struct DocumentInfo {
         fields += ["<xmp:CreateDate>\(date)</xmp:CreateDate>", "<xmp:ModifyDate>\(date)</xmp:ModifyDate>",
                    "<xmp:MetadataDate>\(date)</xmp:MetadataDate>"]
         if pdfa { fields += ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>"] }
+        fields.append("<pdfuaid:part>1</pdfuaid:part>")
         return """
             <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
             <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -49,14 +53,44 @@ struct DocumentInfo {
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-                xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+                xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+                xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
                \(fields.joined(separator: "\n   "))
-              </rdf:Description>
+              </rdf:Description>\(pdfa ? Self.pdfuaExtensionSchema : "")
              </rdf:RDF>
             </x:xmpmeta>
             <?xpacket end="r"?>
             """
     }
+
+    /// The PDF/A extension schema describing `pdfuaid:part` (ISO 19005-2, 6.6.2.3.3).
+    private static let pdfuaExtensionSchema = """
+
+          <rdf:Description rdf:about=""
+            xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+            xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+           <pdfaExtension:schemas>
+            <rdf:Bag>
+             <rdf:li rdf:parseType="Resource">
+              <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+              <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+              <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+              <pdfaSchema:property>
+               <rdf:Seq>
+                <rdf:li rdf:parseType="Resource">
+                 <pdfaProperty:name>part</pdfaProperty:name>
+                 <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                 <pdfaProperty:category>internal</pdfaProperty:category>
+                 <pdfaProperty:description>The part of ISO 14289 (PDF/UA) the file conforms to</pdfaProperty:description>
+                </rdf:li>
+               </rdf:Seq>
+              </pdfaSchema:property>
+             </rdf:li>
+            </rdf:Bag>
+           </pdfaExtension:schemas>
+          </rdf:Description>
+        """
 
     private func escaped(_ text: String) -> String {
         var out = ""

@@ -11,8 +11,10 @@ public struct WrittenElement: Hashable, Sendable {
         /// The rest of an element interrupted by furniture (a paragraph running onto the next
         /// page); merged back into the element at that index.
         case continuation(of: Int)
-        /// A link annotation's element; `contents` describes the target for assistive technology.
-        case link(contents: String)
+        /// A link annotation's element: `contents` describes the target for assistive
+        /// technology (nil: "Go to page" and the target's printed label); `destination` is
+        /// where an internal link goes, which cairo 1.16 does not write.
+        case link(contents: String?, destination: PageDestination?)
     }
 
     /// The structure type written (/S).
@@ -25,13 +27,56 @@ public struct WrittenElement: Hashable, Sendable {
     /// A merged table cell's extent (/RowSpan, /ColSpan), when more than one.
     public var rowSpan: Int?
     public var columnSpan: Int?
+    /// The element (by index) this one belongs inside: cairo marks content only in elements
+    /// without children, so a link met inside a paragraph is written as its sibling,
+    /// between the paragraph and its continuation, and the finisher moves it back in.
+    public var nestedIn: Int?
+    /// A list's /ListNumbering ("Decimal", "LowerAlpha", "None"…).
+    public var listNumbering: String?
+    /// Where a figure or table was drawn, when all of it is on one page (/BBox).
+    public var box: ElementBox?
 
-    public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil) {
+    public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
+                nestedIn: Int? = nil) {
+        self.nestedIn = nestedIn
         self.role = role
         self.kind = kind
         self.alt = alt
         self.scope = scope
         self.rowSpan = rowSpan
         self.columnSpan = columnSpan
+    }
+}
+
+/// A place in the document an internal link goes to: a 0-based page and a y down from its top.
+public struct PageDestination: Hashable, Sendable {
+    public var pageIndex: Int
+    public var y: Double
+
+    public init(pageIndex: Int, y: Double) {
+        self.pageIndex = pageIndex
+        self.y = y
+    }
+}
+
+/// An element's drawn extent on one page: a 0-based page, and a rectangle from the page's
+/// top-left corner as drawn (the finisher turns it into PDF's coordinates).
+public struct ElementBox: Hashable, Sendable {
+    public var pageIndex: Int
+    public var x: Double, y: Double, width: Double, height: Double
+
+    public init(pageIndex: Int, x: Double, y: Double, width: Double, height: Double) {
+        self.pageIndex = pageIndex
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The smallest box holding both (on the same page).
+    public func union(_ other: ElementBox) -> ElementBox {
+        let left = min(x, other.x), top = min(y, other.y)
+        let right = max(x + width, other.x + other.width), bottom = max(y + height, other.y + other.height)
+        return ElementBox(pageIndex: pageIndex, x: left, y: top, width: right - left, height: bottom - top)
     }
 }

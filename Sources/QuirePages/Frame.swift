@@ -62,6 +62,19 @@ public struct Frame: Hashable, Sendable {
         items.insert(contentsOf: tags.map { Positioned(.beginTag($0), at: .zero) }, at: 0)
     }
 
+    /// The same frame with its links into the document moved `offset` pages on (a paper's
+    /// pages placed after others in a pack).
+    public func movingPageLinks(by offset: Int) -> Frame {
+        guard offset != 0 else { return self }
+        var copy = self
+        for index in copy.items.indices {
+            if case .pageLink(let page, let y, let size) = copy.items[index].item {
+                copy.items[index].item = .pageLink(pageIndex: page + offset, y: y, size)
+            }
+        }
+        return copy
+    }
+
     /// The same frame without structure tags (a copy drawn again, such as a repeated header).
     public var untagged: Frame {
         var copy = self

@@ -45,7 +45,7 @@ public struct FrameCodec {
             case .beginTag(let tag):
                 out.append(6)
                 put(tag.role.rawValue, &out); put(tag.alt ?? "", &out); put(tag.scope?.rawValue ?? "", &out)
-                put(Int32(tag.rowSpan ?? 0), &out); put(Int32(tag.columnSpan ?? 0), &out)
+                put(Int32(tag.rowSpan ?? 0), &out); put(Int32(tag.columnSpan ?? 0), &out); put(tag.listNumbering?.rawValue ?? "", &out)
             case .endTag:
                 out.append(7)
             case .pdfPage(let path, let index, let size):
@@ -90,8 +90,9 @@ public struct FrameCodec {
                 let role = StructureRole(rawValue: reader.string()) ?? .paragraph, alt = reader.string()
                 let scope = HeaderScope(rawValue: reader.string())
                 let rowSpan = Int(reader.int32()), columnSpan = Int(reader.int32())
+                let numbering = ListNumbering(rawValue: reader.string())
                 item = .beginTag(StructureTag(role, alt: alt.isEmpty ? nil : alt, scope: scope, rowSpan: rowSpan > 0 ? rowSpan : nil,
-                                              columnSpan: columnSpan > 0 ? columnSpan : nil))
+                                              columnSpan: columnSpan > 0 ? columnSpan : nil, listNumbering: numbering))
             case 8: item = .pdfPage(path: reader.string(), index: Int(reader.int32()), reader.size())
             default: item = .endTag
             }

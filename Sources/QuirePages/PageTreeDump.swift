@@ -29,7 +29,7 @@ public func dumpPageTree(_ document: PagedDocument) -> String {
                 out += indent + "image \(quoted(path)) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             case .beginTag(let tag):
                 out += indent + "<\(tag.role.rawValue)" + (tag.scope.map { " scope=\($0.rawValue)" } ?? "") + (tag.columnSpan.map { " colspan=\($0)" } ?? "")
-                    + (tag.rowSpan.map { " rowspan=\($0)" } ?? "") + (tag.alt.map { " alt=\(quoted($0))" } ?? "") + ">\n"
+                    + (tag.rowSpan.map { " rowspan=\($0)" } ?? "") + (tag.listNumbering.map { " numbering=\($0.rawValue)" } ?? "") + (tag.alt.map { " alt=\(quoted($0))" } ?? "") + ">\n"
                 depth += 1
             case .endTag:
                 if depth > 0 { depth -= 1 } else { out += indent + "</> (nothing open)\n" }

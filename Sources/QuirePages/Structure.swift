@@ -12,6 +12,10 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     case note = "Note"
     case blockQuote = "BlockQuote", code = "Code"
     case contents = "TOC", contentsItem = "TOCI"
+    /// A link's words (its annotation is the `link` or `pageLink` item drawn first inside
+    /// it), and a reference to another part of the document (a contents entry, the pages an
+    /// agenda line names), which holds its link.
+    case link = "Link", reference = "Reference"
     /// A part of a larger document (an agenda item in a pack) and an untagged document placed
     /// whole (a PDF appendix: its content read in its own order).
     case part = "Part", article = "Art"
@@ -22,10 +26,17 @@ public enum StructureRole: String, Hashable, Sendable, CaseIterable {
     /// Roles whose element holds content directly rather than other elements.
     public var holdsContent: Bool {
         switch self {
-        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact, .article: true
+        case .heading1, .heading2, .heading3, .paragraph, .label, .headerCell, .dataCell, .caption, .figure, .code, .artifact, .article, .link: true
         default: false
         }
     }
+}
+
+/// How a list's items are numbered, as PDF's /ListNumbering attribute names it (PDF 32000-1,
+/// 14.8.5.5): what a screen reader announces for the items' labels.
+public enum ListNumbering: String, Hashable, Sendable {
+    case none = "None", disc = "Disc", decimal = "Decimal"
+    case lowerRoman = "LowerRoman", upperRoman = "UpperRoman", lowerAlpha = "LowerAlpha", upperAlpha = "UpperAlpha"
 }
 
 /// Which cells a header cell heads.
@@ -43,9 +54,13 @@ public struct StructureTag: Hashable, Sendable {
     /// 14.8.5.7: the table attributes /RowSpan and /ColSpan).
     public var rowSpan: Int?
     public var columnSpan: Int?
+    /// A list's numbering (/ListNumbering).
+    public var listNumbering: ListNumbering?
 
-    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil) {
+    public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
+                listNumbering: ListNumbering? = nil) {
         self.role = role
+        self.listNumbering = listNumbering
         self.alt = alt
         self.scope = scope
         self.rowSpan = rowSpan

@@ -78,14 +78,21 @@ struct CairoCanvas: Canvas {
 
     mutating func drawGlyphs(_ run: GlyphRun, at origin: Point) {
         guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
-        let wrapped = tagged && tagger.beforeContent(text: true, cr)
+        let extent = Rect(origin: Point(x: origin.x, y: origin.y - run.font.size * 0.8), size: Size(width: run.width, height: run.font.size))
+        let wrapped = tagged && tagger.beforeContent(text: true, extent: extent, page: pageNumber - 1, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
         cairo_set_scaled_font(cr, font)
         setColor(run.color)
-        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: origin.x + Double($0.x), y: origin.y + Double($0.y)) }
         var utf8 = Array(run.text.utf8CString)
         let byteCount = utf8.count - 1
-        guard let clusters = textClusters(run.glyphs, byteCount: byteCount) else {
+        var shown = run.glyphs
+        // A space layout added after the last word (endingWord) has no glyph: the font's
+        // space, which draws nothing, carries it into the text.
+        if run.text.utf8.last == 0x20, let last = shown.last, Int(last.cluster) < byteCount - 1, let space = spaceGlyph(font) {
+            shown.append(Glyph(id: space, x: Float(run.width), y: 0, cluster: Int32(byteCount - 1)))
+        }
+        var glyphs = shown.map { cairo_glyph_t(index: UInt($0.id), x: origin.x + Double($0.x), y: origin.y + Double($0.y)) }
+        guard let clusters = textClusters(shown, byteCount: byteCount) else {
             cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
             return
         }
@@ -96,7 +103,9 @@ struct CairoCanvas: Canvas {
     }
 
     mutating func drawLine(from: Point, to: Point, width: Double, color: Color) {
-        let wrapped = tagged && tagger.beforeContent(text: false, cr)
+        let extent = Rect(origin: Point(x: min(from.x, to.x) - width / 2, y: min(from.y, to.y) - width / 2),
+                          size: Size(width: abs(to.x - from.x) + width, height: abs(to.y - from.y) + width))
+        let wrapped = tagged && tagger.beforeContent(text: false, extent: extent, page: pageNumber - 1, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
         setColor(color)
         cairo_set_line_width(cr, width)
@@ -106,7 +115,7 @@ struct CairoCanvas: Canvas {
     }
 
     mutating func fill(_ rect: Rect, color: Color) {
-        let wrapped = tagged && tagger.beforeContent(text: false, cr)
+        let wrapped = tagged && tagger.beforeContent(text: false, extent: rect, page: pageNumber - 1, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
         setColor(color)
         cairo_rectangle(cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height)
@@ -120,7 +129,7 @@ struct CairoCanvas: Canvas {
     /// fails ("invalid tag name, attributes, or nesting"). A raster image is painted that way,
     /// and librsvg paints an SVG's filtered groups that way, so a figure first on a page hit it.
     mutating func drawImage(path: String, in rect: Rect) {
-        let wrapped = tagged && tagger.beforeContent(text: false, cr)
+        let wrapped = tagged && tagger.beforeContent(text: false, extent: rect, page: pageNumber - 1, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
         cairo_save(cr)
         defer { cairo_restore(cr) }
@@ -149,7 +158,7 @@ struct CairoCanvas: Canvas {
     /// Poppler replays the page's own drawing operators on our surface, so on a PDF target
     /// its text stays text and its vectors stay vectors.
     mutating func drawPDFPage(path: String, index: Int, in rect: Rect) {
-        let wrapped = tagged && tagger.beforeContent(text: true, cr)
+        let wrapped = tagged && tagger.beforeContent(text: true, extent: rect, page: pageNumber - 1, cr)
         defer { if wrapped { tagger.afterContent(true, cr) } }
         let page: OpaquePointer
         switch appendices.page(path, index: index) {
@@ -173,13 +182,15 @@ struct CairoCanvas: Canvas {
         let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         let attributes = "uri='\(escaped)' rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
         let contents = url.hasPrefix("mailto:") ? "Email " + url.dropFirst(7) : "Link to " + url
-        tagger.link(attributes: attributes, contents: contents, cr)
+        tagger.link(attributes: attributes, contents: contents, destination: nil, cr)
     }
 
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) {
         guard case .pdf = target else { return }
         let attributes = "page=\(pageIndex + 1) pos=[0 \(max(0, y - 12))] rect=[\(rect.origin.x) \(rect.origin.y) \(rect.size.width) \(rect.size.height)]"
-        tagger.link(attributes: attributes, contents: "Go to page \(pageIndex + 1)", cr)
+        // Cairo 1.16 writes no destination: the finisher does, and the description from the
+        // target's printed label, which only the finished document knows.
+        tagger.link(attributes: attributes, contents: nil, destination: PageDestination(pageIndex: pageIndex, y: y), cr)
     }
 
     mutating func beginTag(_ tag: StructureTag) {
@@ -286,4 +297,13 @@ func textClusters(_ glyphs: [Glyph], byteCount: Int) -> [cairo_text_cluster_t]? 
         index = end
     }
     return clusters
+}
+
+/// The glyph of a space in `font`, or nil when it has none.
+func spaceGlyph(_ font: OpaquePointer) -> UInt32? {
+    var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
+    var count: Int32 = 0
+    guard cairo_scaled_font_text_to_glyphs(font, 0, 0, " ", 1, &glyphs, &count, nil, nil, nil) == CAIRO_STATUS_SUCCESS, let glyphs else { return nil }
+    defer { cairo_glyph_free(glyphs) }
+    return count == 1 ? UInt32(glyphs[0].index) : nil
 }

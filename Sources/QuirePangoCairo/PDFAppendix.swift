@@ -39,6 +39,16 @@ public func readPDFAppendix(_ path: String) -> Result<[Size], PDFAppendixProblem
     }
 }
 
+/// Whether the PDF at `path` has a structure tree (a tagged PDF): an untagged one reaches a
+/// screen reader as text in the file's drawing order, without headings, lists or tables.
+public func isTaggedPDF(_ path: String) -> Bool {
+    guard case .success(let document) = openPDFDocument(path) else { return false }
+    defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+    guard let iterator = poppler_structure_element_iter_new(document) else { return false }
+    poppler_structure_element_iter_free(iterator)
+    return true
+}
+
 /// Opens a PDF with poppler; the caller owns (and unrefs) the document.
 func openPDFDocument(_ path: String) -> Result<OpaquePointer, PDFAppendixProblem> {
     let absolute = URL(fileURLWithPath: path).path  // poppler wants a file URI, which must be absolute

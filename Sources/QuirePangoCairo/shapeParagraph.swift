@@ -77,6 +77,10 @@ extension PangoContextOwner {
             // change); `copyLine` gives them the span's colour.
             if let color = span.style.color {
                 add(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535), UInt16(color.blue * 65535)))
+            } else if span.style.link != nil {
+                // The same colour as the text, only so that a link's words are runs of their
+                // own, which layout puts inside the link's element. Nothing drawn changes.
+                add(pango_attr_foreground_new(UInt16(spec.color.red * 65535), UInt16(spec.color.green * 65535), UInt16(spec.color.blue * 65535)))
             }
         }
         pango_layout_set_attributes(layout, attributes)

@@ -26,8 +26,9 @@ enum Fixtures {
             pdf.trailer = "/Root 1 0 R" + (withTitle ? " /Info 30 0 R" : "")
             pdf.object(1, """
                 << /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 10 0 R
-                   /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> >>
+                   /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> /Metadata 31 0 R >>
                 """)
+            pdf.stream(31, "/Type /Metadata /Subtype /XML", #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/></rdf:RDF></x:xmpmeta>"#)
             pdf.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 7 0 R >> >> >>")
             pdf.object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /StructParents 0 /Contents [4 0 R 8 0 R] >>")
             pdf.stream(4, "", """
@@ -54,7 +55,7 @@ enum Fixtures {
             pdf.object(15, "<< /Type /StructElem /S /TR /P 14 0 R /K [16 0 R 17 0 R] >>")
             pdf.object(16, "<< /Type /StructElem /S /\(headerCellRole) /P 15 0 R /Pg 3 0 R /K 2 >>")
             pdf.object(17, "<< /Type /StructElem /S /TD /P 15 0 R /K << /Type /MCR /Pg 3 0 R /MCID 3 >> >>")
-            pdf.object(18, "<< /Type /StructElem /S /Figure /P 11 0 R /Pg 3 0 R \(figureAlt.map { "/Alt (\($0)) " } ?? "")/K 4 >>")
+            pdf.object(18, "<< /Type /StructElem /S /Figure /P 11 0 R /Pg 3 0 R \(figureAlt.map { "/Alt (\($0)) " } ?? "")/K 4 /A << /O /Layout /BBox [72 500 172 550] >> >>")
             pdf.object(20, "<< /Nums [0 [12 0 R 13 0 R 16 0 R 17 0 R 18 0 R]] >>")
             if withTitle { pdf.object(30, "<< /Title (Budget report) >>") }
             return pdf
@@ -112,7 +113,7 @@ extension Fixtures {
             /Fm1 Do
             """)
         pdf.object(5, "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Noto /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 8 0 R >>")
-        pdf.object(6, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Noto /FontDescriptor 9 0 R >>")
+        pdf.object(6, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Noto /FontDescriptor 9 0 R /CIDToGIDMap /Identity >>")
         pdf.object(7, "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [1 0 0 1 0 0] /CharProcs << >> /FirstChar 97 /LastChar 98 /Widths [1 1] >>")
         pdf.stream(8, "", """
             1 begincodespacerange <0000> <FFFF> endcodespacerange

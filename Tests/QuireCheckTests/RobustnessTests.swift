@@ -21,7 +21,7 @@ import QuireTestSupport
         let bytes = pdf.bytes
         for fraction in [0.9, 0.5, 0.2] {
             let report = try inspectAnyway(pdf, Array(bytes.prefix(Int(Double(bytes.count) * fraction))))
-            if let report { #expect(report.checks.count == 9) }
+            if let report { #expect(report.checks.count == 12) }
         }
     }
 
@@ -74,7 +74,7 @@ import QuireTestSupport
         pdf.object(5, "<< /Type /Font /Subtype /Type0 /DescendantFonts 4 /ToUnicode (nope) /Encoding 9 >>")
         pdf.object(20, "<< /Nums [0 7 (a) [1]] >>")
         let report = try #require(try inspectAnyway(pdf))
-        #expect(report.checks.count == 9)
+        #expect(report.checks.count == 12)
         #expect(report.tree.map(\.role) == ["Document", "P"])
     }
 

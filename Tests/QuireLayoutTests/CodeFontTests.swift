@@ -23,7 +23,7 @@ struct CodeFontTests {
         }
         let families = Dictionary(runs.map { ($0.text, $0.font.family) }, uniquingKeysWith: { a, _ in a })
         #expect(families["quire dump paper.md"] == "Test Mono")
-        #expect(families["indicators:"] == "Test Mono")
+        #expect(families["indicators: "] == "Test Mono")  // the space a hard break gives readers
         #expect(families["  cpp: 1"] == "Test Mono")
         #expect(families["Run "] == "Liberation Sans")
     }

@@ -51,7 +51,11 @@ func pageLines(_ document: PagedDocument) -> [[String]] {
                 rows[(item.point.y * 100).rounded() / 100, default: []].append((item.point.x, run.text))
             }
         }
-        return rows.keys.sorted().map { y in rows[y]!.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: " ") }
+        // A run may end with the space that separates it from the next for readers (a
+        // heading's number): one space between runs either way.
+        return rows.keys.sorted().map { y in
+            rows[y]!.sorted { $0.0 < $1.0 }.map { $0.1.hasSuffix(" ") && $0.1.count > 1 ? String($0.1.dropLast()) : $0.1 }.joined(separator: " ")
+        }
     }
 }
 

@@ -91,4 +91,25 @@ struct ThemeTests {
         #expect(HeaderRow.defaults.map(\.field) == FrontMatterField.allCases.filter { $0.defaultLabel != nil })
         #expect(HeaderRow.defaults.first == HeaderRow(field: .by, label: "By:"))
     }
+
+    @Test("a chart series paler than 3:1 on the white page is refused at its line, with a darker shade that passes")
+    func seriesContrast() throws {
+        #expect {
+            _ = try parseTheme("chart:\n  colors:\n    - \"#1F3864\"\n    - \"#9DC3E6\"\n", file: "house.yaml")
+        } throws: { error in
+            guard let error = error as? QuireError, let hint = error.hint, let shade = hint.split(separator: " ").last.map(String.init) else { return false }
+            // The suggestion must itself pass.
+            let accepted = (try? parseTheme("chart:\n  colors: [\"\(shade)\"]\n", file: "house.yaml")) != nil
+            return error.location?.line == 4 && error.field == "chart.colors" && error.message.contains("1.84:1") && accepted
+        }
+        // Every bundled layout passes (each is parsed as the test suite loads it elsewhere; here its series).
+        let layouts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("layouts")
+        for file in try FileManager.default.contentsOfDirectory(atPath: layouts.path) where file.hasSuffix(".yaml") {
+            let text = try String(contentsOf: layouts.appendingPathComponent(file), encoding: .utf8)
+            guard text.contains("colors:") else { continue }
+            let chart = text.components(separatedBy: "\n").drop { !$0.hasPrefix("chart:") }.prefix { $0.hasPrefix("chart:") || $0.hasPrefix(" ") }
+            #expect(throws: Never.self, "\(file)") { _ = try parseTheme(chart.joined(separator: "\n") + "\n", file: file) }
+        }
+    }
 }

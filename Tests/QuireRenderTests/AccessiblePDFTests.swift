@@ -29,6 +29,9 @@ struct PDFReading: Decodable {
     var info_title: String
     var xmp_title: String?
     var pdfa: String?
+    /// pdfuaid:part, and whether a PDF/A extension schema describes it.
+    var pdfua: String?
+    var pdfua_described: Bool
     var output_intents: [Intent]
     var encrypted: Bool
     var id: [String]
@@ -52,7 +55,8 @@ struct PDFReading: Decodable {
 /// Roles of the page tree's elements in reading order, as the PDF's structure tree should
 /// hold them: artifacts are not elements, one element may span pages, and an element opened
 /// inside one that already holds content (a note met in its paragraph) is written as that
-/// element's sibling, as CairoTagger has to for cairo.
+/// element's sibling, as CairoTagger has to for cairo; a link is not (the finisher moves it
+/// back inside).
 func pageTreeRoles(_ document: PagedDocument) -> [String] {
     var roles = ["Document"]
     // The open elements: depth in the PDF's tree, whether content may be drawn in them (a
@@ -62,6 +66,10 @@ func pageTreeRoles(_ document: PagedDocument) -> [String] {
     for page in document.pages {
         for item in page.frame.items {
             switch item.item {
+            case .beginTag(let tag) where tag.role == .link:
+                // A link is moved back inside the element it was met in; it leaves that
+                // element a leaf (links are left out of the comparison).
+                stack.append(((stack.last?.depth ?? 0) + 1, true, false))
             case .beginTag(let tag):
                 var depth = 1
                 if let top = stack.last {
@@ -145,6 +153,9 @@ struct AccessiblePDFTests {
         #expect(reading.display_doc_title)
         #expect(!reading.info_title.isEmpty)
         #expect(reading.xmp_title == reading.info_title)
+        #expect(reading.pdfua == "1", "PDF/UA-1 claimed")
+        // PDF/A allows pdfuaid only with its extension schema; a plain file needs none.
+        #expect(reading.pdfua_described == (reading.pdfa != nil))
         #expect(!reading.fonts.isEmpty && reading.fonts.values.allSatisfy { $0 }, "\(reading.fonts)")
     }
 
@@ -167,7 +178,9 @@ struct AccessiblePDFTests {
         _ = try typesetter.renderPDF(file: examplePath("kscb-2016-17"), to: plain)
         _ = try typesetter.renderPDF(file: examplePath("kscb-2016-17"), pdfa: true, to: archival)
         #expect(try PDFReading(plain).pdfa == nil)
-        #expect(try PDFReading(archival).pdfa == "2B")
+        let archived = try PDFReading(archival)
+        #expect(archived.pdfa == "2B")
+        #expect(archived.pdfua == "1" && archived.pdfua_described, "PDF/A-2b and PDF/UA-1 both")
         let labels = try run("python3", ["-c", "import pikepdf,sys; print([str(p.label) for p in pikepdf.open(sys.argv[1]).pages])",
                                          try renderExample("kscb-annual-report")]).out
         #expect(labels.hasPrefix("['i', 'ii', '1', '2'"), "\(labels)")

@@ -2,6 +2,7 @@ import Foundation
 import QuireTestSupport
 import QuireKit
 import QuireModel
+import QuirePangoCairo
 import Testing
 
 /// The example committee pack, public and full, read back with poppler and pikepdf.
@@ -127,5 +128,17 @@ struct PackTests {
         #expect(reading.tree.filter { $0.role == "Lbl" }.count > 20)
         #expect(reading.fonts.values.allSatisfy { $0 }, "\(reading.fonts)")
         #expect(try run("qpdf", ["--check", pdf]).status == 0)
+    }
+
+    @Test("an untagged PDF appendix is named in the pack's warnings; a tagged one is not")
+    func untaggedAppendixWarned() throws {
+        let output = try scratchDirectory().appendingPathComponent("pack.pdf").path
+        let rendered = try typesetter.renderPack(manifest: Self.manifest, edition: .publicPack, to: output)
+        let untagged = rendered.diagnostics.filter { $0.message.contains("is untagged") }
+        #expect(untagged.contains { $0.message.contains("minutes-2017-07-20.pdf") }, "\(rendered.diagnostics)")
+        #expect(untagged.allSatisfy { $0.location?.file == Self.manifest && ($0.location?.line ?? 0) > 0 })
+        // Quire's own output is tagged; the ReportLab minutes are not.
+        #expect(isTaggedPDF(try renderExample("kscb-2016-17")))
+        #expect(!isTaggedPDF(Self.folder.appendingPathComponent("minutes-2017-07-20.pdf").path))
     }
 }

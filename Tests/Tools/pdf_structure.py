@@ -110,6 +110,8 @@ def main(path):
             "info_title": str(pdf.docinfo.get("/Title", "")),
             "xmp_title": title.group(1) if title else None,
             "pdfa": (part.group(1) + conformance.group(1)) if part and conformance else None,
+            "pdfua": (re.search(r"<pdfuaid:part>(\d)</pdfuaid:part>", xmp) or [None, None])[1],
+            "pdfua_described": "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>" in xmp,
             "output_intents": intents,
             "encrypted": pdf.is_encrypted,
             "id": [bytes(x).hex() for x in pdf.trailer.get("/ID", [])],

@@ -22,6 +22,19 @@ extension AccessibilityCheck {
         return .init("title", .pass, "\"\(title)\", shown as the window title")
     }
 
+    /// PDF/UA-1 claimed in the XMP (ISO 14289-1, 5: pdfuaid:part 1); in a PDF/A file the
+    /// claim must be described by an extension schema, or the file is not valid PDF/A.
+    static func pdfua(xmp: XMPMetadata?) -> AccessibilityCheck {
+        guard let part = trimmedNonEmpty(xmp?.pdfuaPart) else {
+            return .init("pdfua", .fail, "PDF/UA not claimed (no pdfuaid:part in the XMP metadata)")
+        }
+        guard part == "1" else { return .init("pdfua", .fail, "pdfuaid:part is \(part), not 1") }
+        if trimmedNonEmpty(xmp?.pdfaPart) != nil, xmp?.describesPDFUA != true {
+            return .init("pdfua", .fail, "PDF/UA-1 claimed in a PDF/A file without the extension schema that describes pdfuaid")
+        }
+        return .init("pdfua", .pass, "PDF/UA-1 claimed")
+    }
+
     /// A PDF/A claim in the XMP is held to what every PDF/A part asks of the whole file:
     /// an output intent with its ICC profile, no encryption, metadata agreeing with Info.
     static func pdfa(pdf: QPDF, catalog: PDFObject, info: PDFObject?, xmp: XMPMetadata?, required: Bool) -> AccessibilityCheck {

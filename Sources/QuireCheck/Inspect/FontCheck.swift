@@ -6,6 +6,15 @@ extension AccessibilityCheck {
         for page in pages { collector.collect(inheritedPageAttribute("Resources", of: page), depth: 0) }
         let fonts = collector.fonts
         guard !fonts.isEmpty else { return .init("fonts", .pass, "no fonts") }
+        // PDF/A-2 6.2.11.3.2 and PDF/UA-1 7.21.3.2: a Type 2 CID font says how CIDs map to glyphs.
+        let unmapped = fonts.compactMap { font -> String? in
+            guard font["Subtype"]?.name == "Type0", let cidFont = font["DescendantFonts"]?.asList.first,
+                  cidFont["Subtype"]?.name == "CIDFontType2", cidFont["CIDToGIDMap"] == nil else { return nil }
+            return cidFont["BaseFont"]?.name ?? "(unnamed)"
+        }
+        guard unmapped.isEmpty else {
+            return .init("fonts", .fail, "\(unmapped.count) Type 2 CID font\(unmapped.count == 1 ? "" : "s") without /CIDToGIDMap: \(Array(Set(unmapped)).sorted().prefix(4).joined(separator: ", "))")
+        }
         let missing = fonts.filter { !isEmbedded($0) }.map { $0["BaseFont"]?.name ?? "(unnamed)" }
         guard !missing.isEmpty else {
             return .init("fonts", .pass, "\(fonts.count) font\(fonts.count == 1 ? "" : "s"), all embedded")

@@ -11,6 +11,11 @@ final class ParentTree {
         if let root { collect(root, depth: 0, visited: &visited) }
     }
 
+    /// The element an annotation's (or an XObject's) /StructParent names.
+    func element(structParent key: Int) -> PDFObject? {
+        entries[key].flatMap { $0.isDictionary ? $0 : nil }
+    }
+
     func maps(structParents: Int?, mcid: Int) -> Bool {
         guard let structParents, mcid >= 0 else { return false }
         if mapped[structParents] == nil {

@@ -7,6 +7,8 @@ struct StructureTree {
         var alt: String?
         var actualText: String?
         var parts: [Part] = []
+        /// The attribute names its /A holds, from every owner ("ListNumbering", "BBox").
+        var attributes: Set<String> = []
     }
 
     /// An element's kids in order: its own marked content, or child elements (by index).
@@ -38,7 +40,8 @@ struct StructureTree {
         let page = node["Pg"].flatMap { pageIndex[$0.objectID] } ?? inherited
         let index = elements.count
         elements.append(Element(depth: depth, role: roles.standard(role), alt: trimmedNonEmpty(node["Alt"]?.text),
-                                actualText: trimmedNonEmpty(node["ActualText"]?.text)))
+                                actualText: trimmedNonEmpty(node["ActualText"]?.text),
+                                attributes: Set((node["A"]?.asList ?? []).filter(\.isDictionary).flatMap(\.keys))))
         var parts: [Part] = []
         for kid in node["K"]?.asList ?? [] {
             if let mcid = kid.int {

@@ -7,6 +7,10 @@ struct XMPMetadata {
     var pdfaPart: String?
     var pdfaConformance: String?
     var title: String?
+    /// The PDF/UA identification, and whether a PDF/A extension schema describes it (which
+    /// PDF/A asks of every property outside its predefined schemas).
+    var pdfuaPart: String?
+    var describesPDFUA = false
 
     /// The catalog's /Metadata stream, if it has one.
     init?(catalog: PDFObject) {
@@ -18,6 +22,8 @@ struct XMPMetadata {
     init(_ xml: String) {
         pdfaPart = Self.simpleProperty("pdfaid:part", in: xml)
         pdfaConformance = Self.simpleProperty("pdfaid:conformance", in: xml)
+        pdfuaPart = Self.simpleProperty("pdfuaid:part", in: xml)
+        describesPDFUA = Self.capture(#"<pdfaSchema:namespaceURI>\s*(http://www\.aiim\.org/pdfua/ns/id/)\s*</pdfaSchema:namespaceURI>"#, in: xml) != nil
         if let titleElement = Self.capture(#"<dc:title\b[^>]*>(.*?)</dc:title>"#, in: xml) {
             let item = Self.capture(#"<rdf:li\b[^>]*>(.*?)</rdf:li>"#, in: titleElement) ?? titleElement
             let text = Self.decodingEntities(item).trimmingCharacters(in: .whitespacesAndNewlines)

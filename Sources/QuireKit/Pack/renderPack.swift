@@ -141,7 +141,11 @@ extension Typesetter {
             let url = try findLocalFile(path, in: [directory], linkRoots: [root], location: location, field: "pdf", what: "the PDF")
             try checkAppendixBounds(url, path: path, location: location, budget: budget)
             switch readPDFAppendix(url.path) {
-            case .success(let sizes): return PlacedDocument(content: .pdf(path: url.path, sizes: sizes))
+            case .success(let sizes):
+                // Its pages are placed as they are; without tags they are read as loose text.
+                let untagged = isTaggedPDF(url.path) ? [] : [Diagnostic(at: location,
+                    "the PDF '\(path)' is untagged: a screen reader gets its text in drawing order, with no headings, lists or tables (export it as a tagged PDF)")]
+                return PlacedDocument(content: .pdf(path: url.path, sizes: sizes), diagnostics: untagged)
             case .failure(let problem):
                 throw QuireError(.invalidValue, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
                                  hint: "give an unencrypted, complete PDF file (open it and save a copy if in doubt)")

@@ -95,8 +95,10 @@ struct TableLayout {
             for column in 0..<grid.columns {
                 guard let index = requests[row][column] else { continue }
                 let span = grid.span(row, column)
-                // The filled rows are the header rows: their cells head their columns.
-                var tag = header ? StructureTag(.headerCell, scope: .column) : StructureTag(.dataCell)
+                // The filled rows are the header rows: their cells head their columns; below
+                // them, a row's first cell names the row and heads it.
+                var tag = header ? StructureTag(.headerCell, scope: .column)
+                    : column == 0 && grid.columns > 1 ? StructureTag(.headerCell, scope: .row) : StructureTag(.dataCell)
                 let rows = (span.row..<(span.row + span.rows)).filter(hasCells).count
                 if rows > 1 { tag.rowSpan = rows }
                 if span.columns > 1 { tag.columnSpan = span.columns }

@@ -21,6 +21,10 @@ struct TextBlock {
     var labelTags: [Tagging] = []
     /// Labels read after the text (a contents entry's page number) rather than before it.
     var labelsLast = false
+    /// A place in the document the whole block links to (a contents entry, an agenda line):
+    /// its annotation covers every line and is drawn first in the text's element, so the
+    /// `Link` holding the text also holds the annotation. Only for blocks kept together.
+    var pageLink: (pageIndex: Int, y: Double)?
 
     /// One slice per line; `breakAfter` set by the orphan/widow rule or keep flags. A label's
     /// lines all go into the first slice (or the last, for `labelsLast`) so that each label is
@@ -40,7 +44,11 @@ struct TextBlock {
             for (number, (labelLine, labelX)) in labelLines.enumerated() {
                 let tags = number < labelTags.count ? labelTags[number] : nil
                 tags?.open(&frame)
-                for (index, line) in labelLine.enumerated() { place(line, in: &frame, x: labelX, baseline: baseline(index) - top) }
+                for (index, line) in labelLine.enumerated() {
+                    // A number read in the text's element ("1." before "Introduction") ends a word.
+                    let read = tags == nil && !labelsLast && index == labelLine.count - 1 ? endingWord(line) : line
+                    place(read, in: &frame, x: labelX, baseline: baseline(index) - top)
+                }
                 if tags?.leaf != nil { frame.close() }
             }
         }
@@ -51,9 +59,19 @@ struct TextBlock {
             let top = Double(index) * leading
             // Labels first: the page tree is in reading order ("(1)" before its text).
             if index == 0, !labelsLast, !labelTags.isEmpty { placeLabels(&frame, top: top) }
-            if index == 0 { textTags.open(&frame) }
+            if index == 0 {
+                textTags.open(&frame)
+                if let pageLink {
+                    frame.push(.pageLink(pageIndex: pageLink.pageIndex, y: pageLink.y, Size(width: width, height: leading * Double(count))), at: .zero)
+                }
+            }
             if index == 0, !labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
-            if index < lines.count { place(lines[index], in: &frame, x: x, baseline: baseline(index) - top) }
+            if index < lines.count {
+                // A hard break, or the text before its own page number, ends a word too.
+                let last = index == lines.count - 1
+                let ended = (!last && lines[index].endsParagraph) || (last && labelsLast && labelTags.isEmpty && !labels.isEmpty)
+                place(ended ? endingWord(lines[index]) : lines[index], in: &frame, x: x, baseline: baseline(index) - top)
+            }
             if index == count - 1 {
                 if labelsLast, labelTags.isEmpty { placeLabels(&frame, top: top) }
                 if textTags.leaf != nil { frame.close() }
@@ -69,19 +87,6 @@ struct TextBlock {
         }
         return items
     }
-}
-
-/// A block kept on one page made a link to a place in the document as a whole: the link goes
-/// after the block's text (so it is not inside the text's element), on its last line,
-/// reaching back to the first.
-func linkedToPage(_ items: [FlowItem], pageIndex: Int, y: Double, width: Double, leading: Double) -> [FlowItem] {
-    var items = items
-    let last = items.count - 1
-    guard last >= 0, case .slice(var slice) = items[last] else { return items }
-    let size = Size(width: width, height: leading * Double(items.count))
-    slice.frame.push(.pageLink(pageIndex: pageIndex, y: y, size), at: Point(x: 0, y: -leading * Double(last)))
-    items[last] = .slice(slice)
-    return items
 }
 
 /// Elements opened before a run of content, and the element that holds it (nil: the content
@@ -101,13 +106,44 @@ func baselineOffset(_ line: ShapedLine, leading: Double) -> Double {
     (leading - (line.ascent + line.descent)) / 2 + line.ascent
 }
 
-/// Copies a shaped line's runs and links into a frame at (x, baseline).
+/// Copies a shaped line's runs and links into a frame at (x, baseline). A link's runs go in a
+/// `Link` element that starts with its annotation, so the words are read inside the link
+/// (shapers give a link's words runs of their own).
 func place(_ line: ShapedLine, in frame: inout Frame, x: Double, baseline: Double) {
+    var open: Int?  // the link whose element is open
+    var placed: Set<Int> = []
     for run in line.runs {
+        let middle = run.point.x + run.item.width / 2
+        let link = line.links.firstIndex { middle >= $0.x && middle <= $0.x + $0.width }
+        if link != open {
+            if open != nil { frame.close() }
+            if let link {
+                let area = line.links[link]
+                frame.open(.link)
+                frame.push(.link(url: area.url, Size(width: area.width, height: line.ascent + line.descent)),
+                           at: Point(x: x + area.x, y: baseline - line.ascent))
+                placed.insert(link)
+            }
+            open = link
+        }
         frame.push(.glyphs(run.item), at: Point(x: x + run.point.x, y: baseline + run.point.y))
     }
-    for link in line.links {
+    if open != nil { frame.close() }
+    // A link no run falls in (nothing drawn for it) still works where it was measured.
+    for (index, link) in line.links.enumerated() where !placed.contains(index) {
         frame.push(.link(url: link.url, Size(width: link.width, height: line.ascent + line.descent)),
                    at: Point(x: x + link.x, y: baseline - line.ascent))
     }
+}
+
+/// The line with a space after its last word, for text extraction and screen readers: where
+/// nothing drawn separates two words read one after the other (a hard line break, a heading's
+/// number and its title), they would run together ("ServicesAndrew", "1.Introduction"). The
+/// space has no glyph in the shaped line; the canvas draws the font's (blank) space for it.
+func endingWord(_ line: ShapedLine) -> ShapedLine {
+    guard var last = line.runs.last, let character = last.item.text.last, !character.isWhitespace else { return line }
+    var copy = line
+    last.item.text += " "
+    copy.runs[copy.runs.count - 1] = last
+    return copy
 }

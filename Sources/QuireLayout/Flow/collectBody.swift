@@ -97,7 +97,7 @@ extension Collector {
     /// Numbered paragraphs are a list: each paragraph an item with its number as the label,
     /// and the blocks that follow it (lettered items, tables) inside that item.
     private func numberedItem() {
-        if numberedListOpen { close(2) } else { open(.list) }
+        if numberedListOpen { close(2) } else { open(StructureTag(.list, listNumbering: .decimal)) }
         open(.listItem)
         numberedListOpen = true
     }
@@ -237,7 +237,7 @@ extension Collector {
     /// what a "1.1.1" label extends (the enclosing paragraph's or item's number).
     func list(_ items: [[Block]], ordered: Bool, x: Double, depth: Int, style: NumberingStyle, parent: String?) {
         let textX = x + theme.paragraphs.itemIndent
-        open(.list)
+        open(StructureTag(.list, listNumbering: ordered ? style.items(atDepth: depth).listNumbering : .disc))
         defer { close() }
         for (index, item) in items.enumerated() {
             space(theme.blockSpace / 2)
@@ -261,6 +261,19 @@ extension Collector {
                     quoteBlock(block, x: textX, numbering: &inner)
                 }
             }
+        }
+    }
+}
+
+extension ItemNumbering {
+    /// What the labels are, for /ListNumbering: "(a)" letters, "(i)" roman numerals, "1." and
+    /// "1.1.1" figures, a bullet a disc.
+    var listNumbering: ListNumbering {
+        switch self {
+        case .letterParenthesized, .letterParenthesis, .letterPeriod: .lowerAlpha
+        case .romanParenthesized, .romanParenthesis, .romanPeriod: .lowerRoman
+        case .numberParenthesized, .numberParenthesis, .numberPeriod, .decimal: .decimal
+        case .bullet: .disc
         }
     }
 }

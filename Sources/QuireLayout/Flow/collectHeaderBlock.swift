@@ -105,7 +105,7 @@ extension Collector {
             }
             if let item = value.label {
                 labels.append((request(StyledText(item), width: itemIndent, alignment: .left), valueX))
-                labelTags.append(Tagging(opens: cellOpens + (valueIndex == 0 ? [StructureTag(.list)] : []) + [StructureTag(.listItem)],
+                labelTags.append(Tagging(opens: cellOpens + (valueIndex == 0 ? [StructureTag(.list, listNumbering: ListNumbering.none)] : []) + [StructureTag(.listItem)],
                                          leaf: StructureTag(.label)))
                 cellOpens = [StructureTag(.listBody)]
             }
@@ -153,7 +153,7 @@ extension Collector {
             if let box { gap(style.rowSpace / 3, box: box) } else { space(style.rowSpace / 3) }
         }
         open(.dataCell)
-        if row.listed { open(.list) }
+        if row.listed { open(StructureTag(.list, listNumbering: ListNumbering.none)) }
         for (valueIndex, value) in row.values.enumerated() {
             if valueIndex > 0 { if let box { gap(style.rowSpace / 2, box: box) } else { space(style.rowSpace / 2) } }
             let x = inset + (value.label == nil ? 0 : itemIndent)

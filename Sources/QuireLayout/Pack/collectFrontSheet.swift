@@ -60,7 +60,7 @@ extension Collector {
         }
         if let formats = meeting.alternativeFormats {
             space(theme.blockSpace)
-            paragraph(StyledText(formats, style: SpanStyle(italic: true)), x: 0, label: nil, labelX: 0, line: nil, alignment: .left)
+            paragraph(linkingAddresses(formats, style: SpanStyle(italic: true)), x: 0, label: nil, labelX: 0, line: nil, alignment: .left)
         }
     }
 
@@ -97,7 +97,7 @@ extension Collector {
     /// Numbered agenda lines, each linked to its first page: "5. Title (Pages 5 - 12)".
     private func agendaList(_ entries: [AgendaEntry]) {
         let style = theme.pack, width = theme.contentWidth, x = theme.paragraphs.indent
-        open(.list)
+        open(StructureTag(.list, listNumbering: .decimal))
         for entry in entries {
             var text = StyledText(entry.item.title, style: SpanStyle(bold: true))
             if let pages = entry.pages {
@@ -114,15 +114,17 @@ extension Collector {
             var block = TextBlock(text: textIndex, x: x, labels: [(labelIndex, 0)], leading: theme.body.leading, keepTogether: true,
                                   line: entry.item.line)
             block.labelTags = [Tagging(leaf: StructureTag(.label))]
-            block.textTags = Tagging(opens: [StructureTag(.listBody)], leaf: StructureTag(.paragraph))
-            let leading = theme.body.leading, target = entry.pageIndex
-            open(.listItem)
-            add { shaped in
-                // The whole entry links to the item's first page.
-                let items = block.slices(shaped, width: width, orphans: 1, widows: 1)
-                return target.map { linkedToPage(items, pageIndex: $0, y: 0, width: width, leading: leading) } ?? items
+            if let target = entry.pageIndex {
+                // The whole entry is a reference to the item, linking to its first page.
+                block.textTags = Tagging(opens: [StructureTag(.listBody), StructureTag(.reference)], leaf: StructureTag(.link))
+                block.pageLink = (target, 0)
+            } else {
+                block.textTags = Tagging(opens: [StructureTag(.listBody)], leaf: StructureTag(.paragraph))
             }
-            close(2)  // LBody, LI
+            let opened = block.textTags.opens.count
+            open(.listItem)
+            add { block.slices($0, width: width, orphans: 1, widows: 1) }
+            close(opened + 1)  // the text's elements, LI
             space(theme.blockSpace / 2)
         }
         close()

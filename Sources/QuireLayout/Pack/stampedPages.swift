@@ -46,14 +46,19 @@ public struct PackPages: Sequence, @unchecked Sendable {
 
     public func makeIterator() -> AnyIterator<Page> {
         var index = 0
-        var open: [Int: AnyIterator<Page>] = [:]  // each paper's pages, started when its first page is due
+        // Each paper's pages, started when its first page is due, and the pack page it starts on.
+        var open: [Int: (pages: AnyIterator<Page>, first: Int)] = [:]
         return AnyIterator {
             guard index < sheets.count else { return nil }
             defer { index += 1 }
             var paperPage: Page?
             if case .paperPage(let paper, _) = sheets[index].body {
-                if open[paper] == nil { open[paper] = papers[paper].pages().makeIterator() }
-                paperPage = open[paper]?.next()
+                if open[paper] == nil { open[paper] = (papers[paper].pages().makeIterator(), index) }
+                // A paper's links into itself (its contents) go to its pages where the pack has them.
+                if let (pages, first) = open[paper], var next = pages.next() {
+                    next.frame = next.frame.movingPageLinks(by: first)
+                    paperPage = next
+                }
                 if index + 1 >= sheets.count || !sheets[index + 1].isPage(of: paper) { open[paper] = nil }
             }
             return page(index, paperPage: paperPage)

@@ -69,14 +69,15 @@ extension Collector {
             let leading = theme.body.leading
             open(.contentsItem)
             add { shaped in
-                // The title reads before its page number; the link follows the entry's text.
+                // TOCI › Reference › Link: the whole entry, title then page number, is the link
+                // to the section's page.
                 var block = TextBlock(text: title, x: 0, labels: [(number, width - numberWidth)], leading: leading, keepTogether: true)
                 block.labelsLast = true
-                // The whole entry is a link to the section's page.
-                return linkedToPage(block.slices(shaped, width: width, orphans: 1, widows: 1), pageIndex: entry.pageIndex, y: entry.y,
-                                    width: width, leading: leading)
+                block.textTags = Tagging(opens: [StructureTag(.reference)], leaf: StructureTag(.link))
+                block.pageLink = (entry.pageIndex, entry.y)
+                return block.slices(shaped, width: width, orphans: 1, widows: 1)
             }
-            close()
+            close(2)  // Reference, TOCI
             space(theme.blockSpace / 2)
         }
         close()

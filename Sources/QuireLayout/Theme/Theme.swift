@@ -208,7 +208,7 @@ public struct ChartStyle: Hashable, Sendable {
     public var height = mm(70)
     public var size = 9.0
     /// Series colours in order; chosen to differ in lightness so they survive greyscale print.
-    public var colors: [Color] = ["#1F3864", "#9DC3E6", "#2E75B6", "#595959"].compactMap { Color(hex: $0) }
+    public var colors: [Color] = ["#1F3864", "#6495C9", "#2E75B6", "#595959"].compactMap { Color(hex: $0) }
     public var gridColor = Color(red: 0.85, green: 0.85, blue: 0.85)
 }
 

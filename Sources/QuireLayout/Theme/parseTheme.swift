@@ -182,10 +182,18 @@ private struct ThemeReader {
                 throw self.error(node, key, error.message, hint: error.hint)
             }
         case .colorList(let path):
-            guard case .sequence(let items) = node, !items.isEmpty else { throw error(node, key, "expected a list of colours like [\"#1F3864\", \"#9DC3E6\"]") }
+            guard case .sequence(let items) = node, !items.isEmpty else { throw error(node, key, "expected a list of colours like [\"#1F3864\", \"#2E75B6\"]") }
             var colors: [Color] = []
             for item in items {
-                guard let color = Color(hex: try scalar(item, key)) else { throw error(item, key, "expected a colour like \"#1F3864\" (quote it: # starts a YAML comment)") }
+                let text = try scalar(item, key)
+                guard let color = Color(hex: text) else { throw error(item, key, "expected a colour like \"#1F3864\" (quote it: # starts a YAML comment)") }
+                // Chart series are told apart by colour alone: WCAG 1.4.11 asks 3:1 against
+                // the white page they are drawn on.
+                let contrast = color.contrast(with: .white)
+                guard contrast >= 3 else {
+                    throw error(item, key, "\(text) has \(formatContrast(contrast)):1 contrast on the white page; a chart series needs at least 3:1",
+                                hint: "use a darker shade, e.g. \(color.darkened(toContrast: 3, with: .white).hex)")
+                }
                 colors.append(color)
             }
             theme[keyPath: path] = colors

@@ -14,6 +14,20 @@ indirect enum PDFValue: Equatable {
 
     static func integer(_ value: Int) -> PDFValue { .number(String(value)) }
 
+    /// A real number to a thousandth, written without an exponent ("12.5", "-3").
+    static func real(_ value: Double) -> PDFValue {
+        let thousandths = Int((value * 1000).rounded())
+        let sign = thousandths < 0 ? "-" : "", magnitude = abs(thousandths)
+        var text = sign + String(magnitude / 1000)
+        if magnitude % 1000 != 0 {
+            var fraction = String(magnitude % 1000)
+            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return .number(text == "-0" ? "0" : text)
+    }
+
     /// A text string: UTF-16BE with a byte-order mark, as hex (safe for any text).
     static func text(_ value: String) -> PDFValue {
         var hex = Array("<FEFF".utf8)
@@ -34,6 +48,7 @@ indirect enum PDFValue: Equatable {
     }
 
     var int: Int? { if case .number(let text) = self { Int(text) } else { nil } }
+    var double: Double? { if case .number(let text) = self { Double(text) } else { nil } }
     var nameValue: String? { if case .name(let name) = self { name } else { nil } }
     var reference: Int? { if case .reference(let number) = self { number } else { nil } }
     var dictionaryValue: PDFDictionary? { if case .dictionary(let d) = self { d } else { nil } }

@@ -1,6 +1,9 @@
+import QuirePages
+
 /// Completes the structure tree cairo wrote, element by element in the order they were
 /// opened: attributes cairo cannot write (/Alt, a table cell's /Scope, /RowSpan and /ColSpan,
-/// a note's /ID with the tree's /IDTree, a link's /Contents),
+/// a note's /ID with the tree's /IDTree, a link's /Contents and /Dest),
+/// links met inside a paragraph moved back into it,
 /// placeholder elements of page furniture taken out (their content becomes artifacts), and
 /// elements interrupted by furniture merged back into one. Only changed objects are parsed
 /// twice and written anew; the rest of the tree is read once, compactly.
@@ -21,9 +24,16 @@ struct StructureRewrite {
         var content: [ContentRef]
     }
 
+    /// What an element holds, in reading order, when the finisher rebuilds it.
+    private enum Kid {
+        case content(ContentRef)
+        case element(Int)
+    }
+
     /// Applies `written`; returns, by page object number, the MCIDs that are artifacts now.
-    func complete(_ written: [WrittenElement], root: PDFDictionary, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError)
-        -> [Int: Set<Int>]
+    /// `labels` are the pages' printed numbers, for internal links' descriptions.
+    func complete(_ written: [WrittenElement], root: PDFDictionary, pages: [(number: Int, dictionary: PDFDictionary)],
+                  labels: [PageLabel]) throws(PDFError) -> [Int: Set<Int>]
     {
         guard let treeNumber = root["StructTreeRoot"]?.reference else {
             if written.isEmpty { return [:] }
@@ -40,7 +50,7 @@ struct StructureRewrite {
         let edit = out.edit
         var artifacts: [Int: Set<Int>] = [:]
         var removed: [Int: Set<Int>] = [:]  // parent → children taken out
-        var merged: [Int: [ContentRef]] = [:]  // element → its content, continuations included
+        var merged: [Int: [Kid]] = [:]  // element → its content, continuations and nested links included
         var noteIDs: [(id: String, number: Int)] = []  // PDF/UA: every Note has an /ID, listed in /IDTree
         for (index, (node, element)) in zip(nodes, written).enumerated() {
             guard node.role == element.role else {
@@ -49,18 +59,52 @@ struct StructureRewrite {
             switch element.kind {
             case .element:
                 if let alt = element.alt { try edit(node.number) { $0["Alt"] = .text(alt) } }
-                if let attributes = tableAttributes(element) {
-                    try edit(node.number) { $0["A"] = .dictionary(attributes) }
+                // Attributes by owner: a cell's (Table), a list's numbering (List), a figure's
+                // or table's box (Layout), with the page the box is on.
+                var owners = tableAttributes(element).map { [PDFValue.dictionary($0)] } ?? []
+                if let numbering = element.listNumbering {
+                    owners.append(.dictionary(PDFDictionary([("O", .name("List")), ("ListNumbering", .name(numbering))])))
+                }
+                var boxPage: Int?
+                if let box = element.box {
+                    let (page, bbox) = try boundingBox(box, pages: pages)
+                    boxPage = page
+                    owners.append(.dictionary(PDFDictionary([("O", .name("Layout")), ("BBox", bbox)])))
+                }
+                if !owners.isEmpty {
+                    try edit(node.number) {
+                        $0["A"] = owners.count == 1 ? owners[0] : .array(owners)
+                        if let boxPage, $0["Pg"] == nil { $0["Pg"] = .reference(boxPage) }
+                    }
                 }
                 if element.role == "Note" {
                     let id = "note-\(noteIDs.count + 1)"
                     noteIDs.append((id, node.number))
                     try edit(node.number) { $0["ID"] = .string(Array("(\(id))".utf8)) }
                 }
-            case .link(let contents):
+            case .link(let contents, let destination):
+                let dest = try destination.map { (d) throws(PDFError) in try explicitDestination(d, pages: pages) }
+                var description = contents ?? ""
+                if let destination {
+                    guard destination.pageIndex < labels.count else { throw PDFError("a link goes to page \(destination.pageIndex + 1) of \(labels.count)") }
+                    description = contents ?? "Go to page \(labels[destination.pageIndex])"
+                }
                 for kid in try pdf.dictionary(node.number)["K"]?.list ?? [] {
                     guard let objr = kid.dictionaryValue, objr["Type"]?.nameValue == "OBJR", let annotation = objr["Obj"]?.reference else { continue }
-                    try edit(annotation) { $0["Contents"] = .text(contents) }
+                    try edit(annotation) {
+                        $0["Contents"] = .text(description)
+                        if let dest {
+                            $0["A"] = nil
+                            $0["Dest"] = dest
+                        }
+                    }
+                }
+                if let origin = element.nestedIn {
+                    guard origin < index else { throw PDFError("link \(index + 1) belongs inside a later element") }
+                    let target = nodes[origin]
+                    merged[target.number, default: target.content.map(Kid.content)].append(.element(node.number))
+                    removed[node.parent, default: []].insert(node.number)
+                    try edit(node.number) { $0["P"] = .reference(target.number) }
                 }
             case .artifact:
                 for ref in node.content {
@@ -72,16 +116,20 @@ struct StructureRewrite {
             case .continuation(let origin):
                 guard origin < index else { throw PDFError("structure element \(index + 1) continues a later element") }
                 let target = nodes[origin]
-                merged[target.number, default: target.content] += node.content
+                merged[target.number, default: target.content.map(Kid.content)] += node.content.map(Kid.content)
                 for ref in node.content { parentTree.set(ref, to: target.number) }
                 removed[node.parent, default: []].insert(node.number)
                 out.drop(node.number)
             }
         }
-        for (number, content) in merged {
+        for (number, kids) in merged {
             try edit(number) {
-                $0["K"] = .array(content.map { ref in
-                    .dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(ref.page)), ("MCID", .integer(ref.mcid))]))
+                $0["K"] = .array(kids.map { kid in
+                    switch kid {
+                    case .content(let ref):
+                        .dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(ref.page)), ("MCID", .integer(ref.mcid))]))
+                    case .element(let child): .reference(child)
+                    }
                 })
             }
         }
@@ -96,6 +144,31 @@ struct StructureRewrite {
         }
         parentTree.write(to: out)
         return artifacts
+    }
+
+    /// An explicit destination: the page, its left edge, `y` down from its top, the zoom kept.
+    private func explicitDestination(_ destination: PageDestination, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError)
+        -> PDFValue
+    {
+        guard destination.pageIndex >= 0, destination.pageIndex < pages.count else {
+            throw PDFError("a link goes to page \(destination.pageIndex + 1) of a \(pages.count)-page document")
+        }
+        let page = pages[destination.pageIndex]
+        guard let box = page.dictionary["MediaBox"]?.list, box.count == 4, let bottom = box[1].double, let top = box[3].double else {
+            throw PDFError("page \(destination.pageIndex + 1) has no usable /MediaBox")
+        }
+        return .array([.reference(page.number), .name("XYZ"), .integer(0), .real(max(bottom, top - destination.y)), .null])
+    }
+
+    /// A drawn box in PDF's coordinates (from the bottom-left, y up): its page object and
+    /// [left bottom right top].
+    private func boundingBox(_ box: ElementBox, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) -> (Int, PDFValue) {
+        guard box.pageIndex >= 0, box.pageIndex < pages.count else { throw PDFError("an element was drawn on page \(box.pageIndex + 1) of \(pages.count)") }
+        let page = pages[box.pageIndex]
+        guard let media = page.dictionary["MediaBox"]?.list, media.count == 4, let top = media[3].double else {
+            throw PDFError("page \(box.pageIndex + 1) has no usable /MediaBox")
+        }
+        return (page.number, .array([.real(box.x), .real(top - box.y - box.height), .real(box.x + box.width), .real(top - box.y)]))
     }
 
     /// A table cell's attributes (owner Table): a header cell's /Scope, a merged cell's

@@ -5,9 +5,10 @@ import QuireSystem
 /// Completes the PDF cairo wrote (`input`, in memory) into an accessible one at `output`: the
 /// structure tree's attributes and artifacts, /Lang, /MarkInfo, the title shown in the title
 /// bar, one set of document properties in /Info and XMP, page labels, link descriptions and
-/// tab order, and for the archive a PDF/A-2b identification and output intent. Objects cairo
-/// wrote that need no change are copied byte for byte; the changed ones (structure elements,
-/// page contents, catalog, info) are written anew; the /ID is derived from the content, so the
+/// tab order, the CID fonts' /CIDToGIDMap and /CIDSet, and for the archive a PDF/A-2b
+/// identification and output intent. Objects cairo wrote that need no change are copied byte
+/// for byte; the changed ones (structure elements, page contents, fonts, catalog, info) are
+/// written anew; the /ID is derived from the content, so the
 /// same input gives the same bytes.
 public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ finish: PDFFinish) throws(PDFError) {
     let pdf = try CairoPDF(input)
@@ -15,8 +16,9 @@ public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ f
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
     let root = try pdf.dictionary(rootNumber)
     let pages = try pageList(pdf, root["Pages"]?.reference)
-    let artifacts = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages)
+    let artifacts = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages, labels: finish.pageLabels)
     try remark(pages, artifacts: artifacts, pdf: pdf, out: out)
+    try completeCIDFonts(pdf: pdf, out: out)
     for page in pages {
         // Links are read in structure order; printable so PDF/A accepts them.
         let annotations = page.dictionary["Annots"]?.list.compactMap(\.reference) ?? []
