@@ -133,7 +133,7 @@ struct PackTests {
     @Test("an untagged PDF appendix is named in the pack's warnings; a tagged one is not")
     func untaggedAppendixWarned() throws {
         let output = try scratchDirectory().appendingPathComponent("pack.pdf").path
-        let rendered = try typesetter.renderPack(manifest: Self.manifest, edition: .publicPack, to: output)
+        let rendered = try typesetter.renderPack(manifest: Self.manifest, root: Self.folder.deletingLastPathComponent(), edition: .publicPack, to: output)
         let untagged = rendered.diagnostics.filter { $0.message.contains("is untagged") }
         #expect(untagged.contains { $0.message.contains("minutes-2017-07-20.pdf") }, "\(rendered.diagnostics)")
         #expect(untagged.allSatisfy { $0.location?.file == Self.manifest && ($0.location?.line ?? 0) > 0 })
