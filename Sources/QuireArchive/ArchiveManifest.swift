@@ -12,6 +12,9 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
         public var pages: Int
         public var sha256: String
         public var pageHashes: [String]
+        /// Set when the paper failed in the latest run: the entry is the last good render's
+        /// (its PDF is still in the folder), kept so a failed run loses nothing, with the error.
+        public var failed: String?
     }
 
     public var papers: [Entry]
@@ -30,6 +33,13 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
             throw QuireError(.io, at: nil, "cannot write the manifest \(url.path): \(error.localizedDescription)")
         }
         try writeAtomically(data, to: url.path, inputs: [], option: "--out")
+    }
+
+    /// The entries of the manifest at `url`, by paper path; none when there is no readable one.
+    public static func entries(at url: URL) -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let manifest = try? JSONDecoder().decode(ArchiveManifest.self, from: data) else { return [:] }
+        return Dictionary(manifest.papers.map { ($0.path, $0) }) { first, _ in first }
     }
 
     /// Every manifest in `folder` (the whole run's and each shard's), merged by paper path.

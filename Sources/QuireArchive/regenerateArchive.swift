@@ -109,10 +109,21 @@ extension Typesetter {
         let all = papers.indices.map { results[$0]! }
         var manifestURL: URL?
         if !options.check {
-            let entries = all.compactMap { result -> ArchiveManifest.Entry? in
-                if case .rendered(let entry) = result.outcome { return entry } else { return nil }
-            }
             manifestURL = options.output.appendingPathComponent(ArchiveManifest.fileName(for: options.shard))
+            // A paper that failed keeps its last good entry, marked with the error: its PDF is
+            // still in the folder, and a failed run (a full disk fails every paper) must not
+            // leave a manifest that has forgotten it.
+            let previous = ArchiveManifest.entries(at: manifestURL!)
+            let entries = all.compactMap { result -> ArchiveManifest.Entry? in
+                switch result.outcome {
+                case .rendered(let entry): return entry
+                case .failed(let error):
+                    guard var kept = previous[result.paper.path] else { return nil }
+                    kept.failed = error.description
+                    return kept
+                case .unchanged, .differs: return nil
+                }
+            }
             try ArchiveManifest(papers: entries).write(to: manifestURL!)
         }
         return RegenerateReport(index: index, results: all, seconds: (ContinuousClock.now - started).seconds, manifest: manifestURL)

@@ -98,6 +98,31 @@ import Testing
         #expect(scratch.exists("dist/2017/kscb-year-in-figures.pdf"))
     }
 
+    /// A paper that rendered once and then fails keeps its entry (marked failed, with the
+    /// error) beside its old PDF; it is clean again once it renders.
+    @Test func aFailedRunKeepsTheLastGoodEntry() throws {
+        let scratch = try Scratch()
+        let archive = try Self.copyArchive(into: scratch)
+        #expect(try scratch.quire(["regenerate", archive.path, "--out", "dist"]).status == 0)
+        let good = try Self.manifest(scratch.work.appendingPathComponent("dist/manifest.json"))
+        let paper = archive.appendingPathComponent("2017/kscb-annual-report-2016-17/paper.md")
+        let source = try String(contentsOf: paper, encoding: .utf8)
+        try source.replacingOccurrences(of: "subject:", with: "subjet:").write(to: paper, atomically: true, encoding: .utf8)
+        #expect(try scratch.quire(["regenerate", archive.path, "--out", "dist"]).status == 1)
+        let kept = try Self.manifest(scratch.work.appendingPathComponent("dist/manifest.json"))
+        #expect(kept.papers.map(\.path) == Self.allPaths)
+        let entry = try #require(kept.papers.first { $0.path == "2017/kscb-annual-report-2016-17" })
+        #expect(entry.failed?.contains("subjet") == true, "\(entry)")
+        var unmarked = entry
+        unmarked.failed = nil
+        #expect(good.papers.contains(unmarked))
+        #expect(kept.papers.filter { $0.failed != nil }.count == 1)
+        #expect(scratch.exists("dist/2017/kscb-annual-report-2016-17.pdf"))
+        try source.write(to: paper, atomically: true, encoding: .utf8)
+        #expect(try scratch.quire(["regenerate", archive.path, "--out", "dist"]).status == 0)
+        #expect(try Self.manifest(scratch.work.appendingPathComponent("dist/manifest.json")) == good)
+    }
+
     @Test(arguments: [1, 2, 3, 5])
     func shardsTogetherRenderEveryPaperExactlyOnce(count: Int) throws {
         let scratch = try Scratch()
