@@ -81,7 +81,7 @@ public func inspectPDF(at path: String, requirePDFA: Bool = false) throws(PDFErr
         .tagged(marked: catalog["MarkInfo"]?["Marked"]?.bool == true, hasTreeRoot: treeRoot != nil, elements: structure.elements.count),
         .language(catalog: catalog),
         .title(catalog: catalog, info: info, xmp: xmp),
-        .headings(tree),
+        .headings(tree, structure),
         .tables(structure, tree),
         .figures(structure, tree),
         .artifacts(walker.counts, stoppedEarly: walker.stoppedEarly),

@@ -107,7 +107,9 @@ public final class Typesetter: Sendable {
         let spool = try FrameSpool()
         spool.retained = prepared.imported
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
-        return (PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, pages: { AnySequence(streamed.pages()) }), spool,
+        let paper = PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, printsPageNumbers: prepared.theme.contents.enabled,
+                              firstPageNumber: prepared.theme.contents.firstPageNumber, pages: { AnySequence(streamed.pages()) })
+        return (paper, spool,
                 prepared.warnings + streamed.diagnostics, prepared.inputs)
     }
 

@@ -128,11 +128,14 @@ private func contentsPages(_ body: [PageRun], after frontCount: Int, flow: ((Col
     let sections = body.enumerated().flatMap { index, page in
         page.bookmarks.filter { $0.level == 1 }.map { (title: $0.title, bodyIndex: index, y: $0.y + theme.page.marginTop) }
     }
-    // The printed numbers count body pages only, so the contents never moves them; the
-    // links still need the contents' own length.
+    // The printed numbers count body pages only, so the contents never moves them (in a
+    // pack they count from the pack's number for the cover); the links still need the
+    // contents' own length.
     var notes: [Diagnostic] = []
     let pages = settled("contents", at: SourceLocation(file: file, line: 1), diagnostics: &diagnostics) { count in
-        let laid = flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, $0.bodyIndex + 1, $0.y) }) }
+        // In a pack, the number the pack prints on the section's page.
+        let number = { (bodyIndex: Int) in theme.contents.firstPageNumber.map { $0 + frontCount + count + bodyIndex } ?? bodyIndex + 1 }
+        let laid = flow { $0.collectContents(sections.map { ($0.title, frontCount + count + $0.bodyIndex, number($0.bodyIndex), $0.y) }) }
         notes = laid.diagnostics
         return (laid.pages, laid.pages.count)
     }

@@ -11,8 +11,12 @@ public struct PDFFinish: Sendable {
     public var producer: String
     /// PDF/A-2b: the ICC profile to embed as the sRGB output intent; nil for a plain PDF.
     public var archivalProfile: String?
+    /// Pages of tagged PDFs placed with their structure, to be copied in.
+    public var importedPages: [ImportedPDFPage]
 
-    public init(metadata: DocumentMetadata, elements: [WrittenElement], pageLabels: [PageLabel], producer: String, archivalProfile: String? = nil) {
+    public init(metadata: DocumentMetadata, elements: [WrittenElement], pageLabels: [PageLabel], producer: String, archivalProfile: String? = nil,
+                importedPages: [ImportedPDFPage] = []) {
+        self.importedPages = importedPages
         self.metadata = metadata
         self.elements = elements
         self.pageLabels = pageLabels

@@ -33,6 +33,9 @@ public struct WrittenElement: Hashable, Sendable {
     public var nestedIn: Int?
     /// A list's /ListNumbering ("Decimal", "LowerAlpha", "None"…).
     public var listNumbering: String?
+    /// A caption that belongs inside the figure written after it, its next sibling: the
+    /// finisher moves it there, as the figure's first kid.
+    public var captionsNext = false
     /// Where a figure or table was drawn, when all of it is on one page (/BBox).
     public var box: ElementBox?
 

@@ -15,6 +15,11 @@ public enum FrameItem: Hashable, Sendable {
     /// Page `index` (0-based) of an existing PDF file (an appendix), drawn as vectors scaled
     /// into the size, top-left at the position.
     case pdfPage(path: String, index: Int, Size)
+    /// Page `index` of a tagged PDF, placed with its own structure: its content and its
+    /// structure elements are carried over whole (a PDF writer copies the page and grafts the
+    /// elements under the element open around it); a canvas without structure draws it as
+    /// `pdfPage`.
+    case taggedPDFPage(path: String, index: Int, Size)
     /// Opens a structure element: what follows, up to the matching `endTag`, belongs to it.
     /// Tags nest, may span pages, and the page tree is in reading order, so the tags give
     /// the document's logical structure (the position is unused).
@@ -55,6 +60,11 @@ public struct Frame: Hashable, Sendable {
     public mutating func open(_ role: StructureRole) { open(StructureTag(role)) }
     public mutating func close(_ count: Int = 1) {
         for _ in 0..<count { items.append(Positioned(.endTag, at: .zero)) }
+    }
+
+    /// Puts another frame's items before everything already in this one (same origin).
+    public mutating func prepend(_ other: Frame) {
+        items.insert(contentsOf: other.items, at: 0)
     }
 
     /// Opens elements before everything already in the frame.

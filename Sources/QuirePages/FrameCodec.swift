@@ -46,10 +46,14 @@ public struct FrameCodec {
                 out.append(6)
                 put(tag.role.rawValue, &out); put(tag.alt ?? "", &out); put(tag.scope?.rawValue ?? "", &out)
                 put(Int32(tag.rowSpan ?? 0), &out); put(Int32(tag.columnSpan ?? 0), &out); put(tag.listNumbering?.rawValue ?? "", &out)
+                out.append(tag.captionsNext ? 1 : 0)
             case .endTag:
                 out.append(7)
             case .pdfPage(let path, let index, let size):
                 out.append(8)
+                put(path, &out); put(Int32(index), &out); put(size, &out)
+            case .taggedPDFPage(let path, let index, let size):
+                out.append(9)
                 put(path, &out); put(Int32(index), &out); put(size, &out)
             }
         }
@@ -91,9 +95,12 @@ public struct FrameCodec {
                 let scope = HeaderScope(rawValue: reader.string())
                 let rowSpan = Int(reader.int32()), columnSpan = Int(reader.int32())
                 let numbering = ListNumbering(rawValue: reader.string())
-                item = .beginTag(StructureTag(role, alt: alt.isEmpty ? nil : alt, scope: scope, rowSpan: rowSpan > 0 ? rowSpan : nil,
-                                              columnSpan: columnSpan > 0 ? columnSpan : nil, listNumbering: numbering))
+                var tag = StructureTag(role, alt: alt.isEmpty ? nil : alt, scope: scope, rowSpan: rowSpan > 0 ? rowSpan : nil,
+                                       columnSpan: columnSpan > 0 ? columnSpan : nil, listNumbering: numbering)
+                tag.captionsNext = reader.byte() == 1
+                item = .beginTag(tag)
             case 8: item = .pdfPage(path: reader.string(), index: Int(reader.int32()), reader.size())
+            case 9: item = .taggedPDFPage(path: reader.string(), index: Int(reader.int32()), reader.size())
             default: item = .endTag
             }
             frame.push(item, at: point)

@@ -35,6 +35,8 @@ public func dumpPageTree(_ document: PagedDocument) -> String {
                 if depth > 0 { depth -= 1 } else { out += indent + "</> (nothing open)\n" }
             case .pdfPage(let path, let index, let size):
                 out += indent + "pdfpage \(quoted(path)) page \(index + 1) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
+            case .taggedPDFPage(let path, let index, let size):
+                out += indent + "taggedpdfpage \(quoted(path)) page \(index + 1) \(at) size \(formatNumber(size.width))×\(formatNumber(size.height))\n"
             }
         }
     }

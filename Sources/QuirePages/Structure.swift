@@ -56,6 +56,9 @@ public struct StructureTag: Hashable, Sendable {
     public var columnSpan: Int?
     /// A list's numbering (/ListNumbering).
     public var listNumbering: ListNumbering?
+    /// A caption that belongs inside the figure drawn after it (the PDF writer moves it
+    /// there: a figure's drawing is one leaf of content, so the caption cannot open inside it).
+    public var captionsNext = false
 
     public init(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
                 listNumbering: ListNumbering? = nil) {
@@ -65,6 +68,13 @@ public struct StructureTag: Hashable, Sendable {
         self.scope = scope
         self.rowSpan = rowSpan
         self.columnSpan = columnSpan
+    }
+
+    /// A figure's caption, drawn just before the figure.
+    public static var figureCaption: StructureTag {
+        var tag = StructureTag(.caption)
+        tag.captionsNext = true
+        return tag
     }
 
     public static func heading(level: Int) -> StructureTag {

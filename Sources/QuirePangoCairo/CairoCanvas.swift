@@ -177,6 +177,14 @@ struct CairoCanvas: Canvas {
         cairo_restore(cr)
     }
 
+    /// On a PDF target nothing is drawn: the finisher copies the page's own content and
+    /// structure into the file (see `ImportedPDFPage`). Other targets draw it.
+    mutating func placeTaggedPDFPage(path: String, index: Int, in rect: Rect) {
+        guard tagged else { return drawPDFPage(path: path, index: index, in: rect) }
+        let box = ElementBox(pageIndex: pageNumber - 1, x: rect.origin.x, y: rect.origin.y, width: rect.size.width, height: rect.size.height)
+        tagger.importPage(ImportedPDFPage(path: path, sourceIndex: index, place: box), cr)
+    }
+
     mutating func addLink(url: String, in rect: Rect) {
         guard case .pdf = target else { return }
         let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")

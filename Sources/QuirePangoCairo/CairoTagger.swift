@@ -16,6 +16,8 @@ import QuirePDF
 ///   written as its sibling, which the finisher moves back inside (`nestedIn`).
 struct CairoTagger {
     private(set) var elements: [WrittenElement] = []
+    /// Pages of tagged PDFs placed with their own structure, for the finisher to copy in.
+    private(set) var importedPages: [ImportedPDFPage] = []
     private struct Open {
         var tag: StructureTag
         var name: String
@@ -66,6 +68,7 @@ struct CairoTagger {
         var element = WrittenElement(role: name, kind: tag.role == .artifact ? .artifact : .element, alt: tag.alt, scope: tag.scope?.rawValue,
                                      rowSpan: tag.rowSpan, columnSpan: tag.columnSpan)
         element.listNumbering = tag.listNumbering?.rawValue
+        element.captionsNext = tag.captionsNext
         elements.append(element)
         stack.append(Open(tag: tag, name: name, origin: elements.count - 1, drawing: true))
     }
@@ -123,6 +126,21 @@ struct CairoTagger {
         } else {
             emitLink(attributes: attributes, contents: contents, destination: destination, cr)
         }
+    }
+
+    /// A tagged PDF's page placed with its structure: its elements go under the innermost
+    /// open element (which must be one that holds elements, not content), after what that
+    /// element holds already (the document's root when none is open).
+    mutating func importPage(_ page: ImportedPDFPage, _ cr: OpaquePointer?) {
+        if let top = stack.last, top.isLeaf { interruptLeaf(cr) }
+        var origin = 0
+        if let index = stack.indices.last(where: { !stack[$0].tag.role.holdsContent }) {
+            stack[index].hasChildren = true
+            origin = stack[index].origin
+        }
+        var page = page
+        page.element = origin
+        importedPages.append(page)
     }
 
     /// At a page's end a waiting link must still be written on this page: interrupt the leaf.

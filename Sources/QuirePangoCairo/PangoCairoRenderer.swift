@@ -54,7 +54,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     private func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, archivalProfile: String?,
                           finishing: ([UInt8], PDFFinish) throws(PDFError) -> Void) -> String? {
         let drawn = PDFBytes()
-        let result: (failure: String?, elements: [WrittenElement], labels: [PageLabel]) = withFonts { fonts in
+        let result: (failure: String?, elements: [WrittenElement], labels: [PageLabel], imported: [ImportedPDFPage]) = withFonts { fonts in
             var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
             if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
             var labels: [PageLabel] = []
@@ -64,13 +64,13 @@ public final class PangoCairoRenderer: @unchecked Sendable {
             }
             if let surface = canvas.pdfSurface { writeOutline(outline, surface) }
             let failure = canvas.finish()
-            return (failure, canvas.tagger.elements, labels)
+            return (failure, canvas.tagger.elements, labels, canvas.tagger.importedPages)
         }
         if let failure = result.failure { return failure }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())))"
         do {
             try finishing(drawn.take(), PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
-                                                  producer: producer, archivalProfile: archivalProfile))
+                                                  producer: producer, archivalProfile: archivalProfile, importedPages: result.imported))
             return nil
         } catch {
             return "finishing the PDF: \(error)"

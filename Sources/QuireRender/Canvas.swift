@@ -10,6 +10,9 @@ public protocol Canvas {
     mutating func drawImage(path: String, in rect: Rect)
     /// Page `index` (0-based) of an existing PDF, as vectors (its text stays text).
     mutating func drawPDFPage(path: String, index: Int, in rect: Rect)
+    /// Page `index` of a tagged PDF with its structure, under the element open now (a canvas
+    /// that writes no structure draws it as `drawPDFPage` does).
+    mutating func placeTaggedPDFPage(path: String, index: Int, in rect: Rect)
     mutating func addLink(url: String, in rect: Rect)
     /// A link to a place in the same document: 0-based page index, y from that page's top.
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect)

@@ -45,11 +45,22 @@ struct BeforeIssue17Tests {
         #expect(attributes.detail.contains("figures without /BBox"), "\(attributes.detail)")
     }
 
-    @Test("lists without /ListNumbering fail attributes")
+    @Test("lists whose items have labels but no /ListNumbering fail attributes; a list without labels needs none")
     func listNumbering() throws {
         let attributes = try check("attributes", "welsh-figures-pdfa.pdf")
         #expect(attributes.status == .fail)
-        #expect(attributes.detail.contains("without /ListNumbering"), "\(attributes.detail)")
+        #expect(attributes.detail.contains("labelled lists without /ListNumbering"), "\(attributes.detail)")
+        // LibreOffice's tagged export: a bulleted list, its bullets inside the item's text, no Lbl.
+        let unlabelled = try inspectPDF(at: Self.folder.deletingLastPathComponent().appendingPathComponent("tagged-appendix/capital-programme.pdf").path)
+        let check = try #require(unlabelled.checks.first { $0.name == "attributes" })
+        #expect(check.status == .pass, "\(check.detail)")
+    }
+
+    @Test("a pack whose agenda items open with no heading (their stamps were artifacts) fails headings")
+    func partsWithoutHeadings() throws {
+        let headings = try check("headings", "small-pack.pdf")
+        #expect(headings.status == .fail)
+        #expect(headings.detail.contains("2 of 2 parts do not open with a heading"), "\(headings.detail)")
     }
 
     @Test("no pdfuaid claim fails pdfua", arguments: ["kscb-annual-report.pdf", "welsh-figures-pdfa.pdf", "small-pack.pdf"])

@@ -56,9 +56,10 @@ struct PDFReading: Decodable {
 /// hold them: artifacts are not elements, one element may span pages, and an element opened
 /// inside one that already holds content (a note met in its paragraph) is written as that
 /// element's sibling, as CairoTagger has to for cairo; a link is not (the finisher moves it
-/// back inside).
+/// back inside), nor is a figure's caption (moved inside the figure after it).
 func pageTreeRoles(_ document: PagedDocument) -> [String] {
     var roles = ["Document"]
+    var pendingCaption: Int?  // where a figure's caption was written, until its figure comes
     // The open elements: depth in the PDF's tree, whether content may be drawn in them (a
     // leaf), and whether it was.
     var stack: [(depth: Int, leaf: Bool, drawn: Bool)] = []
@@ -81,12 +82,21 @@ func pageTreeRoles(_ document: PagedDocument) -> [String] {
                     }
                 }
                 if tag.role == .artifact, artifactDepth == nil { artifactDepth = stack.count }
-                if artifactDepth == nil { roles.append(String(repeating: " ", count: depth) + tag.role.rawValue) }
+                if artifactDepth == nil {
+                    if tag.role == .figure, let caption = pendingCaption, roles[caption].hasSuffix(String(repeating: " ", count: depth) + "Caption") {
+                        roles.remove(at: caption)
+                        roles.append(String(repeating: " ", count: depth) + tag.role.rawValue)
+                        roles.append(String(repeating: " ", count: depth + 1) + "Caption")
+                    } else {
+                        roles.append(String(repeating: " ", count: depth) + tag.role.rawValue)
+                    }
+                    if tag.role != .artifact { pendingCaption = tag.captionsNext ? roles.count - 1 : nil }
+                }
                 stack.append((depth, tag.role.holdsContent, false))
             case .endTag:
                 stack.removeLast()
                 if artifactDepth == stack.count { artifactDepth = nil }
-            case .glyphs, .line, .rect, .image, .pdfPage:
+            case .glyphs, .line, .rect, .image, .pdfPage, .taggedPDFPage:
                 if !stack.isEmpty { stack[stack.count - 1].drawn = true }
             case .link, .pageLink: break
             }

@@ -11,6 +11,7 @@ private struct RecordingCanvas: Canvas {
     mutating func fill(_ rect: Rect, color: Color) { calls.append("fill \(Int(rect.size.width))x\(Int(rect.size.height))") }
     mutating func drawImage(path: String, in rect: Rect) { calls.append("image \(path)") }
     mutating func drawPDFPage(path: String, index: Int, in rect: Rect) { calls.append("pdf \(path) \(index)") }
+    mutating func placeTaggedPDFPage(path: String, index: Int, in rect: Rect) { calls.append("tagged pdf \(path) \(index)") }
     mutating func addLink(url: String, in rect: Rect) { calls.append("link \(url) \(Int(rect.origin.x)),\(Int(rect.origin.y))") }
     mutating func addPageLink(pageIndex: Int, y: Double, in rect: Rect) { calls.append("pagelink \(pageIndex) \(Int(y))") }
     mutating func beginTag(_ tag: StructureTag) { calls.append("<\(tag.role.rawValue)>") }
@@ -31,8 +32,12 @@ struct CanvasWalkTests {
         frame.push(.rect(Size(width: 30, height: 10), fill: .black), at: Point(x: 0, y: 0))
         frame.push(frame: inner, at: Point(x: 10, y: 20))
         frame.push(.line(to: Point(x: 50, y: 0), width: 1, color: .black), at: Point(x: 5, y: 100))
+        frame.open(.section)
+        frame.push(.taggedPDFPage(path: "a.pdf", index: 2, Size(width: 100, height: 200)), at: .zero)
+        frame.close()
         var canvas = RecordingCanvas()
         renderPages([Page(frame: frame, number: 1, label: .decimal(1))], on: &canvas)
-        #expect(canvas.calls == ["page 100x200", "fill 30x10", "<P>", "text Hi 11,22", "</>", "link mailto:a@b 13,24", "line 5,100-55,100", "end"])
+        #expect(canvas.calls == ["page 100x200", "fill 30x10", "<P>", "text Hi 11,22", "</>", "link mailto:a@b 13,24", "line 5,100-55,100",
+                                 "<Sect>", "tagged pdf a.pdf 2", "</>", "end"])
     }
 }

@@ -44,9 +44,9 @@ struct LinkTests {
         text.split(separator: " ").dropLast().map(String.init).filter { $0.count > 3 && $0.rangeOfCharacter(from: .letters) != nil }
     }
 
-    /// `pagesRenumbered`: the file is a pack, whose papers' contents still print the paper's
-    /// own page numbers (not yet the pack's: see the test).
-    static func check(_ links: [Followed], in file: String, pagesRenumbered: Bool = false) {
+    /// Every link goes where its text says: a contents entry to its section's page, printing
+    /// that page's label (in a pack, the pack's number); an agenda line to its item.
+    static func check(_ links: [Followed], in file: String) {
         for link in links {
             let place = "\(file) page \(link.label): \(link.text)"
             #expect(link.role == "Link", "\(place): annotation held by \(link.role ?? "nothing")")
@@ -73,16 +73,8 @@ struct LinkTests {
             } else {
                 // A contents entry: the section's page, showing its heading.
                 let number = link.text.split(separator: " ").last.map(String.init)
-                if pagesRenumbered {
-                    // It lands on the section (the heading check below), but the number printed
-                    // is the paper's own page, not the pack's: the paper is laid out before the
-                    // pack numbers its pages.
-                    withKnownIssue("a paper's contents in a pack print the paper's own page numbers") {
-                        #expect(number == label, "\(place): lands on page \(label) (index \(target))")
-                    }
-                } else {
-                    #expect(number == label, "\(place): lands on page \(label) (index \(target))")
-                }
+                // In a pack, the number printed is the pack's: the paper is laid out again with it.
+                #expect(number == label, "\(place): lands on page \(label) (index \(target))")
                 for word in titleWords(link.text) { #expect(text.contains(word.lowercased()), "\(place): page \(label) does not show \(word)") }
             }
         }
@@ -102,6 +94,6 @@ struct LinkTests {
         #expect(links.filter { $0.target_page != nil }.count >= 4)
         // An address in the manifest's plain text is a link too.
         #expect(links.contains { $0.uri == "mailto:democratic.services@kent.gov.uk" })
-        Self.check(links, in: "pack", pagesRenumbered: true)
+        Self.check(links, in: "pack")
     }
 }

@@ -35,16 +35,22 @@ extension AccessibilityCheck {
         return .init("links", .pass, "\(links), each going somewhere, its words in its Link element")
     }
 
-    /// `attributes`: lists say how they are numbered (/ListNumbering) and figures where they
-    /// are (/BBox), which screen readers and reflow use.
+    /// `attributes`: lists whose items have labels say how they are numbered (/ListNumbering,
+    /// what a screen reader announces for the labels; PDF/UA-2 8.2.5.25 asks it of such lists)
+    /// and figures where they are (/BBox), which screen readers and reflow use.
     static func attributes(_ structure: StructureTree) -> AccessibilityCheck {
-        let lists = structure.elements.filter { $0.role == "L" }, figures = structure.elements.filter { $0.role == "Figure" }
-        let unnumbered = lists.filter { !$0.attributes.contains("ListNumbering") }.count
+        let elements = structure.elements
+        func children(_ element: StructureTree.Element) -> [StructureTree.Element] {
+            element.parts.compactMap { if case .child(let index) = $0, index < elements.count { elements[index] } else { nil } }
+        }
+        let lists = elements.filter { $0.role == "L" }, figures = elements.filter { $0.role == "Figure" }
+        let labelled = lists.filter { list in children(list).contains { $0.role == "LI" && children($0).contains { $0.role == "Lbl" } } }
+        let unnumbered = labelled.filter { !$0.attributes.contains("ListNumbering") }.count
         let unboxed = figures.filter { !$0.attributes.contains("BBox") }.count
         var problems: [String] = []
-        if unnumbered > 0 { problems.append("\(unnumbered) of \(lists.count) lists without /ListNumbering") }
+        if unnumbered > 0 { problems.append("\(unnumbered) of \(labelled.count) labelled lists without /ListNumbering") }
         if unboxed > 0 { problems.append("\(unboxed) of \(figures.count) figures without /BBox") }
         guard problems.isEmpty else { return .init("attributes", .fail, problems.joined(separator: "; ")) }
-        return .init("attributes", .pass, "\(lists.count) lists numbered, \(figures.count) figures boxed")
+        return .init("attributes", .pass, "\(labelled.count) labelled lists numbered, \(figures.count) figures boxed")
     }
 }

@@ -9,9 +9,21 @@ extension AccessibilityCheck {
     }
 
     /// At least one heading; numbered ones start at H1 and go at most one level deeper at a time.
-    static func headings(_ lines: [StructureLine]) -> AccessibilityCheck {
+    /// `headings`: there are some, numbered ones start at H1 and skip no level going down,
+    /// and every `Part` (an agenda item in a pack) opens with one, so heading navigation
+    /// says which item a paper's "1. Introduction" belongs to.
+    static func headings(_ lines: [StructureLine], _ tree: StructureTree) -> AccessibilityCheck {
         let headings = lines.filter { $0.role == "H" || headingLevel($0.role) != nil }
         guard !headings.isEmpty else { return .init("headings", .fail, "no headings (H, H1…H6) in the structure tree") }
+        let parts = tree.elements.indices.filter { tree.elements[$0].role == "Part" }
+        let unheaded = parts.filter { part in
+            guard let first = tree.descendants(of: part).first(where: { tree.elements[$0].depth == tree.elements[part].depth + 1 }) else { return true }
+            let role = tree.elements[first].role
+            return !(role == "H" || headingLevel(role) != nil)
+        }
+        if let first = unheaded.first, first < lines.count {
+            return .init("headings", .fail, "\(unheaded.count) of \(parts.count) parts do not open with a heading, first \(quoted(lines[first]))")
+        }
         var previous: Int?
         var levels: [Int] = []
         for heading in headings {

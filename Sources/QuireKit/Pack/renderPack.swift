@@ -53,9 +53,26 @@ extension Typesetter {
             let main = try layoutPack(manifest: file, root: root, edition: edition, print: print, supplement: false, budget: budget)
             firstPage = main.pack.pageCount + 1
         }
-        let (contents, placed) = try packContents(items, manifest: manifest, directory: directory, root: root, full: edition == .fullPack,
-                                                  budget: budget)
         let options = PackOptions(print: print, supplement: supplement, firstPage: firstPage)
+        var numbers: [Int: Int] = [:]  // job → the page number its text must print for its first page
+        var (contents, placed) = try packContents(items, manifest: manifest, directory: directory, root: root, full: edition == .fullPack,
+                                                  numbers: numbers, budget: budget)
+        var pack = assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper)
+        // A paper whose text prints page numbers (a contents) is laid out again with the
+        // pack's, until they agree (a second pass changes only numbers, so it settles at once).
+        for _ in 0..<3 {
+            let paperJobs = placed.indices.filter { if case .paper = placed[$0].content { true } else { false } }
+            var changed: [Int: Int] = [:]
+            for (paper, job) in paperJobs.enumerated() where paper < pack.paperFirstPages.count {
+                guard case .paper(let laid) = placed[job].content, laid.printsPageNumbers else { continue }
+                if laid.firstPageNumber != pack.paperFirstPages[paper] { changed[job] = pack.paperFirstPages[paper] }
+            }
+            guard !changed.isEmpty else { break }
+            numbers.merge(changed) { $1 }
+            (contents, placed) = try packContents(items, manifest: manifest, directory: directory, root: root, full: edition == .fullPack,
+                                                  numbers: numbers, again: Set(changed.keys), placed: placed, budget: budget)
+            pack = assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper)
+        }
         // Every document the manifest names is an input, read for this edition or not.
         var inputs = [InputFile(URL(fileURLWithPath: file).path, role: "the manifest"), InputFile(theme.file, role: "the layout")]
         for item in manifest.items {
@@ -67,8 +84,7 @@ extension Typesetter {
             }
         }
         inputs += placed.flatMap(\.inputs).filter { $0.role != "the source" }
-        return (assemblePack(manifest, items: contents, options: options, theme: theme, shaper: shaper), theme, placed.compactMap(\.spool),
-                placed.flatMap(\.diagnostics), inputs)
+        return (pack, theme, placed.compactMap(\.spool), placed.flatMap(\.diagnostics), inputs)
     }
 
     /// One document of the pack as placed: its pages' spool (a paper), its warnings, its files.
@@ -81,8 +97,10 @@ extension Typesetter {
 
     /// Each item's documents, resolved against the manifest's folder: papers laid out in
     /// parallel, PDF appendices measured, exempt content replaced by a notice unless `full`.
-    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, root: URL, full: Bool,
-                              budget: any WorkBudget) throws(QuireError)
+    /// `numbers` are the first page numbers papers must print (by job); with `placed`, only
+    /// the jobs in `again` are placed anew.
+    private func packContents(_ items: [AgendaItem], manifest: PackManifest, directory: URL, root: URL, full: Bool, numbers: [Int: Int],
+                              again: Set<Int>? = nil, placed previous: [PlacedDocument] = [], budget: any WorkBudget) throws(QuireError)
         -> ([PackItemContent], [PlacedDocument])
     {
         // Every document first, in order, so that papers can be laid out side by side.
@@ -100,7 +118,9 @@ extension Typesetter {
                 jobs.append((index, appendix.title, exempt != nil && !full ? nil : appendix.document, exempt, true, appendix.line))
             }
         }
-        let placed = try placeAll(jobs.map { ($0.document, $0.line) }, manifest: manifest, directory: directory, root: root, budget: budget)
+        let placed = try placeAll(jobs.enumerated().map { index, job in (again == nil || again!.contains(index) ? job.document : nil, job.line, numbers[index]) },
+                                  manifest: manifest, directory: directory, root: root, budget: budget)
+            .enumerated().map { index, document in again == nil || again!.contains(index) ? document : previous[index] }
         for (job, document) in zip(jobs, placed) {
             guard let placedContent = document.content ?? job.exempt.map({ PackContent.withheld($0) }) else { continue }
             contents[job.item].documents.append(PackDocumentContent(title: job.title, content: placedContent,
@@ -111,22 +131,22 @@ extension Typesetter {
 
     /// Lays out or measures each document (nil for one withheld); the first error, in
     /// manifest order, is thrown.
-    private func placeAll(_ documents: [(document: PackDocument?, line: Int)], manifest: PackManifest, directory: URL, root: URL,
-                          budget: any WorkBudget) throws(QuireError) -> [PlacedDocument]
+    private func placeAll(_ documents: [(document: PackDocument?, line: Int, firstPageNumber: Int?)], manifest: PackManifest, directory: URL,
+                          root: URL, budget: any WorkBudget) throws(QuireError) -> [PlacedDocument]
     {
         let results = ConcurrentSlots<Swift.Result<PlacedDocument, QuireError>>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             guard let document = documents[index].document else { return }
-            let line = documents[index].line
+            let (line, number) = (documents[index].line, documents[index].firstPageNumber)
             results[index] = Swift.Result { () throws(QuireError) -> PlacedDocument in
-                try place(document, line: line, manifest: manifest, directory: directory, root: root, budget: budget)
+                try place(document, line: line, firstPageNumber: number, manifest: manifest, directory: directory, root: root, budget: budget)
             }
         }
         return try documents.indices.map { index throws(QuireError) in try results[index]?.get() ?? PlacedDocument() }
     }
 
-    private func place(_ document: PackDocument, line: Int, manifest: PackManifest, directory: URL, root: URL, budget: any WorkBudget) throws(QuireError)
-        -> PlacedDocument
+    private func place(_ document: PackDocument, line: Int, firstPageNumber: Int?, manifest: PackManifest, directory: URL, root: URL,
+                       budget: any WorkBudget) throws(QuireError) -> PlacedDocument
     {
         let location = SourceLocation(file: manifest.file, line: line)
         switch document {
@@ -134,6 +154,7 @@ extension Typesetter {
             let url = try findLocalFile(path, in: [directory], linkRoots: [root], location: location, field: "paper", what: "the paper")
             let laidOut = try layoutSpooled(file: url.path, root: root, budget: budget) { theme in
                 theme.footer.template = ""  // the pack numbers the pages
+                theme.contents.firstPageNumber = firstPageNumber
             }
             return PlacedDocument(content: .paper(laidOut.paper), spool: laidOut.spool, diagnostics: laidOut.diagnostics,
                                   inputs: laidOut.inputs)
@@ -142,10 +163,16 @@ extension Typesetter {
             try checkAppendixBounds(url, path: path, location: location, budget: budget)
             switch readPDFAppendix(url.path) {
             case .success(let sizes):
-                // Its pages are placed as they are; without tags they are read as loose text.
-                let untagged = isTaggedPDF(url.path) ? [] : [Diagnostic(at: location,
-                    "the PDF '\(path)' is untagged: a screen reader gets its text in drawing order, with no headings, lists or tables (export it as a tagged PDF)")]
-                return PlacedDocument(content: .pdf(path: url.path, sizes: sizes), diagnostics: untagged)
+                // A tagged PDF keeps its structure in the pack; an untagged one is read as loose text.
+                guard isTaggedPDF(url.path) else {
+                    return PlacedDocument(content: .pdf(path: url.path, sizes: sizes, withStructure: false), diagnostics: [Diagnostic(at: location,
+                        "the PDF '\(path)' is untagged: a screen reader gets its text in drawing order under its title, with no headings, lists or tables of its own (export it as a tagged PDF)")])
+                }
+                if let problem = taggedPDFImportProblem(url.path) {
+                    return PlacedDocument(content: .pdf(path: url.path, sizes: sizes, withStructure: false), diagnostics: [Diagnostic(at: location,
+                        "the PDF '\(path)' is tagged, but its structure cannot be carried into the pack: \(problem); it is placed as untagged content (export it again as a tagged PDF, or as PDF/UA)")])
+                }
+                return PlacedDocument(content: .pdf(path: url.path, sizes: sizes, withStructure: true))
             case .failure(let problem):
                 throw QuireError(.invalidValue, at: location, field: "pdf", "the PDF '\(path)' \(problem)",
                                  hint: "give an unencrypted, complete PDF file (open it and save a copy if in doubt)")

@@ -203,13 +203,14 @@ extension Collector {
         space(style.spaceAfter)
     }
 
-    /// A figure or table caption: bold, and never left at the foot of a page without its figure.
-    func caption(_ inlines: [Inline], x: Double, line: Int) {
+    /// A figure or table caption: bold, and never left at the foot of a page without its
+    /// figure. A chart's (drawn before it, outside it) is tagged to be moved inside it.
+    func caption(_ inlines: [Inline], x: Double, line: Int, ofFigure: Bool = false) {
         let text = styledText(inlines, base: SpanStyle(bold: true))
         let width = theme.contentWidth
         let index = request(text, width: width - x, size: theme.table.size, alignment: .left)
         var block = TextBlock(text: index, x: x, leading: theme.table.leading, keepWithNext: true, keepTogether: true, line: line)
-        block.textTags = Tagging(leaf: StructureTag(.caption))
+        block.textTags = Tagging(leaf: ofFigure ? .figureCaption : StructureTag(.caption))
         add { block.slices($0, width: width, orphans: 1, widows: 1) }
         space(4)
     }

@@ -27,7 +27,7 @@ extension Collector {
     /// their values where they fit) or lines with markers, a legend for several series, the
     /// caption above. One slice: a chart never splits.
     func collectChart(_ chart: Chart, x: Double) {
-        caption(chart.caption, x: x, line: chart.line)
+        caption(chart.caption, x: x, line: chart.line, ofFigure: true)
         let style = theme.chart
         let width = theme.contentWidth - x
         let maximum = chart.series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0

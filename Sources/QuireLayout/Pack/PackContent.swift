@@ -5,8 +5,9 @@ public import QuirePages
 public enum PackContent: Sendable {
     /// A Quire source, laid out with the pack's footer in place of its own.
     case paper(PackPaper)
-    /// An existing PDF: each page's size.
-    case pdf(path: String, sizes: [Size])
+    /// An existing PDF: each page's size, and whether it is placed with its own structure (a
+    /// tagged PDF the writer can carry over) or read as untagged content.
+    case pdf(path: String, sizes: [Size], withStructure: Bool)
     /// Exempt content left out of the public pack: one page says what and why.
     case withheld(ExemptParagraph)
 }
@@ -17,10 +18,17 @@ public struct PackPaper: @unchecked Sendable {
     public var pageCount: Int
     public var outline: [OutlineEntry]
     public var pages: () -> AnySequence<Page>
+    /// The number its text prints for its first page (a contents lists page numbers; nil:
+    /// its text prints none, or numbers its own pages from 1), which the pack must match.
+    public var firstPageNumber: Int?
+    public var printsPageNumbers: Bool
 
-    public init(pageCount: Int, outline: [OutlineEntry], pages: @escaping () -> AnySequence<Page>) {
+    public init(pageCount: Int, outline: [OutlineEntry], printsPageNumbers: Bool = false, firstPageNumber: Int? = nil,
+                pages: @escaping () -> AnySequence<Page>) {
         self.pageCount = pageCount
         self.outline = outline
+        self.printsPageNumbers = printsPageNumbers
+        self.firstPageNumber = firstPageNumber
         self.pages = pages
     }
 

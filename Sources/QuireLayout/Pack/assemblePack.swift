@@ -6,7 +6,7 @@ struct Sheet {
     enum Body {
         /// The next page of a laid-out paper (papers are numbered in pack order), and its size.
         case paperPage(paper: Int, size: Size)
-        case pdf(path: String, index: Int, size: Size)
+        case pdf(path: String, index: Int, size: Size, withStructure: Bool)
         /// A body laid out here (the front sheet, a withheld item's notice), set in the margins.
         case frame(Frame)
         /// Left blank so that the next item starts on a right-hand page.
@@ -18,10 +18,15 @@ struct Sheet {
     var itemNumber: String? = nil
     var band: ExemptParagraph? = nil
     var outline: [(title: String, level: Int, y: Double)] = []
+    /// A PDF document's first and last page: its pages are wrapped in one element, which
+    /// opens with `heading` (an appendix's title) when it has one.
+    var startsPDF = false, endsPDF = false
+    var heading: String? = nil
 }
 
 /// Front sheet + items → the pack's pages: continuous page numbers from `firstPage` stamped
-/// on every page, "Agenda Item N" on each item's first page, a band on every page of exempt
+/// on every page, "Agenda Item N" on each item's first page (the item's heading), a PDF
+/// appendix's title on its first page (its heading), a band on every page of exempt
 /// content, blank pages so that items start on odd pages when printing, the front sheet's
 /// page ranges resolved after layout, bookmarks per item and appendix, and each item a
 /// `Part` of the structure tree (papers keep their own tags).
@@ -59,7 +64,13 @@ public func assemblePack(_ manifest: PackManifest, items: [PackItemContent], opt
         title: "\(meeting.committee), \(formatDate(meeting.date, theme.headerBlock.dateFormat, language: theme.language)): \(options.supplement ? theme.pack.supplementTitle : theme.pack.title)",
         author: meeting.contact?.name ?? meeting.committee, subject: items.map { "\($0.item.number). \($0.item.title)" }.joined(separator: "; "),
         keywords: meeting.committee, creationDate: meeting.date.iso, language: theme.language)
-    return StreamedPack(pageCount: sheetsInOrder.count, outline: outline, metadata: metadata, diagnostics: diagnostics, pages: pages)
+    // The number the pack prints on each paper's first page.
+    var paperFirstPages = [Int](repeating: 0, count: papers.count)
+    for (index, sheet) in sheetsInOrder.enumerated().reversed() {
+        if case .paperPage(let paper, _) = sheet.body { paperFirstPages[paper] = options.firstPage + index }
+    }
+    return StreamedPack(pageCount: sheetsInOrder.count, outline: outline, metadata: metadata, diagnostics: diagnostics,
+                        paperFirstPages: paperFirstPages, pages: pages)
 }
 
 /// A laid-out pack: everything but the pages, which are made as they are drawn.
@@ -68,6 +79,8 @@ public struct StreamedPack: Sendable {
     public var outline: [OutlineEntry]
     public var metadata: DocumentMetadata
     public var diagnostics: [Diagnostic]
+    /// Each paper's first page as the pack numbers it, papers in pack order.
+    public var paperFirstPages: [Int]
     /// The pages, in order; walk them once.
     public var pages: PackPages
 }
@@ -90,9 +103,15 @@ private func sheets(for content: PackItemContent, index: Int, papers: inout [Pac
             for entry in paper.outline where entry.pageIndex < sheets.count {
                 sheets[entry.pageIndex].outline.append((entry.title, level + entry.level, entry.y))
             }
-        case .pdf(let path, let sizes):
-            sheets = sizes.enumerated().map { Sheet(body: .pdf(path: path, index: $0.offset, size: $0.element), item: index, itemNumber: content.item.number,
-                                                  band: document.exempt) }
+        case .pdf(let path, let sizes, let withStructure):
+            sheets = sizes.enumerated().map { Sheet(body: .pdf(path: path, index: $0.offset, size: $0.element, withStructure: withStructure),
+                                                  item: index, itemNumber: content.item.number, band: document.exempt) }
+            if !sheets.isEmpty {
+                sheets[0].startsPDF = true
+                sheets[sheets.count - 1].endsPDF = true
+                // The item's own document is headed by the item's stamp; an appendix by its title.
+                if document.isAppendix { sheets[0].heading = document.title }
+            }
         case .withheld(let paragraph):
             let notice = flow { $0.collectWithheld(title: title, paragraph: paragraph) }
             sheets = notice.map { Sheet(body: .frame($0.frame), item: index, itemNumber: content.item.number) }

@@ -3,9 +3,9 @@ import QuireModel
 public import QuirePages
 
 /// Each pack page's stamps, shaped in one batch: the page number, "Agenda Item N" on an item's
-/// first page, the exemption band, the blank-page notice.
+/// first page, a PDF appendix's title on its first, the exemption band, the blank-page notice.
 struct PackStamps: @unchecked Sendable {
-    struct Page { var number: Int; var item: Int?; var band: Int?; var blank: Int? }
+    struct Page { var number: Int; var item: Int?; var heading: Int?; var band: Int?; var blank: Int? }
     var pages: [Page]
     var shaped: [ShapedParagraph]
 }
@@ -27,6 +27,7 @@ func packStamps(_ sheets: [Sheet], theme: Theme, options: PackOptions, shaper: a
         stamps.append(PackStamps.Page(
             number: request(style.pageStamp.replacingOccurrences(of: "{page}", with: number), size: theme.footer.size, width: width, alignment: .center),
             item: first ? sheet.itemNumber.map { request(style.itemStamp.replacingOccurrences(of: "{item}", with: $0), size: 11, bold: true, width: width, alignment: .right) } : nil,
+            heading: sheet.heading.map { request($0, size: 10, bold: true, width: width, alignment: .right) },
             band: sheet.band.map { request(style.band.replacingOccurrences(of: "{paragraph}", with: String($0.number)), size: 9, bold: true,
                                            color: Color(red: 1, green: 1, blue: 1), width: width, alignment: .center) },
             blank: sheet.isBlank ? request(style.blankPage, size: theme.body.size, width: width, alignment: .center) : nil))
@@ -35,8 +36,10 @@ func packStamps(_ sheets: [Sheet], theme: Theme, options: PackOptions, shaper: a
 }
 
 /// The pack's pages, made one at a time as they are drawn: bodies set in the margins, papers'
-/// pages finished from their spools, stamps and bands added as furniture (artifacts), each
-/// item wrapped in a `Part`. Walk it once, in order.
+/// pages finished from their spools, page numbers and bands added as furniture (artifacts),
+/// each item wrapped in a `Part` that opens with its stamp as its heading, each PDF document
+/// wrapped in a `Sect` (an appendix's opening with its title), its pages placed with their
+/// own structure when they have one the writer can carry. Walk it once, in order.
 public struct PackPages: Sequence, @unchecked Sendable {
     let sheets: [Sheet]
     let papers: [PackPaper]
@@ -68,14 +71,28 @@ public struct PackPages: Sequence, @unchecked Sendable {
     private func page(_ index: Int, paperPage: Page?) -> Page {
         let sheet = sheets[index], stamp = stamps.pages[index], shaped = stamps.shaped
         let margin = Point(x: theme.page.marginLeft, y: theme.page.marginTop)
+        // An item's stamp and an appendix's title: drawn at the top, read as headings.
+        func heading(_ spec: Int?, in frame: inout Frame, baseline: Double) {
+            guard let spec, let line = shaped[spec].lines.first else { return }
+            frame.open(.heading1)
+            place(line, in: &frame, x: margin.x, baseline: baseline)
+            frame.close()
+        }
         var frame: Frame
         switch sheet.body {
         case .paperPage(_, let size): frame = paperPage?.frame ?? Frame(size: size)
-        case .pdf(let path, let pageIndex, let pageSize):
+        case .pdf(let path, let pageIndex, let pageSize, let withStructure):
             frame = Frame(size: pageSize)
-            frame.open(.article)  // an untagged document placed whole: read in its own order
-            frame.push(.pdfPage(path: path, index: pageIndex, pageSize), at: .zero)
-            frame.close()
+            if sheet.startsPDF { frame.open(.section) }
+            heading(stamp.heading, in: &frame, baseline: stamp.item == nil ? 28 : 44)
+            if withStructure {
+                frame.push(.taggedPDFPage(path: path, index: pageIndex, pageSize), at: .zero)
+            } else {
+                frame.open(.article)  // an untagged document placed whole: read in its own order
+                frame.push(.pdfPage(path: path, index: pageIndex, pageSize), at: .zero)
+                frame.close()
+            }
+            if sheet.endsPDF { frame.close() }
         case .frame(let body):
             frame = Frame(size: theme.page.size)
             frame.push(frame: body, at: margin)
@@ -88,7 +105,13 @@ public struct PackPages: Sequence, @unchecked Sendable {
             }
         }
         let size = frame.size
-        if let item = sheet.item, index == 0 || sheets[index - 1].item != item { frame.prepend(opening: [StructureTag(.part)]) }
+        if let item = sheet.item, index == 0 || sheets[index - 1].item != item {
+            // Above a paper's own running header (half its top margin down), below the band.
+            var itemHeading = Frame(size: size)
+            heading(stamp.item, in: &itemHeading, baseline: 28)
+            frame.prepend(itemHeading)
+            frame.prepend(opening: [StructureTag(.part)])
+        }
         if let item = sheet.item, index == sheets.count - 1 || sheets[index + 1].item != item { frame.close() }
         func furniture(_ spec: Int?, baseline: Double) {
             guard let spec, let line = shaped[spec].lines.first else { return }
@@ -102,8 +125,6 @@ public struct PackPages: Sequence, @unchecked Sendable {
             frame.close()
             furniture(stamp.band, baseline: 10)
         }
-        // Above a paper's own running header (half its top margin down), below the band.
-        furniture(stamp.item, baseline: 28)
         furniture(stamp.number, baseline: size.height - theme.page.marginBottom / 2)
         return Page(frame: frame, number: index + 1, label: .decimal(options.firstPage + index))
     }
@@ -113,7 +134,7 @@ extension Sheet {
     func size(_ theme: Theme) -> Size {
         switch body {
         case .paperPage(_, let size): size
-        case .pdf(_, _, let size): size
+        case .pdf(_, _, let size, _): size
         case .frame, .blank: theme.page.size
         }
     }

@@ -227,6 +227,10 @@ public struct CoverStyle: Hashable, Sendable {
 public struct ContentsStyle: Hashable, Sendable {
     public var enabled = false
     public var title = "Contents"
+    /// The number printed for the paper's first page (its cover), when it is numbered as
+    /// part of something larger (a pack); nil: the contents counts body pages from 1, as
+    /// the paper's own footer does. Not a layout key: the pack sets it.
+    public var firstPageNumber: Int?
 }
 
 /// A committee pack's own words and stamps (the `agenda` layout), `{…}` filled in per page.

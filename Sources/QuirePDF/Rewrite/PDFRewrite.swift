@@ -25,6 +25,7 @@ final class PDFRewrite {
     }
 
     func replace(_ number: Int, _ value: PDFValue) {
+        edited[number] = nil
         var body: [UInt8] = []
         value.write(into: &body)
         changed[number] = body
@@ -32,6 +33,7 @@ final class PDFRewrite {
 
     /// Replaces or adds a stream: `data` as given, `dictionary` completed with its /Length.
     func replaceStream(_ number: Int, _ dictionary: PDFDictionary, _ data: [UInt8]) {
+        edited[number] = nil
         var dictionary = dictionary
         dictionary["Length"] = .integer(data.count)
         var body: [UInt8] = []
@@ -40,9 +42,10 @@ final class PDFRewrite {
         changed[number] = body
     }
 
+    /// A new object; a dictionary stays open to `edit` until the file is written.
     func add(_ value: PDFValue) -> Int {
         size += 1
-        replace(size - 1, value)
+        if case .dictionary(let dictionary) = value { edited[size - 1] = dictionary } else { replace(size - 1, value) }
         return size - 1
     }
 
@@ -68,7 +71,11 @@ final class PDFRewrite {
     }
 
     private func write(into file: UnsafeMutablePointer<FILE>, named path: String, root: Int, info: Int) throws(PDFError) {
-        for (number, dictionary) in edited { replace(number, .dictionary(dictionary)) }
+        for (number, dictionary) in edited {
+            var body: [UInt8] = []
+            PDFValue.dictionary(dictionary).write(into: &body)
+            changed[number] = body
+        }
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
         output.write(source.bytes[0..<firstObject])

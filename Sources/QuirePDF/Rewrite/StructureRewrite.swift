@@ -30,13 +30,14 @@ struct StructureRewrite {
         case element(Int)
     }
 
-    /// Applies `written`; returns, by page object number, the MCIDs that are artifacts now.
+    /// Applies `written`; returns, by page object number, the MCIDs that are artifacts now,
+    /// with the parent tree (written out by the caller, after any imported pages join it).
     /// `labels` are the pages' printed numbers, for internal links' descriptions.
     func complete(_ written: [WrittenElement], root: PDFDictionary, pages: [(number: Int, dictionary: PDFDictionary)],
-                  labels: [PageLabel]) throws(PDFError) -> [Int: Set<Int>]
+                  labels: [PageLabel]) throws(PDFError) -> StructureCompletion
     {
         guard let treeNumber = root["StructTreeRoot"]?.reference else {
-            if written.isEmpty { return [:] }
+            if written.isEmpty { return StructureCompletion(artifacts: [:], parentTree: ParentTreeArrays(), elementNumbers: [], treeNumber: nil) }
             throw PDFError("the PDF has no structure tree, but \(written.count) elements were written")
         }
         let tree = try pdf.dictionary(treeNumber)
@@ -52,12 +53,20 @@ struct StructureRewrite {
         var removed: [Int: Set<Int>] = [:]  // parent → children taken out
         var merged: [Int: [Kid]] = [:]  // element → its content, continuations and nested links included
         var noteIDs: [(id: String, number: Int)] = []  // PDF/UA: every Note has an /ID, listed in /IDTree
+        var captions: [(figure: Int, caption: Int)] = []
+        var pendingCaption: Node?  // a figure's caption, until its figure comes
         for (index, (node, element)) in zip(nodes, written).enumerated() {
             guard node.role == element.role else {
                 throw PDFError("structure element \(index + 1) is \(node.role) where \(element.role) was written")
             }
             switch element.kind {
             case .element:
+                if let caption = pendingCaption, caption.parent == node.parent, element.role == "Figure" {
+                    captions.append((node.number, caption.number))
+                    removed[caption.parent, default: []].insert(caption.number)
+                    try edit(caption.number) { $0["P"] = .reference(node.number) }
+                }
+                pendingCaption = element.captionsNext ? node : nil
                 if let alt = element.alt { try edit(node.number) { $0["Alt"] = .text(alt) } }
                 // Attributes by owner: a cell's (Table), a list's numbering (List), a figure's
                 // or table's box (Layout), with the page the box is on.
@@ -136,14 +145,17 @@ struct StructureRewrite {
         for (parent, gone) in removed {
             try edit(parent) { $0["K"] = .array(($0["K"]?.list ?? []).filter { $0.reference.map { !gone.contains($0) } ?? true }) }
         }
+        // A figure's caption is its first kid (PDF 32000-1, 14.8.4.4.1).
+        for (figure, caption) in captions {
+            try edit(figure) { $0["K"] = .array([.reference(caption)] + ($0["K"]?.list ?? [])) }
+        }
         if !noteIDs.isEmpty {
             // A name tree's keys are in byte order ("note-10" before "note-2").
             let names = noteIDs.sorted { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
                 .flatMap { [PDFValue.string(Array("(\($0.id))".utf8)), .reference($0.number)] }
             try edit(treeNumber) { $0["IDTree"] = .dictionary(PDFDictionary([("Names", .array(names))])) }
         }
-        parentTree.write(to: out)
-        return artifacts
+        return StructureCompletion(artifacts: artifacts, parentTree: parentTree, elementNumbers: nodes.map(\.number), treeNumber: treeNumber)
     }
 
     /// An explicit destination: the page, its left edge, `y` down from its top, the zoom kept.
@@ -203,38 +215,5 @@ struct StructureRewrite {
             }
             return nil
         }
-    }
-}
-
-/// The /ParentTree's arrays (one per page, MCID → element), changed in place and written back.
-private struct ParentTreeArrays {
-    /// Page object number → (array object number, its items).
-    private var arrays: [Int: (number: Int, items: [PDFValue])] = [:]
-    private var changed: Set<Int> = []
-
-    init(_ pdf: CairoPDF, _ tree: Int?, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) {
-        guard let tree else { return }
-        var byKey: [Int: Int] = [:]
-        let nums = try pdf.dictionary(tree)["Nums"]?.list ?? []
-        for pair in stride(from: 0, to: nums.count - 1, by: 2) {
-            if let key = nums[pair].int, let array = nums[pair + 1].reference { byKey[key] = array }
-        }
-        // Each page names its array by /StructParents.
-        for page in pages {
-            guard let key = page.dictionary["StructParents"]?.int, let number = byKey[key],
-                  case .array(let items) = try pdf.object(number).value else { continue }
-            arrays[page.number] = (number, items)
-        }
-    }
-
-    mutating func set(_ ref: StructureRewrite.ContentRef, to element: Int?) {
-        guard var entry = arrays[ref.page], ref.mcid < entry.items.count else { return }
-        entry.items[ref.mcid] = element.map { .reference($0) } ?? .null
-        arrays[ref.page] = entry
-        changed.insert(ref.page)
-    }
-
-    func write(to out: PDFRewrite) {
-        for page in changed { if let entry = arrays[page] { out.replace(entry.number, .array(entry.items)) } }
     }
 }

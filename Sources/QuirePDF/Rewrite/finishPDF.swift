@@ -16,8 +16,10 @@ public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ f
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
     let root = try pdf.dictionary(rootNumber)
     let pages = try pageList(pdf, root["Pages"]?.reference)
-    let artifacts = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages, labels: finish.pageLabels)
-    try remark(pages, artifacts: artifacts, pdf: pdf, out: out)
+    var structure = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages, labels: finish.pageLabels)
+    let imported = try importTaggedPages(finish.importedPages, pages: pages, labels: finish.pageLabels, completion: &structure, out: out)
+    try structure.parentTree.write(to: out, tree: structure.treeNumber)
+    try remark(pages, artifacts: structure.artifacts, drawnFirst: imported, pdf: pdf, out: out)
     try completeCIDFonts(pdf: pdf, out: out)
     for page in pages {
         // Links are read in structure order; printable so PDF/A accepts them.
@@ -55,9 +57,10 @@ private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(numbe
 }
 
 /// Re-marks furniture as artifacts in every page's content (decoded, re-marked and compressed
-/// on every core), checking that each page marks exactly what the structure tree lost.
-private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifacts: [Int: Set<Int>], pdf: CairoPDF, out: PDFRewrite)
-    throws(PDFError)
+/// on every core), checking that each page marks exactly what the structure tree lost;
+/// `drawnFirst` (an imported page's content, by page object) goes before the page's own.
+private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifacts: [Int: Set<Int>], drawnFirst: [Int: [UInt8]],
+                    pdf: CairoPDF, out: PDFRewrite) throws(PDFError)
 {
     var jobs: [(page: Int, contents: Int, length: Int?, data: [UInt8], compressed: Bool)] = []
     for page in pages {
@@ -68,23 +71,23 @@ private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifac
         guard filter.isEmpty || filter == ["FlateDecode"] else { throw PDFError("page content \(contents) uses filters \(filter)") }
         jobs.append((page.number, contents, dictionary["Length"]?.reference, Array(pdf.bytes[range]), !filter.isEmpty))
     }
-    let inputs = jobs.map { ($0.data, $0.compressed) }
-    let results = ConcurrentSlots<(content: [UInt8], mcids: Set<Int>)>(count: inputs.count)
+    let inputs = jobs.map { ($0.data, $0.compressed, drawnFirst[$0.page]) }
+    let results = ConcurrentSlots<(content: [UInt8], mcids: Set<Int>, changed: Bool)>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-        let (data, compressed) = inputs[index]
+        let (data, compressed, first) = inputs[index]
         guard let decoded = compressed ? inflated(data) : data else { return }
         let (content, mcids) = markArtifacts(decoded)
-        if mcids.isEmpty {
-            results[index] = ([], mcids)  // nothing to re-mark: the content stays as cairo wrote it
-        } else if let packed = deflated(content) {
-            results[index] = (packed, mcids)
+        if mcids.isEmpty, first == nil {
+            results[index] = ([], mcids, false)  // nothing to re-mark: the content stays as cairo wrote it
+        } else if let packed = deflated((first ?? []) + content) {
+            results[index] = (packed, mcids, true)
         }
     }
     var found: [Int: Set<Int>] = [:]
     for (index, job) in jobs.enumerated() {
         guard let result = results[index] else { throw PDFError("cannot decode or compress the content of page object \(job.page)") }
-        guard !result.mcids.isEmpty else { continue }
-        found[job.page] = result.mcids
+        guard result.changed else { continue }
+        if !result.mcids.isEmpty { found[job.page] = result.mcids }
         out.replaceStream(job.contents, PDFDictionary([("Filter", .name("FlateDecode"))]), result.content)
         if let length = job.length { out.drop(length) }
     }

@@ -1,0 +1,79 @@
+/// The /ParentTree (PDF 32000-1, 14.7.4.4): per page an array, MCID → element, and per
+/// annotation an element; changed in place and written back with the file.
+struct ParentTreeArrays {
+    /// Page object number → (array object number, its items).
+    private var arrays: [Int: (number: Int, items: [PDFValue])] = [:]
+    private var changed: Set<Int> = []
+    /// The tree's own object and its flat /Nums, when keys are added.
+    private var treeObject: Int?
+    private var nums: [PDFValue] = []
+    private var numsChanged = false
+    private var nextKey = 0
+
+    init() {}
+
+    init(_ pdf: CairoPDF, _ tree: Int?, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) {
+        guard let tree else { return }
+        treeObject = tree
+        var byKey: [Int: Int] = [:]
+        nums = try pdf.dictionary(tree)["Nums"]?.list ?? []
+        for pair in stride(from: 0, to: nums.count - 1, by: 2) {
+            guard let key = nums[pair].int else { continue }
+            nextKey = max(nextKey, key + 1)
+            if let array = nums[pair + 1].reference { byKey[key] = array }
+        }
+        // Each page names its array by /StructParents.
+        for page in pages {
+            guard let key = page.dictionary["StructParents"]?.int, let number = byKey[key],
+                  case .array(let items) = try pdf.object(number).value else { continue }
+            arrays[page.number] = (number, items)
+        }
+    }
+
+    mutating func set(_ ref: StructureRewrite.ContentRef, to element: Int?) {
+        guard var entry = arrays[ref.page], ref.mcid < entry.items.count else { return }
+        entry.items[ref.mcid] = element.map { .reference($0) } ?? .null
+        arrays[ref.page] = entry
+        changed.insert(ref.page)
+    }
+
+    /// How many marked-content ids the page's array covers (the next free one).
+    func count(page: Int) -> Int { arrays[page]?.items.count ?? 0 }
+
+    /// Adds (MCID, element) entries to a page's array; a page without one gets one, under a new key.
+    mutating func extend(page: Int, with entries: [(mcid: Int, element: Int)], out: PDFRewrite) throws(PDFError) {
+        guard !entries.isEmpty else { return }
+        if arrays[page] == nil {
+            let number = out.add(.array([]))
+            arrays[page] = (number, [])
+            let key = addKey(.reference(number))
+            try out.edit(page) { $0["StructParents"] = .integer(key) }
+        }
+        guard var entry = arrays[page] else { return }
+        for (mcid, element) in entries {
+            if mcid >= entry.items.count { entry.items += Array(repeating: .null, count: mcid + 1 - entry.items.count) }
+            entry.items[mcid] = .reference(element)
+        }
+        arrays[page] = entry
+        changed.insert(page)
+    }
+
+    /// A new key for an annotation's element (its /StructParent).
+    mutating func key(forAnnotationOf element: Int) -> Int { addKey(.reference(element)) }
+
+    private mutating func addKey(_ value: PDFValue) -> Int {
+        let key = nextKey
+        nextKey += 1
+        nums += [.integer(key), value]  // keys rise, so /Nums stays sorted
+        numsChanged = true
+        return key
+    }
+
+    func write(to out: PDFRewrite, tree: Int?) throws(PDFError) {
+        for page in changed { if let entry = arrays[page] { out.replace(entry.number, .array(entry.items)) } }
+        guard numsChanged, let treeObject else { return }
+        let nums = self.nums, next = nextKey
+        try out.edit(treeObject) { $0["Nums"] = .array(nums) }
+        if let tree { try out.edit(tree) { $0["ParentTreeNextKey"] = .integer(next) } }
+    }
+}
