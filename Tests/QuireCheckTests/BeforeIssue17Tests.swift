@@ -56,6 +56,13 @@ struct BeforeIssue17Tests {
         #expect(check.status == .pass, "\(check.detail)")
     }
 
+    @Test("a chart's caption beside its Figure, not inside it, fails figures")
+    func captionBeside() throws {
+        let figures = try check("figures", "kscb-annual-report.pdf")
+        #expect(figures.status == .fail)
+        #expect(figures.detail.contains("2 of 3 figures with their caption beside them"), "\(figures.detail)")
+    }
+
     @Test("a pack whose agenda items open with no heading (their stamps were artifacts) fails headings")
     func partsWithoutHeadings() throws {
         let headings = try check("headings", "small-pack.pdf")

@@ -56,10 +56,20 @@ extension AccessibilityCheck {
         let figures = tree.elements.indices.filter { tree.elements[$0].role == "Figure" }
         guard !figures.isEmpty else { return .init("figures", .pass, "no figures") }
         let bare = figures.filter { tree.elements[$0].alt == nil && tree.elements[$0].actualText == nil }
-        guard let first = bare.first else {
-            return .init("figures", .pass, "\(figures.count) figure\(figures.count == 1 ? "" : "s"), all with alternative text")
+        if let first = bare.first {
+            return .init("figures", .fail, "\(bare.count) of \(figures.count) figures without /Alt, first \(quoted(lines[first]))")
         }
-        return .init("figures", .fail, "\(bare.count) of \(figures.count) figures without /Alt, first \(quoted(lines[first]))")
+        // A caption written just before its figure, as its sibling, is not the figure's (PDF
+        // 32000-1, 14.8.4.4.1: a Caption is the first or last kid of what it captions).
+        let beside = figures.filter { figure in
+            guard figure > 0 else { return false }
+            let before = tree.elements[..<figure].lastIndex { $0.depth <= tree.elements[figure].depth }
+            return before.map { tree.elements[$0].role == "Caption" && tree.elements[$0].depth == tree.elements[figure].depth } ?? false
+        }
+        if let first = beside.first {
+            return .init("figures", .fail, "\(beside.count) of \(figures.count) figures with their caption beside them, not inside, first \(quoted(lines[first]))")
+        }
+        return .init("figures", .pass, "\(figures.count) figure\(figures.count == 1 ? "" : "s"), all with alternative text")
     }
 
     static func headingLevel(_ role: String) -> Int? {
