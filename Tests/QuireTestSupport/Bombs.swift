@@ -65,6 +65,55 @@ public func imageBombPDF(width: Int, height: Int) -> Data {
     ])
 }
 
+/// LZW data as PDF's LZWDecode reads it (9- to 12-bit codes, early change, a clear code when
+/// the table is full) for `count` bytes of `byte` repeated: a run is LZW's best case, each
+/// code one byte longer than the last, so 100 MB take some 80 KB.
+public func lzwRepeating(_ byte: UInt8, count: Int) -> Data {
+    var out = Data()
+    var buffer = 0, bits = 0, width = 9
+    func emit(_ code: Int) {
+        buffer = buffer << width | code
+        bits += width
+        while bits >= 8 {
+            out.append(UInt8(truncatingIfNeeded: buffer >> (bits - 8)))
+            bits -= 8
+        }
+        buffer &= (1 << bits) - 1
+    }
+    emit(256)
+    // After a clear the run is sent as one byte, then the codes 258, 259, … for runs of 2, 3, …
+    // (each code the reader meets adds the next longer run to its table).
+    var remaining = count, length = 1, codes = 0
+    while remaining > 0 {
+        let take = min(length, remaining)
+        emit(take == 1 ? Int(byte) : 258 + take - 2)
+        remaining -= take
+        codes += 1
+        length += 1
+        let table = 258 + codes - 1  // the reader's table after this code
+        if table + 1 >= 1 << width, width < 12 { width += 1 }
+        if table + 2 >= 4096, remaining > 0 {
+            emit(256)
+            width = 9
+            length = 1
+            codes = 0
+        }
+    }
+    emit(257)
+    if bits > 0 { out.append(UInt8(truncatingIfNeeded: buffer << (8 - bits))) }
+    return out
+}
+
+/// A one-page PDF whose content stream is `data` with `filters` (as written in /Filter).
+public func filteredContentPDF(_ data: Data, filters: String) -> Data {
+    assemblePDF([
+        Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+        Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+        Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".utf8),
+        Data("<< /Length \(data.count) /Filter \(filters) >>\nstream\n".utf8) + data + Data("\nendstream".utf8),
+    ])
+}
+
 /// Objects 1…n (given as their bodies) with an exact cross-reference table.
 private func assemblePDF(_ objects: [Data]) -> Data {
     var out = Data("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)

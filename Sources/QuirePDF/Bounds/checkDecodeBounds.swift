@@ -69,13 +69,15 @@ public func checkDecodeBounds(_ data: Data, limits: PDFDecodeLimits = PDFDecodeL
             }
             let body = UnsafeBufferPointer(rebasing: bytes[stream.data])
             var size = body.count
-            // Only Flate is inflated here: image codecs are bounded by their declared size above.
-            if compact.contains("/FlateDecode") || compact.contains("/Fl/") || compact.contains("/Fl]") || compact.contains("/Fl>") {
+            // Every filter a reader would undo is undone here, a stage at a time and bounded
+            // (Flate, LZW, run-length, ASCII85, hex); image codecs are bounded by their pixels above.
+            let filters = filterNames(in: dictionary)
+            if !filters.isEmpty {
                 let keep = compact.contains("/Type/ObjStm")  // objects inside may reference streams
-                guard let inflated = inflatedSize(body, limit: limits.streamBytes, keep: keep, proceed: proceed) else { return .stopped }
-                if inflated.size > limits.streamBytes { return .streamTooLarge(object: stream.object, limit: limits.streamBytes) }
-                size = inflated.size
-                if let kept = inflated.kept { kept.withUnsafeBufferPointer { references.merge(countReferences($0, skipping: [])) { $0 + $1 } } }
+                guard let decoded = decodedSize(body, filters: filters, limit: limits.streamBytes, keep: keep, proceed: proceed) else { return .stopped }
+                if decoded.size > limits.streamBytes { return .streamTooLarge(object: stream.object, limit: limits.streamBytes) }
+                size = decoded.size
+                if let kept = decoded.kept { kept.withUnsafeBufferPointer { references.merge(countReferences($0, skipping: [])) { $0 + $1 } } }
             }
             sizes.append((stream.object, size))
         }
@@ -203,7 +205,7 @@ private func integer(after key: String, in dictionary: String) -> Int? {
 /// The size `body` inflates to, counted a chunk at a time and stopped once past `limit` (the
 /// output is kept only with `keep`, up to the limit); nil when `proceed` said stop. A body
 /// that is not complete zlib counts what it gave before the error, as a reader would use.
-private func inflatedSize(_ body: UnsafeBufferPointer<UInt8>, limit: Int, keep: Bool, proceed: () -> Bool) -> (size: Int, kept: [UInt8]?)? {
+func inflatedSize(_ body: UnsafeBufferPointer<UInt8>, limit: Int, keep: Bool, proceed: () -> Bool) -> (size: Int, kept: [UInt8]?)? {
     var stream = z_stream()
     guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return (body.count, nil) }
     defer { inflateEnd(&stream) }
