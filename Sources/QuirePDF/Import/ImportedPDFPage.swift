@@ -27,7 +27,7 @@ public func taggedPDFImportProblem(_ path: String) -> String? {
     guard let data = FileManager.default.contents(atPath: path) else { return "it cannot be read" }
     let bytes = [UInt8](data)
     do throws(PDFError) {
-        let source = try SourcePDF(bytes)
+        let source = try ForeignPDF(bytes)
         guard let root = try source.dictionary(source.trailer["Root"]), let tree = try source.dictionary(root["StructTreeRoot"]),
               !(try source.resolve(tree["K"])?.list ?? []).isEmpty else { return "it has no structure tree" }
         if tree["IDTree"] != nil { return "its structure elements have IDs (an /IDTree), which Quire does not carry into a pack" }
@@ -48,7 +48,7 @@ public func taggedPDFImportProblem(_ path: String) -> String? {
 
 /// A page's content and forms: only unfiltered or Flate content streams, and no marked
 /// content belonging to the structure inside a form (which the copy would lose).
-private func contentProblem(_ page: SourcePage, _ source: SourcePDF) throws(PDFError) -> String? {
+private func contentProblem(_ page: ForeignPage, _ source: ForeignPDF) throws(PDFError) -> String? {
     var streams: [PDFValue] = []
     if case .reference(let number)? = page.dictionary["Contents"], try source.object(number).data != nil {
         streams = [.reference(number)]
@@ -74,7 +74,7 @@ private func contentProblem(_ page: SourcePage, _ source: SourcePDF) throws(PDFE
     return try forms(page.resources, depth: 0)
 }
 
-private func hasStreamContentReference(_ tree: PDFDictionary, _ source: SourcePDF) throws(PDFError) -> Bool {
+private func hasStreamContentReference(_ tree: PDFDictionary, _ source: ForeignPDF) throws(PDFError) -> Bool {
     var visited: Set<Int> = []
     var pending = try source.resolve(tree["K"])?.list ?? []
     while let kid = pending.popLast() {

@@ -3,13 +3,13 @@
 /// their data as encoded. Keys that tie an object to the source's own pages and structure
 /// (`skipping`) are left for the caller to set.
 final class ObjectCopier {
-    let source: SourcePDF
+    let source: ForeignPDF
     let out: PDFRewrite
     private var copied: [Int: Int] = [:]
     /// Source object numbers already given a number here, by the caller (pages, elements).
     var mapped: [Int: Int] = [:]
 
-    init(source: SourcePDF, out: PDFRewrite) {
+    init(source: ForeignPDF, out: PDFRewrite) {
         self.source = source
         self.out = out
     }

@@ -31,7 +31,7 @@ func importTaggedPages(_ imported: [ImportedPDFPage], pages: [(number: Int, dict
     }
     for group in groups {
         guard let data = FileManager.default.contents(atPath: group.path) else { throw PDFError("cannot read \(group.path)") }
-        let source = try SourcePDF([UInt8](data))
+        let source = try ForeignPDF([UInt8](data))
         guard group.element < completion.elementNumbers.count else { throw PDFError("an imported page belongs to element \(group.element + 1) of \(completion.elementNumbers.count)") }
         var graft = TaggedPDFGraft(source: source, sourcePages: try source.pages(), out: out, packPages: pages, labels: labels,
                                    treeNumber: treeNumber)
@@ -48,8 +48,8 @@ func importTaggedPages(_ imported: [ImportedPDFPage], pages: [(number: Int, dict
 
 /// One source file's pages and structure, copied into the file being written.
 struct TaggedPDFGraft {
-    let source: SourcePDF
-    let sourcePages: [SourcePage]
+    let source: ForeignPDF
+    let sourcePages: [ForeignPage]
     let out: PDFRewrite
     let packPages: [(number: Int, dictionary: PDFDictionary)]
     /// The pack pages' printed numbers, for the descriptions of links that now go to them.
@@ -61,7 +61,7 @@ struct TaggedPDFGraft {
     /// Source annotation object → its copy, for the structure's OBJRs.
     private var annotations: [Int: Int] = [:]
 
-    init(source: SourcePDF, sourcePages: [SourcePage], out: PDFRewrite, packPages: [(number: Int, dictionary: PDFDictionary)], labels: [PageLabel],
+    init(source: ForeignPDF, sourcePages: [ForeignPage], out: PDFRewrite, packPages: [(number: Int, dictionary: PDFDictionary)], labels: [PageLabel],
          treeNumber: Int) {
         self.labels = labels
         self.source = source

@@ -5,7 +5,7 @@ import QuireSystem
 /// cross-reference tables and cross-reference streams, `/Prev` chains (later sections win),
 /// and objects packed in object streams. Unlike `CairoPDF`, nothing about the writer is
 /// assumed; a file this reader cannot follow is refused (the pack then draws it through poppler).
-struct SourcePDF {
+struct ForeignPDF {
     enum Location {
         case offset(Int)
         /// Inside object stream `stream`, as its `index`th object.

@@ -1,5 +1,5 @@
 /// A page of a source PDF with what it inherits from the page tree resolved.
-struct SourcePage {
+struct ForeignPage {
     var number: Int
     var dictionary: PDFDictionary
     var resources: PDFDictionary
@@ -8,11 +8,11 @@ struct SourcePage {
     var rotate: Int
 }
 
-extension SourcePDF {
+extension ForeignPDF {
     /// The pages in order, from the catalog's page tree.
-    func pages() throws(PDFError) -> [SourcePage] {
+    func pages() throws(PDFError) -> [ForeignPage] {
         guard let root = try dictionary(trailer["Root"]), let tree = root["Pages"]?.reference else { throw PDFError("the file has no page tree") }
-        var pages: [SourcePage] = []
+        var pages: [ForeignPage] = []
         var visited: Set<Int> = []
         func walk(_ number: Int, inherited: PDFDictionary, depth: Int) throws(PDFError) {
             guard depth < 64, visited.insert(number).inserted, let node = try dictionary(.reference(number)) else { return }
@@ -25,7 +25,7 @@ extension SourcePDF {
             let media = try rectangle(inherited["MediaBox"]) ?? (0, 0, 612, 792)
             let crop = try rectangle(inherited["CropBox"]) ?? media
             let box = (max(media.0, crop.0), max(media.1, crop.1), min(media.2, crop.2), min(media.3, crop.3))
-            pages.append(SourcePage(number: number, dictionary: node, resources: try dictionary(inherited["Resources"]) ?? PDFDictionary(),
+            pages.append(ForeignPage(number: number, dictionary: node, resources: try dictionary(inherited["Resources"]) ?? PDFDictionary(),
                                     box: box, rotate: ((try resolve(inherited["Rotate"])?.int ?? 0) % 360 + 360) % 360))
         }
         try walk(tree, inherited: PDFDictionary(), depth: 0)
@@ -42,7 +42,7 @@ extension SourcePDF {
 
     /// A page's content: its streams decoded and joined (a line break between them, as PDF
     /// 32000-1, 7.8.2 reads an array of streams).
-    func content(of page: SourcePage) throws(PDFError) -> [UInt8] {
+    func content(of page: ForeignPage) throws(PDFError) -> [UInt8] {
         var out: [UInt8] = []
         var streams: [PDFValue] = []
         switch page.dictionary["Contents"] {
