@@ -164,4 +164,43 @@ struct TaggedAppendixTests {
         let text = try PackTests.pageTexts(output).joined(separator: " ")
         for word in words { #expect(text.contains(word), "\(word)") }
     }
+
+    @Test("a Quire paper with footnotes, as an appendix beside a paper with its own: every note keeps an ID of its own in the pack's /IDTree")
+    func notesKeepTheirIDs() throws {
+        let scratch = try scratchDirectory()
+        let source = try String(contentsOf: Self.folder.appendingPathComponent("capital-report.md"), encoding: .utf8)
+        let noted = source.replacingOccurrences(of: "moved into 2026/27.", with: "moved into 2026/27.[^move]\n\n[^move]: The Oakfield scheme, approved in June.")
+        let paper = scratch.appendingPathComponent("noted.md")
+        try noted.write(to: paper, atomically: true, encoding: .utf8)
+        let appendix = scratch.appendingPathComponent("noted.pdf").path
+        _ = try typesetter.renderPDF(file: paper.path, to: appendix)
+        let (manifest, folder) = try Self.scratchPack([("Appendix A: the report with its note", URL(fileURLWithPath: appendix), "noted.pdf")])
+        try noted.write(to: folder.appendingPathComponent("capital-report.md"), atomically: true, encoding: .utf8)  // the item's paper has the note too
+        let output = folder.appendingPathComponent("pack.pdf").path
+        let rendered = try typesetter.renderPack(manifest: manifest, root: folder, edition: .publicPack, to: output)
+        #expect(rendered.diagnostics.isEmpty, "\(rendered.diagnostics)")
+        let ids = try run("python3", ["-c", """
+            import pikepdf, sys
+            with pikepdf.open(sys.argv[1]) as p:
+                tree = p.Root.StructTreeRoot
+                names = list(tree.IDTree.Names)
+                keys = [bytes(names[i]) for i in range(0, len(names), 2)]
+                assert keys == sorted(keys) and len(set(keys)) == len(keys), keys
+                named = {bytes(names[i]): names[i + 1].objgen for i in range(0, len(names), 2)}
+                notes = []
+                def walk(e):
+                    k = e.get('/K')
+                    for kid in (list(k) if isinstance(k, pikepdf.Array) else ([] if k is None else [k])):
+                        if isinstance(kid, pikepdf.Dictionary) and '/S' in kid:
+                            if kid.S == '/Note': notes.append(kid)
+                            walk(kid)
+                walk(tree)
+                for note in notes: assert named[bytes(note.ID)] == note.objgen, bytes(note.ID)
+                print(len(notes), len(keys))
+            """, output])
+        #expect(ids.status == 0, "\(ids.err)")
+        #expect(ids.out.trimmingCharacters(in: .whitespacesAndNewlines) == "2 2", "\(ids.out)")
+        #expect(try IndependentCheckerTests.complaints(output).isEmpty)
+        #expect(try ValidationRuleTests.validate(output, pdfa: false).failures.isEmpty)
+    }
 }

@@ -30,7 +30,6 @@ public func taggedPDFImportProblem(_ path: String) -> String? {
         let source = try ForeignPDF(bytes)
         guard let root = try source.dictionary(source.trailer["Root"]), let tree = try source.dictionary(root["StructTreeRoot"]),
               !(try source.resolve(tree["K"])?.list ?? []).isEmpty else { return "it has no structure tree" }
-        if tree["IDTree"] != nil { return "its structure elements have IDs (an /IDTree), which Quire does not carry into a pack" }
         for (index, page) in try source.pages().enumerated() {
             if page.rotate != 0 { return "page \(index + 1) is rotated" }
             for annotation in try source.resolve(page.dictionary["Annots"])?.list ?? [] {

@@ -13,9 +13,14 @@ struct StructureCopy {
     private(set) var annotationParents: [(annotation: Int, element: Int)] = []
     /// Custom roles used, and what the source maps them to.
     private(set) var usedRoles: [String: String] = [:]
+    /// Element IDs, renamed with `idPrefix` so they cannot clash with the pack's own (a
+    /// note's "note-1"), and the elements they name, for the pack's /IDTree.
+    private(set) var ids: [(id: [UInt8], element: Int)] = []
+    let idPrefix: [UInt8]
     private var visited: Set<Int> = []
 
-    init(graft: TaggedPDFGraft, roleMap: PDFDictionary, classMap: PDFDictionary, packRoles: PDFDictionary) {
+    init(graft: TaggedPDFGraft, roleMap: PDFDictionary, classMap: PDFDictionary, packRoles: PDFDictionary, idPrefix: String) {
+        self.idPrefix = Array(idPrefix.utf8)
         self.graft = graft
         self.roleMap = roleMap
         self.classMap = classMap
@@ -66,12 +71,27 @@ struct StructureCopy {
         for name in try source.resolve(dictionary["C"])?.list.compactMap(\.nameValue) ?? [] {
             attributes += try source.resolve(classMap[name])?.list ?? []
         }
-        if !attributes.isEmpty { element["A"] = try graft.copier.copy(.array(attributes)) }
+        if !attributes.isEmpty { element["A"] = try graft.copier.copy(.array(try attributes.map(renamingHeaders))) }
         for key in ["Alt", "ActualText", "E", "Lang", "T", "R"] {
             if let item = dictionary[key] { element[key] = try graft.copier.copy(item) }
         }
+        if case .string(let token)? = try source.resolve(dictionary["ID"]) {
+            let id = idPrefix + stringBytes(token)
+            element["ID"] = .string(hexString(id))
+            ids.append((id, number))
+        }
         graft.out.replace(number, .dictionary(element))
         return number
+    }
+
+    /// A table cell's attributes with the IDs of its /Headers renamed as the elements' are.
+    private func renamingHeaders(_ attribute: PDFValue) throws(PDFError) -> PDFValue {
+        guard var owner = try graft.source.dictionary(attribute), let headers = try graft.source.resolve(owner["Headers"])?.list else { return attribute }
+        owner["Headers"] = .array(headers.map { header in
+            if case .string(let token) = header { return .string(hexString(idPrefix + stringBytes(token))) }
+            return header
+        })
+        return .dictionary(owner)
     }
 
     /// The role to write: a standard one as it is; a custom one kept, with its mapping, unless
@@ -91,3 +111,9 @@ let standardStructureTypes: Set<String> = [
     "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP",
     "Figure", "Formula", "Form",
 ]
+
+/// A string token, written in hex (safe for any bytes).
+func hexString(_ bytes: [UInt8]) -> [UInt8] {
+    let digits = Array("0123456789ABCDEF".utf8)
+    return [UInt8(ascii: "<")] + bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] } + [UInt8(ascii: ">")]
+}

@@ -168,7 +168,7 @@ struct TaggedPDFGraft {
         }
         var packRoles = PDFDictionary()
         try out.edit(treeNumber) { packRoles = $0["RoleMap"]?.dictionaryValue ?? PDFDictionary() }
-        var writer = StructureCopy(graft: self, roleMap: roleMap, classMap: classMap, packRoles: packRoles)
+        var writer = StructureCopy(graft: self, roleMap: roleMap, classMap: classMap, packRoles: packRoles, idPrefix: "appendix-\(parent)-")
         var topNumbers: [PDFValue] = []
         for top in tops {
             if let number = try writer.element(top, parent: parent, depth: 0) { topNumbers.append(.reference(number)) }
@@ -182,6 +182,20 @@ struct TaggedPDFGraft {
         for (annotation, element) in writer.annotationParents {
             let key = parentTree.key(forAnnotationOf: element)
             try out.edit(annotation) { $0["StructParent"] = .integer(key) }
+        }
+        // Its element IDs join the pack's /IDTree, a flat name tree kept in byte order.
+        if !writer.ids.isEmpty {
+            let added = writer.ids
+            try out.edit(treeNumber) { treeRoot in
+                var pairs: [(key: [UInt8], value: PDFValue)] = []
+                let names = treeRoot["IDTree"]?.dictionaryValue?["Names"]?.list ?? []
+                for index in stride(from: 0, to: names.count - 1, by: 2) {
+                    if case .string(let token) = names[index] { pairs.append((stringBytes(token), names[index + 1])) }
+                }
+                pairs += added.map { ($0.id, PDFValue.reference($0.element)) }
+                pairs.sort { $0.key.lexicographicallyPrecedes($1.key) }
+                treeRoot["IDTree"] = .dictionary(PDFDictionary([("Names", .array(pairs.flatMap { [PDFValue.string(hexString($0.key)), $0.value] }))]))
+            }
         }
         // Roles the source defined: added to the pack's role map where they do not clash
         // (a clashing one was written as its standard role).
