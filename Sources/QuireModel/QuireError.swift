@@ -6,6 +6,9 @@ public struct QuireError: Error, Hashable, Sendable, CustomStringConvertible {
         case encoding, yaml, unknownField, missingField, invalidValue, markdown, emptyBody, layout, io, limit
         /// A render stopped at its deadline (the service's time limit): not the input's fault as such.
         case timeLimit
+        /// The disk (or quota) an output or a spool is written to is full: the machine's trouble,
+        /// not the input's (the CLI exits 74, the service answers 507).
+        case diskFull
     }
 
     public var kind: Kind

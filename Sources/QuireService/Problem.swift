@@ -50,11 +50,14 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         func clean(_ text: String) -> String { workspace.map { text.removingWorkspace($0) } ?? text }
         let status: HTTPResponse.Status = switch error.kind {
         case .timeLimit: .serviceUnavailable
+        case .diskFull: Problem.insufficientStorage
         default: .unprocessableContent
         }
-        self.init(status, kind: error.kind.rawValue, title: Problem.title(of: error.kind), detail: clean(error.message),
+        // A full disk is answered as the upload's is (Problem.diskFull): the server's trouble, worth a retry.
+        let full = error.kind == .diskFull
+        self.init(status, kind: full ? "disk-full" : error.kind.rawValue, title: Problem.title(of: error.kind), detail: clean(error.message),
                   file: error.location.map { clean($0.file) }, line: error.location?.line, field: error.field,
-                  hint: error.hint.map(clean), retryAfter: error.kind == .timeLimit ? 5 : nil)
+                  hint: full ? Problem.retryElsewhere : error.hint.map(clean), retryAfter: error.kind == .timeLimit ? 5 : full ? 10 : nil)
         if !error.others.isEmpty { errors = error.others.map { Problem($0, workspace: workspace) } }
     }
 
@@ -71,6 +74,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         case .io: "A file the source names cannot be read"
         case .limit: "The document is over a limit"
         case .timeLimit: "The render took too long"
+        case .diskFull: "The server has no room for the request"
         }
     }
 

@@ -22,6 +22,7 @@ struct Quire: AsyncParsableCommand {
                  option value Quire refuses, or a file that cannot be read or written; the
                  message names the file, line and field, with a hint
              64  the command line cannot be read (an unknown option, a missing argument)
+             74  the disk (or quota) an output is written to is full: free space and run again
             """,
         version: QuireVersion.number,
         subcommands: [Render.self, Import.self, Pack.self, Regenerate.self, Serve.self, Layouts.self, Dump.self, Check.self, Bench.self])

@@ -76,6 +76,7 @@ struct Regenerate: AsyncParsableCommand {
             default: break
             }
         }
+        if failed.contains(where: { if case .failed(let error) = $0.outcome { error.kind == .diskFull } else { false } }) { throw ExitCode.diskFull }
         if !failed.isEmpty { throw ExitCode(1) }
     }
 

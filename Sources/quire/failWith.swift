@@ -2,10 +2,17 @@ import ArgumentParser
 import Foundation
 import QuireModel
 
-/// Prints a user-input error to stderr and exits 2 (bad input), the status scripts test for.
+/// Prints a user-input error to stderr and exits 2 (bad input), the status scripts test for;
+/// a full disk exits 74 instead (sysexits' EX_IOERR), as the input is not at fault and the
+/// same command can succeed once there is room.
 func failWith(_ error: QuireError) -> ExitCode {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
-    return ExitCode(2)
+    return error.kind == .diskFull ? .diskFull : ExitCode(2)
+}
+
+extension ExitCode {
+    /// The disk an output or spool is written to is full.
+    static let diskFull = ExitCode(74)
 }
 
 /// Prints layout warnings (things the engine had to give up on) to stderr.

@@ -4,23 +4,38 @@ import QuireTestSupport
 import Testing
 
 /// A full disk is the server's trouble: 507 with Retry-After, not a 400 or 422 blaming the
-/// client, and the server goes on. The server's temporary folder is a 1 MiB tmpfs mounted
+/// client, and the server goes on. The server's temporary folder is a small tmpfs mounted
 /// for the test (root only: the test is skipped where mounting is not allowed).
 @Suite struct DiskFullTests {
-    static let canMount = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
-
-    @Test(.enabled(if: canMount)) func anUploadIntoAFullDiskIs507() throws {
-        let tiny = FileManager.default.temporaryDirectory.appendingPathComponent("quire-tiny-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tiny, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: tiny) }
-        let mounted = try runProcess("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", tiny.path])
-        try #require(mounted.status == 0, "mount: \(mounted.stderr)")
-        defer { _ = try? runProcess("/bin/umount", [tiny.path]) }
-        let server = try ServerProcess([], environment: ["TMPDIR": tiny.path])
+    @Test(.enabled(if: TinyDisk.canMount)) func anUploadIntoAFullDiskIs507() throws {
+        let disk = try TinyDisk(bytes: 1 << 20)
+        let server = try ServerProcess([], environment: ["TMPDIR": disk.folder.path])
         let reply = try server.post("/v1/render", form: paperForm(try contents(examplePaper), files: [("big.bin", Data(repeating: 7, count: 3 << 20))]))
         #expect(reply.status == 507 && reply.problem?.kind == "disk-full", "\(reply.status) \(reply.text.prefix(300))")
         #expect(Int(reply.header("Retry-After") ?? "") != nil)
         #expect(try server.get("/healthz").status == 200)
         server.stop()
+    }
+
+    /// The upload fits (a 640 KB figure of noise and 900 KB of other files on a 2 MiB disk);
+    /// the PDF showing the figure does not. Before, that was a 422 blaming the paper.
+    @Test(.enabled(if: TinyDisk.canMount)) func aPDFThatDoesNotFitTheDiskIs507AndLeavesNothing() throws {
+        let disk = try TinyDisk(bytes: 2 << 20)
+        let server = try ServerProcess([], environment: ["TMPDIR": disk.folder.path])
+        let idle = disk.usedBytes
+        let source = Data((MemoryBombTests.paper + "\n![Noise, for size](noise.png)\n").utf8)
+        let files = [("noise.png", noisePNG(width: 800, height: 800)), ("notes.bin", Data(repeating: 1, count: 900 << 10))]
+        let reply = try server.post("/v1/render", form: paperForm(source, files: files))
+        #expect(reply.status == 507 && reply.problem?.kind == "disk-full", "\(reply.status) \(reply.text.prefix(400))")
+        #expect(reply.problem?.detail.contains("the disk is full") == true && reply.problem?.detail.contains(".pdf") == true,
+                "the output's write is what failed: \(reply.problem?.detail ?? "")")
+        #expect(Int(reply.header("Retry-After") ?? "") != nil)
+        // Nothing of the request is left on the disk, so the next one has the room it had.
+        let cleaned = server.wait(timeout: 10) { disk.usedBytes <= idle + (64 << 10) }
+        #expect(cleaned, "\(disk.usedBytes - idle) bytes left behind: \(disk.files)")
+        #expect(disk.files.allSatisfy { !$0.hasSuffix(".tmp") && !$0.hasSuffix(".pdf") }, "\(disk.files)")
+        let small = try server.post("/v1/render", form: paperForm(try contents(examplePaper)))
+        #expect(small.status == 200 && small.isPDF, "a render that fits, afterwards: \(small.status)")
+        #expect(server.stop() == 0)
     }
 }

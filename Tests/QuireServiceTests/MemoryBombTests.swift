@@ -38,17 +38,16 @@ import Testing
     }
 
     /// Sends `bomb` with a good request beside it; checks the bomb's answer, that the good one
-    /// got its PDF, and the server's peak memory. Returns the bomb's answer and the peak.
-    static func survive(_ bomb: @escaping @Sendable (ServerProcess) throws -> HTTPReply, status: Int, kind: String,
-                        mentions: String) throws -> Int {
+    /// got its PDF, and the server's peak memory. Returns the peak.
+    static func survive(_ bomb: Bomb) throws -> Int {
         let server = try ServerProcess(deploySettings)
         let results = onThreads(2) { index -> HTTPReply? in
-            index == 0 ? try? bomb(server) : try? server.post("/v1/render", form: paperForm(try contents(examplePaper)))
+            index == 0 ? try? bomb.send(server) : try? server.post("/v1/render", form: paperForm(try contents(examplePaper)))
         }
         let answer = try #require(results[0]), good = try #require(results[1])
-        #expect(answer.status == status, "\(answer.text.prefix(400))")
-        #expect(answer.problem?.kind == kind)
-        #expect(answer.problem?.detail.contains(mentions) == true, "\(answer.problem?.detail ?? "")")
+        #expect(answer.status == bomb.status, "\(bomb.name): \(answer.text.prefix(400))")
+        #expect(answer.problem?.kind == "limit")
+        #expect(answer.problem?.detail.contains(bomb.mentions) == true, "\(answer.problem?.detail ?? "")")
         #expect(good.status == 200 && good.isPDF)
         #expect(try server.get("/healthz").status == 200, "still up")
         let peak = server.residentBytes("VmHWM")
@@ -61,8 +60,7 @@ import Testing
     /// is read: those that fit are served, the rest answered 429 at once; none is lost.
     @Test func concurrentLargeJSONUploadsAreAdmittedByTheirMemoryAndNoneIsLost() throws {
         let server = try ServerProcess(Self.deploySettings + ["--memory-budget-mib", "900"])
-        let blob = Data(repeating: 0x42, count: 22 << 20).base64EncodedString()
-        let body = try JSONSerialization.data(withJSONObject: ["paper": Self.paper, "files": [["path": "blob.bin", "content": blob, "encoding": "base64"]]])
+        let body = Self.largeJSONBody
         #expect(body.count > 29 << 20 && body.count < 32 << 20)
         let replies = onThreads(34) { _ in
             try? LoopbackHTTP.send(port: server.port, method: "POST", path: "/v1/render", headers: [("Content-Type", "application/json")], body: body)
@@ -84,49 +82,86 @@ import Testing
         #expect(run.stderr.contains("--memory-budget-mib 300 cannot hold 2 renders") && run.stderr.contains("at least 544"), "\(run.stderr)")
     }
 
-    @Test func anAppendixWhoseContentInflatesTo100MBIsRefused() throws {
+    /// One bomb: how it is sent, and the answer and message it must get.
+    struct Bomb: Sendable {
+        let name: String
+        let send: @Sendable (ServerProcess) throws -> HTTPReply
+        let status: Int
+        let mentions: String
+    }
+
+    /// A 197 KB appendix whose one content stream inflates to 100 MB of `re f`.
+    static var contentBomb: Bomb {
         let pdf = contentBombPDF(contentBytes: 100_000_000)
-        #expect(pdf.count < 1_000_000, "\(pdf.count) bytes on disk")
-        let peak = try Self.survive({ try $0.post("/v1/packs", form: Self.packForm(appendix: pdf)) }, status: 422, kind: "limit",
-                                    mentions: "decompresses to more than 8 MiB")
-        print("content bomb: \(pdf.count) bytes, server peak \(peak >> 20) MiB")
+        return Bomb(name: "content bomb (\(pdf.count) bytes)", send: { try $0.post("/v1/packs", form: packForm(appendix: pdf)) }, status: 422,
+                    mentions: "decompresses to more than 8 MiB")
     }
 
-    @Test func anAppendixNamingOneStreamFortyTimesIsRefused() throws {
-        // 7 MB a reference (under the stream bound), 40 references: 280 MB for the reader.
+    /// 7 MB a reference (under the stream bound), 40 references: 280 MB for the reader.
+    static var referencedStreamBomb: Bomb {
         let pdf = contentBombPDF(contentBytes: 7_000_000, operators: " ", references: 40)
-        let peak = try Self.survive({ try $0.post("/v1/packs", form: Self.packForm(appendix: pdf)) }, status: 422, kind: "limit",
-                                    mentions: "each stream counted as often as the pages use it")
-        print("referenced stream bomb: \(pdf.count) bytes, server peak \(peak >> 20) MiB")
+        return Bomb(name: "referenced stream bomb (\(pdf.count) bytes)", send: { try $0.post("/v1/packs", form: packForm(appendix: pdf)) },
+                    status: 422, mentions: "each stream counted as often as the pages use it")
     }
 
-    @Test func anAppendixImageDeclaring20000By20000PixelsIsRefused() throws {
+    static var appendixImageBomb: Bomb {
         let pdf = imageBombPDF(width: 20000, height: 20000)
-        let peak = try Self.survive({ try $0.post("/v1/packs", form: Self.packForm(appendix: pdf)) }, status: 422, kind: "limit",
-                                    mentions: "20000×20000 pixels")
-        print("appendix image bomb: \(pdf.count) bytes, server peak \(peak >> 20) MiB")
+        return Bomb(name: "appendix image bomb (\(pdf.count) bytes)", send: { try $0.post("/v1/packs", form: packForm(appendix: pdf)) },
+                    status: 422, mentions: "20000×20000 pixels")
     }
 
-    @Test func aPNGDeclaring20000By20000PixelsIsRefusedBeforeItIsDecoded() throws {
+    static var pngBomb: Bomb {
         let png = bombPNG(width: 20000, height: 20000)
-        #expect(png.count < 1_000_000, "\(png.count) bytes on disk")
-        let source = Data((Self.paper + "\n![A huge figure](huge.png)\n").utf8)
-        let peak = try Self.survive({ try $0.post("/v1/render", form: paperForm(source, files: [("huge.png", png)])) }, status: 422, kind: "limit",
-                                    mentions: "declares 20000×20000 pixels")
-        print("PNG bomb: \(png.count) bytes, server peak \(peak >> 20) MiB")
+        let source = Data((paper + "\n![A huge figure](huge.png)\n").utf8)
+        return Bomb(name: "PNG bomb (\(png.count) bytes)", send: { try $0.post("/v1/render", form: paperForm(source, files: [("huge.png", png)])) },
+                    status: 422, mentions: "declares 20000×20000 pixels")
     }
 
-    @Test func aChartOverAHugeCSVIsRefusedNamingTheBound() throws {
-        // 40 indicators × 3,000 periods.
+    /// `chart` blocks over 40 indicators × 3,000 periods.
+    static var chartBomb: Bomb {
         let periods = (1...3000).map { "p\($0)" }
         var csv = "id,label,unit," + periods.joined(separator: ",") + "\n"
         for indicator in 1...40 { csv += "i\(indicator),Indicator \(indicator),count," + periods.indices.map { String(($0 * 7 + indicator) % 1000) }.joined(separator: ",") + "\n" }
         let indicators = (1...40).map { "i\($0)" }.joined(separator: ", ")
-        let source = Data((Self.paper.replacingOccurrences(of: "---\nby:", with: "---\ndata: figures.csv\nby:")
+        let source = Data((paper.replacingOccurrences(of: "---\nby:", with: "---\ndata: figures.csv\nby:")
             + "\n```chart\ntype: line\nindicators: [\(indicators)]\n```\n").utf8)
         let table = Data(csv.utf8)
-        let peak = try Self.survive({ try $0.post("/v1/render", form: paperForm(source, files: [("figures.csv", table)])) },
-                                    status: 422, kind: "limit", mentions: "a chart shows at most 12")
-        print("chart bomb: \(csv.utf8.count) bytes of CSV, server peak \(peak >> 20) MiB")
+        return Bomb(name: "chart bomb (\(table.count) bytes of CSV)", send: { try $0.post("/v1/render", form: paperForm(source, files: [("figures.csv", table)])) },
+                    status: 422, mentions: "a chart shows at most 12")
+    }
+
+    static var bombs: [Bomb] { [contentBomb, referencedStreamBomb, appendixImageBomb, pngBomb, chartBomb] }
+
+    /// A JSON render whose one base64 file makes the body just under 32 MiB.
+    static let largeJSONBody: Data = {
+        let blob = Data(repeating: 0x42, count: 22 << 20).base64EncodedString()
+        return try! JSONSerialization.data(withJSONObject: ["paper": paper, "files": [["path": "blob.bin", "content": blob, "encoding": "base64"]]])
+    }()
+
+    @Test func anAppendixWhoseContentInflatesTo100MBIsRefused() throws {
+        #expect(contentBombPDF(contentBytes: 100_000_000).count < 1_000_000)
+        let peak = try Self.survive(Self.contentBomb)
+        print("content bomb: server peak \(peak >> 20) MiB")
+    }
+
+    @Test func anAppendixNamingOneStreamFortyTimesIsRefused() throws {
+        let peak = try Self.survive(Self.referencedStreamBomb)
+        print("referenced stream bomb: server peak \(peak >> 20) MiB")
+    }
+
+    @Test func anAppendixImageDeclaring20000By20000PixelsIsRefused() throws {
+        let peak = try Self.survive(Self.appendixImageBomb)
+        print("appendix image bomb: server peak \(peak >> 20) MiB")
+    }
+
+    @Test func aPNGDeclaring20000By20000PixelsIsRefusedBeforeItIsDecoded() throws {
+        #expect(bombPNG(width: 20000, height: 20000).count < 1_000_000)
+        let peak = try Self.survive(Self.pngBomb)
+        print("PNG bomb: server peak \(peak >> 20) MiB")
+    }
+
+    @Test func aChartOverAHugeCSVIsRefusedNamingTheBound() throws {
+        let peak = try Self.survive(Self.chartBomb)
+        print("chart bomb: server peak \(peak >> 20) MiB")
     }
 }

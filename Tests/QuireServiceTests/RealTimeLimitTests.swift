@@ -110,6 +110,27 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// One whole response (its head and `Content-Length` bytes of body) as text, waiting up to
+    /// `timeout` seconds; nil if the server closes or the time runs out first.
+    func receiveResponse(timeout: Double) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var received = Data(), buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            if let end = received.range(of: Data("\r\n\r\n".utf8)) {
+                let head = String(decoding: received[..<end.lowerBound], as: UTF8.self)
+                let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") } ?? 0
+                if received.count - end.upperBound >= length { return String(decoding: received, as: UTF8.self) }
+            }
+            var watch = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&watch, 1, 100) > 0 else { continue }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            guard count > 0 else { return nil }
+            received.append(buffer, count: count)
+        }
+        return nil
+    }
+
     /// Whether the server has closed its side (a read gives end of file), waiting up to `timeout` seconds.
     func closedByServer(timeout: Double) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)

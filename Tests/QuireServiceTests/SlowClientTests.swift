@@ -66,6 +66,34 @@ import Testing
         for connection in attack.prefix(20) { #expect(connection.closedByServer(timeout: 20)) }
     }
 
+    /// Before, only a connection's first request was on the header clock: one good request,
+    /// then the next one's headers a byte at a time, held the connection until the idle timeout.
+    @Test func slowlorisAfterAGoodRequestOnAKeptAliveConnectionIsCutOffAtTheHeaderDeadline() throws {
+        let server = try ServerProcess(["--header-timeout", "2", "--idle-timeout", "30"])
+        let request = Data("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        let slow = try RawConnection(port: server.port), idle = try RawConnection(port: server.port)
+        for connection in [slow, idle] {
+            try connection.send(request)
+            let first = connection.receiveResponse(timeout: 10)
+            #expect(first?.hasPrefix("HTTP/1.1 200") == true, "the first request: \(first ?? "no answer")")
+        }
+        // A well-formed start, then a header value a byte every half second.
+        try slow.send(Data("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8))
+        let started = Date()
+        let stop = Locked(false)
+        _ = Self.keepTrickling([slow], interval: 0.5, stop: stop)
+        defer { stop.withLock { $0 = true } }
+        #expect(slow.closedByServer(timeout: 15), "the trickled second request was not cut off")
+        let cutAfter = Date().timeIntervalSince(started)
+        #expect(cutAfter >= 1.5 && cutAfter < 6, "cut off after \(cutAfter) s (header deadline 2 s, idle timeout 30 s)")
+        // A connection merely idle for longer than the header deadline is still open, and
+        // answers its next request at once.
+        Thread.sleep(forTimeInterval: max(0, 4 - Date().timeIntervalSince(started)))
+        try idle.send(request)
+        let second = idle.receiveResponse(timeout: 10)
+        #expect(second?.hasPrefix("HTTP/1.1 200") == true, "the idle connection's second request: \(second ?? "no answer")")
+    }
+
     @Test func healthAnswersPromptlyWhileLargeJSONUploadsAreDecoded() throws {
         let server = try ServerProcess(["--concurrency", "2"])
         let blob = Data(repeating: 0x41, count: 22 * 1024 * 1024).base64EncodedString()

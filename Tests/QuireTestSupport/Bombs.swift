@@ -132,6 +132,24 @@ private func assemblePDF(_ objects: [Data]) -> Data {
 /// A greyscale PNG declaring `width`×`height` pixels whose image data is really that large
 /// once inflated (rows of zeros).
 public func bombPNG(width: Int, height: Int) -> Data {
+    // Each row is a filter byte (0) and `width` zero pixels: all zeros.
+    greyPNG(width: width, height: height, data: deflatedRepeating([0], count: height * (width + 1)))
+}
+
+/// A greyscale PNG of `width`×`height` random pixels: it does not compress, so a PDF that
+/// shows it is at least its size (the disk-full tests' output that cannot fit).
+public func noisePNG(width: Int, height: Int) -> Data {
+    var generator = SystemRandomNumberGenerator()
+    var rows = [UInt8](repeating: 0, count: height * (width + 1))
+    for index in rows.indices where index % (width + 1) != 0 { rows[index] = UInt8.random(in: 0...255, using: &generator) }
+    var size = compressBound(uLong(rows.count))
+    var compressed = [UInt8](repeating: 0, count: Int(size))
+    precondition(compress2(&compressed, &size, rows, uLong(rows.count), 1) == Z_OK)
+    return greyPNG(width: width, height: height, data: Data(compressed.prefix(Int(size))))
+}
+
+/// An 8-bit greyscale PNG around already deflated image data.
+private func greyPNG(width: Int, height: Int, data: Data) -> Data {
     func chunk(_ type: String, _ body: Data) -> Data {
         var length = UInt32(body.count).bigEndian
         let typed = Data(type.utf8) + body
@@ -144,7 +162,5 @@ public func bombPNG(width: Int, height: Int) -> Data {
         header += Data(bytes: &big, count: 4)
     }
     header += Data([8, 0, 0, 0, 0])  // 8 bits, greyscale, deflate, no filter, no interlace
-    // Each row is a filter byte (0) and `width` zero pixels: all zeros.
-    let data = deflatedRepeating([0], count: height * (width + 1))
     return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + chunk("IHDR", header) + chunk("IDAT", data) + chunk("IEND", Data())
 }

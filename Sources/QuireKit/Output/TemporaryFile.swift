@@ -39,6 +39,7 @@ public final class TemporaryFile {
             errno = failure
             if failure != EEXIST { break }
         }
+        if errno == ENOSPC || errno == EDQUOT { throw QuireError.diskFull(writing: output, String(cString: strerror(errno))) }
         throw QuireError(.io, at: nil, "cannot write '\(output)': cannot create a temporary file in \(folder.isEmpty ? "the current folder" : "'\(folder)'"): \(String(cString: strerror(errno)))",
                          hint: "check that the folder exists and that you may write in it")
     }
@@ -50,6 +51,7 @@ public final class TemporaryFile {
         let failed = close(descriptor) != 0 ? errno : rename(path, output) != 0 ? errno : 0
         if failed != 0 { unlink(path) }
         if let slot { TemporaryFiles.unregister(slot) }
+        if failed == ENOSPC || failed == EDQUOT { throw QuireError.diskFull(writing: output, String(cString: strerror(failed))) }
         if failed != 0 { throw QuireError(.io, at: nil, "cannot write '\(output)': \(String(cString: strerror(failed)))") }
     }
 

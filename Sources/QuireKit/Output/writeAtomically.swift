@@ -22,8 +22,10 @@ public func writeAtomically(_ output: String, inputs: [InputFile], option: Strin
         throw crossed
     }
     if let failure {
+        // Asked before the partial file is removed, while the disk is still as the write left it.
+        let full = ranOutOfRoom(failure, descriptor: temporary.descriptor)
         temporary.remove()
-        throw QuireError(.io, at: nil, "cannot write '\(output)': \(failure)")
+        throw full ? QuireError.diskFull(writing: output, failure) : QuireError(.io, at: nil, "cannot write '\(output)': \(failure)")
     }
     do throws(QuireError) {
         // The path may have changed while the document was drawn.

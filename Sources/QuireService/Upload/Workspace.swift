@@ -146,10 +146,12 @@ extension Problem {
     /// 507 for a full disk or quota (the server's trouble, worth a retry elsewhere), else nil.
     static func diskFull(_ code: Int32) -> Problem? {
         guard code == ENOSPC || code == EDQUOT else { return nil }
-        return Problem(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), kind: "disk-full", title: "The server has no room for the request",
-                       detail: "the server's temporary disk is full, so the upload could not be stored",
-                       hint: "retry after the number of seconds in Retry-After (another replica may take it)", retryAfter: 10)
+        return Problem(insufficientStorage, kind: "disk-full", title: "The server has no room for the request",
+                       detail: "the server's temporary disk is full, so the upload could not be stored", hint: retryElsewhere, retryAfter: 10)
     }
+
+    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+    static let retryElsewhere = "retry after the number of seconds in Retry-After (another replica may take it)"
 }
 
 /// Creates the folder and any missing parents; the errno of the first failure, or nil

@@ -14,16 +14,25 @@ final class ServerProcess: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
     private let log: URL
 
-    init(_ extraArguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// `cap`: a memory limit the server is started under (it joins the cap before it execs).
+    init(_ extraArguments: [String] = [], environment: [String: String] = [:], cap: MemoryCap? = nil) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("quire-serve-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
-        process.executableURL = try quireExecutable()
-        process.arguments = ["serve", "--port", "0"] + extraArguments
+        let arguments = ["serve", "--port", "0"] + extraArguments
+        if let cap {
+            let command = cap.command(try quireExecutable().path, arguments)
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
+        } else {
+            process.executableURL = try quireExecutable()
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(["QUIRE_HOME": repositoryRoot.path]) { $1 }.merging(environment) { $1 }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
+        cap?.attach(pid: process.processIdentifier)
         let deadline = Date().addingTimeInterval(30)
         var found: Int?
         while found == nil, Date() < deadline, process.isRunning {
