@@ -36,8 +36,10 @@ struct ServerBench {
         defer { server.process.terminate(); server.process.waitUntilExit() }
         let port = server.port
         let body = form.finished, contentType = form.contentType
+        // Each client thread keeps one connection alive, as a client library would.
+        let connections = ThreadConnections(port: port)
         let send: @Sendable () throws -> HTTPReply = {
-            try LoopbackHTTP.send(port: port, method: "POST", path: "/v1/render", headers: [("Content-Type", contentType)], body: body)
+            try connections.current.send(method: "POST", path: "/v1/render", headers: [("Content-Type", contentType)], body: body)
         }
         for _ in 0..<10 { _ = try send() }  // warm-up: fonts, caches
 
@@ -175,4 +177,19 @@ struct ServerBench {
 private struct Collected {
     var values: [Double] = []
     var notes: [String] = []
+}
+
+/// One kept-alive connection per client thread.
+private final class ThreadConnections: @unchecked Sendable {
+    let port: Int
+    private let key = "quire-bench-connection"
+
+    init(port: Int) { self.port = port }
+
+    var current: LoopbackConnection {
+        if let known = Thread.current.threadDictionary[key] as? LoopbackConnection { return known }
+        let connection = LoopbackConnection(port: port)
+        Thread.current.threadDictionary[key] = connection
+        return connection
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-public import QuirePages
 
 /// A page of a tagged PDF placed in the document with its own structure: the finisher copies
 /// its content (under whatever was drawn on the page) and its structure elements, which join
