@@ -99,6 +99,7 @@ final class Collector {
         var items: [FlowItem] = []
         items.reserveCapacity(shaped.count * 4)
         for builder in builders { append(builder.build(Shaped(paragraphs: shaped)), to: &items) }
+        releaseBuilders()
         var folder = MarkFolder()
         return folder.fold(items, final: true)
     }
@@ -110,6 +111,7 @@ final class Collector {
     static let shapingBatch = 256
 
     func stream(through shaper: any TextShaper, chunk: Int, while proceed: () -> Bool = { true }, _ consume: ([FlowItem]) -> Void) {
+        defer { releaseBuilders() }
         var first = 0
         var heldSpace: [FlowItem] = []  // a trailing space (and marks after it) may merge with the next chunk's first
         var folder = MarkFolder()
@@ -140,6 +142,15 @@ final class Collector {
             first = last
         }
         consume(folder.fold(heldSpace, final: true))
+    }
+
+    /// Drops the builders and requests once built: the builders' closures hold everything
+    /// the paper said, which no one needs after its flow items (and a service renders for
+    /// as long as it runs).
+    private func releaseBuilders() {
+        builders = []
+        specs = []
+        specsAtLastAdd = 0
     }
 
     private func lastNonMark(_ items: [FlowItem]) -> Int? { items.lastIndex { !$0.isMark } }
