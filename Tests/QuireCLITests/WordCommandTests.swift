@@ -77,4 +77,28 @@ import Testing
         #expect(result.stderr.contains("Word 97–2003 document (.doc)") && result.stderr.contains("hint:"), "\(result.stderr)")
         #expect(try scratch.listing() == ["old.doc"])
     }
+
+    /// A corpus document saved as Word saves a macro-enabled one: its main part typed as such
+    /// and a macro project beside it. Neither import nor render takes it, and nothing is written.
+    @Test func aMacroEnabledDocumentIsRefusedAndNothingIsWritten() throws {
+        let scratch = try Scratch()
+        let docx = repositoryRoot.appendingPathComponent("Tests/Fixtures/corpus/county-budget-2025/paper.docx")
+        let made = try runProcess("/usr/bin/env", ["python3", "-c", """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
+                for item in source.infolist():
+                    data = source.read(item.filename)
+                    if item.filename == "[Content_Types].xml":
+                        data = data.replace(b"officedocument.wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+                    out.writestr(item, data)
+                out.writestr("word/vbaProject.bin", b"Attribute VB_Name = 'ThisDocument'")
+            """, docx.path, scratch.work.appendingPathComponent("report.docm").path])
+        try #require(made.status == 0, "\(made.stderr)")
+        for command in [["import", "report.docm", "-o", "paper.md"], ["render", "report.docm", "-o", "report.pdf"]] {
+            let result = try scratch.quire(command)
+            #expect(result.status == 2, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("macro-enabled Word document (.docm)") && result.stderr.contains("hint:"), "\(result.stderr)")
+            #expect(try scratch.listing() == ["report.docm"])
+        }
+    }
 }

@@ -105,7 +105,8 @@ import Testing
 /// to save it; nothing is read past the limits.
 @Suite struct WordBadInputTests {
     /// A zip made by Python's zipfile, as any tool would make one: `entries` are (name, text).
-    static func zip(_ entries: [(String, String)], bigPart: Int = 0) throws -> Data {
+    /// `smallParts` more entries of a few bytes each are added by Python itself.
+    static func zip(_ entries: [(String, String)], bigPart: Int = 0, smallParts: Int = 0) throws -> Data {
         let folder = try scratchDirectory()
         let path = folder.appendingPathComponent("made.zip").path
         let script = """
@@ -114,6 +115,8 @@ import Testing
             with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
                 for name, text in entries:
                     z.writestr(name, text)
+                for index in range(int(sys.argv[4])):
+                    z.writestr(f"word/media/part{index}.xml", "<x/>")
                 big = int(sys.argv[3])
                 if big:
                     with z.open("word/media/big.bin", "w", force_zip64=True) as part:
@@ -121,7 +124,7 @@ import Testing
                         for _ in range(big): part.write(block)
             """
         let json = String(decoding: try JSONSerialization.data(withJSONObject: entries.map { [$0.0, $0.1] }), as: UTF8.self)
-        let made = try run("python3", ["-c", script, path, json, String(bigPart)])
+        let made = try run("python3", ["-c", script, path, json, String(bigPart), String(smallParts)])
         try #require(made.status == 0, "\(made.err)")
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
@@ -170,6 +173,25 @@ import Testing
     @Test func aZipWithoutADocumentBody() throws {
         let said = message(try Self.zip([("[Content_Types].xml", "<Types/>"), ("readme.txt", "hello")]))
         #expect(said.contains("not a Word document"), "\(said)")
+    }
+
+    @Test func aMacroEnabledDocumentIsRefused() throws {
+        let types = Self.contentTypes.replacingOccurrences(of: "wordprocessingml.document.main+xml", with: "ms-word.document.macroEnabled.main+xml")
+            .replacingOccurrences(of: "officedocument.ms-word", with: "ms-word")
+        let body = #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hi</w:t></w:r></w:p></w:body></w:document>"#
+        let said = message(try Self.zip([("[Content_Types].xml", types), ("_rels/.rels", Self.rels), ("word/document.xml", body),
+                                         ("word/vbaProject.bin", "Attribute VB_Name")]), file: "report.docm")
+        #expect(said.contains("macro-enabled Word document (.docm)") && said.contains("Word Document (*.docx)"), "\(said)")
+        // A .docx that carries a macro project all the same is refused alike.
+        let hidden = message(try Self.zip([("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.rels), ("word/document.xml", body),
+                                           ("word/vbaProject.bin", "Attribute VB_Name")]))
+        #expect(hidden.contains("macro-enabled"), "\(hidden)")
+    }
+
+    @Test func aZipOfMoreFilesThanADocumentHoldsIsRefused() throws {
+        let body = #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>"#
+        let said = message(try Self.zip([("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.rels), ("word/document.xml", body)], smallParts: 5_000))
+        #expect(said.contains("holds more than 5000 files"), "\(said)")
     }
 
     @Test func aDTDIsRefusedBeforeParsing() throws {

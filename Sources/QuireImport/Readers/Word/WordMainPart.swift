@@ -1,12 +1,12 @@
 import Foundation
 import QuireModel
 
-/// The package's main part, as `_rels/.rels` names it and `[Content_Types].xml` types it,
-/// and whether it carries macros. A zip that is some other kind of document (a workbook, a
-/// presentation, an OpenDocument text) is refused with what it is.
+/// The package's main part, as `_rels/.rels` names it and `[Content_Types].xml` types it.
+/// A zip that is some other kind of document (a workbook, a presentation, an OpenDocument
+/// text) is refused with what it is, and so is a document carrying macros: a council's
+/// papers have none, and a file that does is not one to take from an upload.
 struct WordMainPart {
     var name: String
-    var macros: Bool
 }
 
 func mainDocumentPart(_ package: WordPackage) throws(QuireError) -> WordMainPart {
@@ -39,8 +39,11 @@ func mainDocumentPart(_ package: WordPackage) throws(QuireError) -> WordMainPart
         throw QuireError(.invalidValue, at: nil, "'\(file)' is a zip file but not a Word document: it holds no word/document.xml",
                          hint: "save the paper from Word or LibreOffice as a Word Document (.docx) and import that")
     }
-    let macros = type.contains("macroEnabled") || package.names.contains { $0.lowercased().hasSuffix("vbaproject.bin") }
-    return WordMainPart(name: name, macros: macros)
+    if type.contains("macroEnabled") || package.names.contains(where: { $0.lowercased().hasSuffix("vbaproject.bin") }) {
+        throw QuireError(.invalidValue, at: nil, "'\(file)' is a macro-enabled Word document (.docm); Quire does not read a document that carries macros",
+                         hint: "open it in Word and save it as a Word Document (.docx), which keeps the text and drops the macros: File › Save As, \"Word Document (*.docx)\"")
+    }
+    return WordMainPart(name: name)
 }
 
 /// `docProps/core.xml`: the title, author and creation date the document carries.

@@ -1,14 +1,14 @@
 public import Foundation
 public import QuireModel
 
-/// Reads a Word document (.docx, and .docm, .dotx: any WordprocessingML package) into the
+/// Reads a Word document (.docx, and .dotx: any WordprocessingML package without macros) into the
 /// import model: the body's paragraphs, tables and pictures in order, with what Word's styles
 /// and numbering say of each (heading levels, the numbers and bullets it prints, indents),
 /// footnotes at their references, the page headers and footers as furniture with the
 /// protective marking they carry, and warnings for what is accepted or dropped (tracked
 /// changes, comments, fields). Bad input is a `QuireError` saying what the file is and how
-/// to make it a .docx: not a zip, a zip of something else, an encrypted document, a Word
-/// 97–2003 .doc, a zip bomb, a part with a DTD.
+/// to make it a .docx: not a zip, a zip of something else, a macro-enabled .docm, an encrypted
+/// document, a Word 97–2003 .doc, a zip bomb, a part with a DTD.
 public func readWordDocument(_ data: Data, file: String) throws(QuireError) -> ImportDocument {
     switch WordFileKind(data) {
     case .compoundFile: throw compoundFileError(data, file: file)
@@ -18,9 +18,6 @@ public func readWordDocument(_ data: Data, file: String) throws(QuireError) -> I
     let package = try WordPackage(data, file: file)
     let main = try mainDocumentPart(package)
     var warnings: [ImportWarning] = []
-    if main.macros {
-        warnings.append(ImportWarning(file: file, line: 1, message: "the document is macro-enabled (.docm); its macros are ignored, never run, and only its text is read"))
-    }
     let relationships = try WordRelationships(of: main.name, in: package)
     let styles = WordStyles(try relationships.targets(ofType: "styles").first.flatMap { target throws(QuireError) in try package.xml(target.target) })
     let numbering = WordNumbering(try relationships.targets(ofType: "numbering").first.flatMap { target throws(QuireError) in try package.xml(target.target) },
