@@ -4,8 +4,9 @@ import QuireKit
 /// `quire bench --import`: Quire's importer and the peer (pymupdf4llm, PDF → Markdown) on the
 /// same corpus (`Tests/Fixtures/corpus`), scored by the same scorer
 /// (`Tests/Tools/score_import.py`), printed side by side: words in order, header rows in
-/// the right key, table cells right, tables recovered, lines written twice, and Quire's time
-/// per paper. Quire runs on all three routes (the Word document, the PDF LibreOffice exported
+/// the right key, table cells right, tables recovered, the numbering (Quire: papers whose
+/// `numbering:` reproduces the source's style; a Markdown peer: paragraph numbers printed
+/// before their paragraph), lines written twice, and the time per paper. Quire runs on all three routes (the Word document, the PDF LibreOffice exported
 /// from it, and that PDF's text export); the peers are pymupdf4llm on the PDF and pandoc on
 /// the Word document. They are installed by `bash scripts/peer-tools.sh`; a peer that is
 /// missing is said so and left out.
@@ -18,6 +19,7 @@ struct ImportBench {
         var name: String
         var figures: [String: (right: Int, total: Int)] = [:]
         var linesTwice = 0
+        var numberingKept: Int?
         var papers = 0
         var failed: [String] = []
         var milliseconds: [Double] = []
@@ -30,10 +32,11 @@ struct ImportBench {
                 figures[key, default: (0, 0)].total += total
             }
             linesTwice += score["lines_twice"] as? Int ?? 0
+            if let kept = score["numbering_kept"] as? Bool { numberingKept = (numberingKept ?? 0) + (kept ? 1 : 0) }
         }
     }
 
-    static let figures = ["words_in_order", "header_rows_right", "table_cells_right", "tables_recovered"]
+    static let figures = ["words_in_order", "header_rows_right", "table_cells_right", "tables_recovered", "numbers_printed"]
 
     func run() throws {
         let corpus = resources.root.appendingPathComponent("Tests/Fixtures/corpus")
@@ -61,7 +64,7 @@ struct ImportBench {
                     continue
                 }
                 let scored = runTool(["python3", tools.appendingPathComponent("score_import.py").path, "--truth", folder.appendingPathComponent("truth.json").path,
-                                      "--quire", output, "--json"])
+                                      "--quire", output, "--import-report", output + ".report", "--json"])
                 guard scored.status == 0, let score = try? JSONSerialization.jsonObject(with: Data(scored.out.utf8)) as? [String: Any] else {
                     throw BenchError("the scorer failed on \(paper): \(scored.err.suffix(300)) (python3 with PyYAML: bash scripts/test.sh installs it)")
                 }
@@ -119,7 +122,7 @@ struct ImportBench {
     }
 
     private func printTable(_ rows: [Totals]) {
-        let headings = ["importer", "papers", "words in order", "header rows", "table cells", "tables", "lines twice", "ms/paper"]
+        let headings = ["importer", "papers", "words in order", "header rows", "table cells", "tables", "numbers printed", "style kept", "lines twice", "ms/paper"]
         var lines = [headings]
         for row in rows {
             var cells = [row.name, "\(row.papers)" + (row.failed.isEmpty ? "" : " (\(row.failed.count) failed)")]
@@ -127,6 +130,7 @@ struct ImportBench {
                 let figure = row.figures[key] ?? (0, 0)
                 cells.append(figure.total == 0 ? "–" : String(format: "%.1f%% (%d/%d)", 100 * Double(figure.right) / Double(figure.total), figure.right, figure.total))
             }
+            cells.append(row.numberingKept.map { "\($0)/\(row.papers)" } ?? "–")
             cells.append("\(row.linesTwice)")
             let sorted = row.milliseconds.sorted()
             cells.append(sorted.isEmpty ? "–" : String(format: "%.0f", sorted[sorted.count / 2]))
@@ -134,6 +138,12 @@ struct ImportBench {
         }
         printColumns(lines)
         for row in rows where !row.failed.isEmpty { print("\(row.name) failed on: \(row.failed.joined(separator: ", "))") }
-        print("")
+        print("""
+
+            numbers printed: a Markdown peer's paragraphs and headings printed with the number the
+            paper gives them; style kept: papers whose numbering: options reproduce the paper's own
+            numbering (Quire writes numbering as options, not as text)
+
+            """)
     }
 }

@@ -35,33 +35,17 @@ import Testing
                 let source = corpus.appendingPathComponent("\(paper)/paper.\(route)").path
                 let output = folder.appendingPathComponent("\(paper)-\(route).md").path
                 guard let imported = try? runProcess(quire, ["import", source, "-o", output], in: folder), imported.status == 0,
-                      let report = try? String(contentsOfFile: output + ".import-report.txt", encoding: .utf8) else { continue }
+                      FileManager.default.fileExists(atPath: output + ".import-report.txt") else { continue }
                 let rendered = try? runProcess(quire, ["render", output, "-o", output + ".pdf"], in: folder)
                 let scored = try? run("python3", [repositoryRoot.appendingPathComponent("Tests/Tools/score_import.py").path,
                                                   "--truth", corpus.appendingPathComponent("\(paper)/truth.json").path, "--quire", output,
-                                                  "--layout-numbering", layoutNumbering(report), "--json"])
+                                                  "--import-report", output + ".import-report.txt", "--json"])
                 guard let scored, scored.status == 0 else { continue }
                 out["\(paper)/\(route)"] = Imported(json: Data(scored.out.utf8), renderStatus: rendered?.status ?? -1, renderErrors: rendered?.stderr ?? "")
             }
         }
         return out
     }()
-
-    /// The report's "Numbering the output prints:" line as the scorer's JSON.
-    static func layoutNumbering(_ report: String) -> String {
-        guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Numbering the output prints: ") }) else { return "{}" }
-        var object: [String: Any] = [:]
-        for pair in line.dropFirst("Numbering the output prints: ".count).split(separator: " ") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            switch parts[0] {
-            case "sections": object["sections"] = parts[1] == "true"
-            case "items": object["items"] = parts[1].split(separator: ",").map(String.init)
-            default: object[parts[0]] = parts[1]
-            }
-        }
-        return String(decoding: (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8), as: UTF8.self)
-    }
 
     @Test func theCorpusIsThere() throws {
         #expect(Self.papers.count >= 12)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores an imported paper against the corpus truth (Tests/Fixtures/corpus/<id>/truth.json).
 
-    score_import.py --truth truth.json --quire paper.md [--layout-numbering JSON] [--json]
+    score_import.py --truth truth.json --quire paper.md [--import-report R | --layout-numbering JSON] [--json]
     score_import.py --truth truth.json --markdown other.md [--json]
     score_import.py --self-test
 
@@ -675,7 +675,26 @@ def summary_lines(result):
     return lines
 
 
-def load_layout_numbering(value):
+def numbering_from_report(path):
+    """The import report's "Numbering the output prints:" line (key=value pairs, a list's
+    labels joined by commas) as the numbering options the rendered paper prints."""
+    prefix = "Numbering the output prints: "
+    with open(path, encoding="utf-8") as handle:
+        line = next((line.rstrip("\n") for line in handle if line.startswith(prefix)), None)
+    if line is None:
+        return {}
+    options = {}
+    for pair in line[len(prefix):].split(" "):
+        key, _, value = pair.partition("=")
+        if not value:
+            continue
+        options[key] = value == "true" if key == "sections" else value.split(",") if key == "items" else value
+    return options
+
+
+def load_layout_numbering(value, report=None):
+    if report:
+        return numbering_from_report(report)
     if not value:
         return None
     if os.path.exists(value):
@@ -690,7 +709,9 @@ def main(argv=None):
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--quire", help="a Quire source (front matter + body)")
     group.add_argument("--markdown", help="any Markdown (a peer's output)")
-    parser.add_argument("--layout-numbering", help="the layout's numbering defaults, JSON or a JSON file")
+    numbering = parser.add_mutually_exclusive_group()
+    numbering.add_argument("--layout-numbering", help="the layout's numbering defaults, JSON or a JSON file")
+    numbering.add_argument("--import-report", help="quire import's report, whose 'Numbering the output prints:' line gives them")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--self-test", action="store_true", help="check the scorer on hand-written cases")
     args = parser.parse_args(argv)
@@ -704,7 +725,7 @@ def main(argv=None):
     path = args.quire or args.markdown
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    result = score(truth, text, quire=bool(args.quire), layout_numbering=load_layout_numbering(args.layout_numbering))
+    result = score(truth, text, quire=bool(args.quire), layout_numbering=load_layout_numbering(args.layout_numbering, args.import_report))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
