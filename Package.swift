@@ -40,14 +40,21 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
-        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
-        .systemLibrary(name: "CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
-        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Not "CZlib": ZIPFoundation's own zlib module is called that, and two modules of one
         // name cannot meet in a target that sees both.
         .systemLibrary(name: "CQuireZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CGObject", pkgConfig: "gobject-2.0", providers: [.apt(["libglib2.0-dev"])]),
+        // Opened on first use, not linked (CLazyLoad): poppler (PDF import and appendices),
+        // libqpdf (check, import), librsvg and gdk-pixbuf (figures). Linked, they doubled the
+        // libraries every command loads before main (44 to 77) and its start-up time. Their
+        // headers are the libraries' own where /usr/include reaches them (libqpdf-dev,
+        // libpoppler-glib-dev), else the few functions Quire calls, declared as they declare them.
+        .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CPopplerGlib", dependencies: ["CLazyLoad", "CGObject", "CCairo"]),
+        .target(name: "CQPDF", dependencies: ["CLazyLoad"]),
+        .target(name: "CRsvg", dependencies: ["CLazyLoad", "CGObject", "CCairo"]),
+        .target(name: "CGdkPixbuf", dependencies: ["CLazyLoad", "CGObject"]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   pkg-config
-  libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing, shaping, fonts
+  libcairo2-dev libpango1.0-dev libfontconfig-dev libglib2.0-dev   # drawing, shaping, fonts, GLib
   librsvg2-dev                                      # SVG logos drawn as vectors
   libgdk-pixbuf-2.0-dev                             # JPEG figures decoded (the PDF embeds the JPEG itself)
   libpoppler-glib-dev                               # PDF appendices drawn as vectors

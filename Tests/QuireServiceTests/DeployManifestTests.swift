@@ -216,7 +216,8 @@ import Yams
         #expect(Set(packages).subtracting(known).isEmpty, "apt does not know \(Set(packages).subtracting(known).sorted())")
     }
 
-    /// The runtime packages are exactly those holding the libraries the executables name;
+    /// The runtime packages are exactly those holding the libraries the executables name or
+    /// open on first use;
     /// whatever those load in turn comes with their dependencies. The test looks at the
     /// executables `swift build` made beside it; they link the Swift runtime dynamically, which
     /// the image's build (`--static-swift-stdlib`) links in, so libraries from the toolchain are
@@ -238,6 +239,15 @@ import Yams
             needed.formUnion(try neededLibraries(of: executable))
         }
         #expect(!needed.isEmpty)
+        // The libraries opened on first use are needed as much as the linked ones.
+        let lazy = try lazilyLoadedLibraries()
+        #expect(lazy.count == 4, "\(lazy.map(\.name))")
+        for library in lazy {
+            loaded.append((library.name, library.path))
+            needed.insert(library.name)
+            if let path = library.path { loaded += try loadedLibraries(of: URL(fileURLWithPath: path)) }
+            #expect(runtimePackages.contains(library.package), "\(library.name) is opened on first use, but the image does not install \(library.package)")
+        }
         for library in loaded where library.path == nil {
             Issue.record("ldd finds no \(library.name)")
         }

