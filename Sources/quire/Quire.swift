@@ -22,6 +22,8 @@ struct Quire: AsyncParsableCommand {
                  option value Quire refuses, or a file that cannot be read or written; the
                  message names the file, line and field, with a hint
              64  the command line cannot be read (an unknown option, a missing argument)
+             69  a library the command needs is not installed (poppler, qpdf, librsvg or
+                 gdk-pixbuf, opened on first use); the message names the Debian package
              74  the disk (or quota) an output is written to is full: free space and run again
             """,
         version: QuireVersion.number,

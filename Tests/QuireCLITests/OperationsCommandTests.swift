@@ -23,7 +23,7 @@ import Testing
         let scratch = try Scratch()
         let root = try scratch.quire(["--help"])
         #expect(root.stdout.contains("Exit status:"))
-        for status in ["0  done", "1  the work ran but found a fault", "2  bad input", "64  the command line cannot be read", "74  the disk (or quota) an output is written to is full"] {
+        for status in ["0  done", "1  the work ran but found a fault", "2  bad input", "64  the command line cannot be read", "69  a library the command needs is not installed", "74  the disk (or quota) an output is written to is full"] {
             #expect(root.stdout.contains(status), "quire --help: \(status)")
         }
         // The statuses it lists are the ones given: 2 for bad input, 64 for a command line argument-parser cannot read.
