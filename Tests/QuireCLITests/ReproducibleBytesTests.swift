@@ -19,4 +19,33 @@ import Testing
         #expect(a == b)
         #expect(!String(decoding: a, as: UTF8.self).contains(scratch.root.path))
     }
+
+    /// The same bytes whatever the scheduling: a pack (papers laid out side by side, then
+    /// drawn and finished on every core) and a paper rendered on one CPU (`taskset -c 0`) and
+    /// on all of them, and the archive regenerated one paper at a time and two at a time.
+    @Test func sameBytesOnOneCoreAndOnAll() throws {
+        let scratch = try Scratch()
+        let examples = repositoryRoot.appendingPathComponent("examples")
+        let quire = try quireExecutable().path
+        let pack = examples.appendingPathComponent("county-council-2017-10-19/pack.yaml").path
+        let paper = examples.appendingPathComponent("kscb-annual-report/paper.md").path
+        for (name, arguments) in [("pack", ["pack", pack, "--root", examples.path, "--full"]), ("paper", ["render", paper])] {
+            let all = try runProcess(quire, arguments + ["-o", "\(name)-all.pdf"], in: scratch.work)
+            let one = try runProcess("taskset", ["-c", "0", quire] + arguments + ["-o", "\(name)-one.pdf"], in: scratch.work)
+            #expect(all.status == 0 && one.status == 0, "\(all.stderr) \(one.stderr)")
+            let a = try #require(scratch.contents(of: "\(name)-all.pdf")), b = try #require(scratch.contents(of: "\(name)-one.pdf"))
+            #expect(a == b, "\(name): one core and all cores give different bytes")
+        }
+        for jobs in ["1", "2"] {
+            let result = try scratch.quire(["regenerate", examples.appendingPathComponent("archive").path, "--root", examples.path,
+                                            "--out", "archive-\(jobs)", "--jobs", jobs])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: scratch.work.appendingPathComponent("archive-1").path).filter { $0.hasSuffix(".pdf") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            #expect(scratch.contents(of: "archive-1/\(file)") == scratch.contents(of: "archive-2/\(file)"), "\(file) differs between --jobs 1 and 2")
+        }
+    }
 }
+
