@@ -22,12 +22,18 @@ public struct YAMLReader: Sendable {
         self.document = document
     }
 
+    /// No implicit tags: every reader takes a scalar's text and reads it as its field asks
+    /// (a date, a number, a colour), never by Yams' guess of its type, so Yams' default
+    /// resolver (a regular expression compiled per process and tried on every plain scalar)
+    /// is work for nothing.
+    static let resolver = Resolver.basic
+
     /// Parses the text into a node tree; nil for an empty document. Throws the first syntax
     /// error (with the line to fix and, for tabs and curly quotes, the cause) or a size limit.
     public func compose(_ yaml: String) throws(QuireError) -> Node? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, Self.resolver)
         } catch let error as YamlError {
             throw syntaxError(error, in: yaml).error
         } catch {
@@ -47,7 +53,7 @@ public struct YAMLReader: Sendable {
         for _ in 0..<50 {
             let text = lines.joined(separator: "\n")
             do {
-                let root = try Yams.compose(yaml: text)
+                let root = try Yams.compose(yaml: text, Self.resolver)
                 if let root { try checkSize(root) }
                 return root
             } catch let error as YamlError {

@@ -8,8 +8,9 @@ public import QuireModel
 /// (`DateWords`): output must not depend on the machine's locale.
 public func formatDate(_ date: CalendarDate, _ pattern: String, language: String = "en-GB") -> String {
     var text = pattern
-    // Tokens that name their language first, then the paper's.
-    while let range = text.range(of: #"\{(MMMM|do):([A-Za-z-]+)\}"#, options: .regularExpression) {
+    // Tokens that name their language first, then the paper's. Only a pattern with a ':' can
+    // name one; most have none and skip the regular expression (and ICU's compiling of it).
+    while text.contains(":"), let range = text.range(of: #"\{(MMMM|do):([A-Za-z-]+)\}"#, options: .regularExpression) {
         let token = text[range].dropFirst().dropLast().split(separator: ":")
         let words = DateWords.forLanguage(String(token[1]))
         text.replaceSubrange(range, with: token[0] == "MMMM" ? words.months[date.month - 1] : words.ordinal(date.day))
