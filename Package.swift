@@ -47,7 +47,7 @@ let package = Package(
         .systemLibrary(name: "CGObject", pkgConfig: "gobject-2.0", providers: [.apt(["libglib2.0-dev"])]),
         // Opened on first use, not linked (CLazyLoad): poppler (PDF import and appendices),
         // libqpdf (check, import), librsvg and gdk-pixbuf (figures). Linked, they doubled the
-        // libraries every command loads before main (44 to 77) and its start-up time. Their
+        // libraries every command loads before main (48 to 77) and its start-up time. Their
         // headers are the libraries' own where /usr/include reaches them (libqpdf-dev,
         // libpoppler-glib-dev), else the few functions Quire calls, declared as they declare them.
         .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("dl")]),

@@ -6,9 +6,9 @@ import QuireKit
 /// (`Tests/Tools/score_import.py`), printed side by side: words in order, header rows in
 /// the right key, table cells right, tables recovered, the numbering (Quire: papers whose
 /// `numbering:` reproduces the source's style; a Markdown peer: paragraph numbers printed
-/// before their paragraph), lines written twice, and the time per paper. Quire runs on all three routes (the Word document, the PDF LibreOffice exported
-/// from it, and that PDF's text export); the peers are pymupdf4llm on the PDF and pandoc on
-/// the Word document. They are installed by `bash scripts/peer-tools.sh`; a peer that is
+/// before their paragraph), lines written twice, and the time per paper. Quire runs on all
+/// three routes (the Word document, the PDF LibreOffice exported from it, and that PDF's
+/// text export); the peers are pymupdf4llm on the PDF and pandoc on the Word document. They are installed by `bash scripts/peer-tools.sh`; a peer that is
 /// missing is said so and left out.
 struct ImportBench {
     let executable: String
