@@ -42,8 +42,10 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
         let batch = 16
         results.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
-                self.workers.with(worker) { owner in
+            DispatchQueue.concurrentPerform(iterations: workers.count) { _ in
+                // Any free context: a pack lays papers out side by side, each shaping its own
+                // batch, and a fixed context per worker would make them queue on context 0.
+                self.workers.withAny { owner in
                     while true {
                         let start = next.add(batch)
                         guard start < count else { break }
