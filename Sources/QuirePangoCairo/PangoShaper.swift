@@ -30,7 +30,14 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
         }
     }
 
+    /// Paragraphs this shaper has shaped, for every render it serves.
+    public let cache = ShapedParagraphCache()
+
     public func shape(_ paragraphs: [ParagraphSpec]) -> [ShapedParagraph] {
+        cache.shaped(paragraphs, by: shapeEach)
+    }
+
+    private func shapeEach(_ paragraphs: [ParagraphSpec]) -> [ShapedParagraph] {
         let count = paragraphs.count
         guard count >= parallelThreshold, workers.count > 1 else {
             return workers.withAny { owner in paragraphs.map(owner.shape) }
