@@ -26,6 +26,31 @@ struct PDFOutputTests {
         #expect(info["CreationDate"]?.contains(name == "kscb-2016-17" ? "Oct 19" : "Oct  4") == true)
     }
 
+    /// Cairo leaves page content and /ToUnicode maps plain and the finisher compresses them
+    /// (it decodes every page's content anyway): each is compressed once, never twice, and
+    /// nothing but the XMP (which PDF/A readers scan for) is left plain.
+    @Test("every stream is compressed, and only once", arguments: examples)
+    func streamsCompressedOnce(name: String) throws {
+        let script = """
+            import pikepdf, sys, zlib
+            pdf = pikepdf.open(sys.argv[1])
+            for o in pdf.objects:
+                if not isinstance(o, pikepdf.Stream): continue
+                kind = str(o.get('/Type', o.get('/Subtype', '-')))
+                if '/Filter' not in o:
+                    if kind != '/Metadata': print('plain', o.objgen, kind)
+                    continue
+                data = o.read_bytes() if str(o.Filter) == '/FlateDecode' else b''
+                try:
+                    zlib.decompress(data); print('twice', o.objgen, kind)
+                except zlib.error:
+                    pass
+            """
+        let result = try run("python3", ["-c", script, try renderExample(name)])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.isEmpty, "\(result.out)")
+    }
+
     @Test("every font is embedded and subset", arguments: examples)
     func fonts(name: String) throws {
         let rows = try run("pdffonts", [try renderExample(name)]).out.split(separator: "\n").dropFirst(2)

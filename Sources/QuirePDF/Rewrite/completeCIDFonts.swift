@@ -6,15 +6,27 @@
 /// (0 the .notdef), and the content streams show that same number as the CID: the map is the
 /// identity. That is checked, not assumed: every CID the /W array names must be a glyph of
 /// the embedded program with the advance /W gives it, or the finish fails.
+///
+/// A font's /ToUnicode map that cairo left uncompressed (it compresses these with the page
+/// content, which Quire has it leave plain) is compressed here.
 func completeCIDFonts(pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
     for number in pdf.offsets.indices where pdf.offsets[number] != nil {
         // Streams and arrays are not fonts; only a dictionary is parsed further.
         guard number > 0, let font = try? pdf.object(number), font.stream == nil, let dictionary = font.value.dictionaryValue,
-              dictionary["Type"]?.nameValue == "Font", dictionary["Subtype"]?.nameValue == "CIDFontType2",
-              dictionary["CIDToGIDMap"] == nil
+              dictionary["Type"]?.nameValue == "Font"
         else { continue }
+        if let map = dictionary["ToUnicode"]?.reference { try compressIfPlain(map, pdf: pdf, out: out) }
+        guard dictionary["Subtype"]?.nameValue == "CIDFontType2", dictionary["CIDToGIDMap"] == nil else { continue }
         try complete(number, dictionary, pdf: pdf, out: out)
     }
+}
+
+private func compressIfPlain(_ number: Int, pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
+    let (value, range) = try pdf.object(number)
+    guard let range, let dictionary = value.dictionaryValue, dictionary["Filter"] == nil else { return }
+    guard let packed = deflated(Array(pdf.bytes[range])) else { throw PDFError("cannot compress the stream \(number)") }
+    out.replaceStream(number, PDFDictionary([("Filter", .name("FlateDecode"))]), packed)
+    if let length = dictionary["Length"]?.reference { out.drop(length) }
 }
 
 private func complete(_ number: Int, _ font: PDFDictionary, pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {

@@ -57,7 +57,7 @@ private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(numbe
 }
 
 /// Re-marks furniture as artifacts in every page's content (decoded, re-marked and compressed
-/// on every core), checking that each page marks exactly what the structure tree lost;
+/// on every core; cairo leaves it uncompressed, see `FontConfiguration`), checking that each page marks exactly what the structure tree lost;
 /// `drawnFirst` (an imported page's content, by page object) goes before the page's own.
 private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifacts: [Int: Set<Int>], drawnFirst: [Int: [UInt8]],
                     pdf: CairoPDF, out: PDFRewrite) throws(PDFError)
@@ -77,7 +77,7 @@ private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifac
         let (data, compressed, first) = inputs[index]
         guard let decoded = compressed ? inflated(data) : data else { return }
         let (content, mcids) = markArtifacts(decoded)
-        if mcids.isEmpty, first == nil {
+        if mcids.isEmpty, first == nil, compressed {
             results[index] = ([], mcids, false)  // nothing to re-mark: the content stays as cairo wrote it
         } else if let packed = deflated((first ?? []) + content) {
             results[index] = (packed, mcids, true)
