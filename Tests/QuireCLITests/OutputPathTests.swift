@@ -106,7 +106,12 @@ import Testing
 
     @Test func dashWritesTheSamePDFToStandardOutput() throws {
         let scratch = try annualReport()
-        let piped = try scratch.quire(["render", "paper.md", "-o", "-"])
+        // A temporary folder of its own: other tests writing to standard output at the same
+        // time leave their (still open) files in the shared one.
+        let temporary = scratch.work.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let environment = ["TMPDIR": temporary.path]
+        let piped = try scratch.quire(["render", "paper.md", "-o", "-"], environment: environment)
         #expect(piped.status == 0, "\(piped.stderr)")
         #expect(piped.stdoutData.isPDF)
         try scratch.write("stdout.pdf", piped.stdoutData)
@@ -116,14 +121,14 @@ import Testing
         #expect(scratch.contents(of: "file.pdf") == piped.stdoutData)
         // A failed render writes nothing there; and PNG pages need a folder.
         try scratch.write("bad.md", "---\nsubject: x\n")
-        let failed = try scratch.quire(["render", "bad.md", "-o", "-"])
+        let failed = try scratch.quire(["render", "bad.md", "-o", "-"], environment: environment)
         #expect(failed.status == 2)
         #expect(failed.stdoutData.isEmpty)
         let png = try scratch.quire(["render", "paper.md", "--png", "-"])
         #expect(png.status == 64)
         #expect(png.stderr.contains("--png needs a folder"))
         // Nothing is left in the temporary folder either.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).filter { $0.hasPrefix(".quire-stdout") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
