@@ -76,6 +76,22 @@ struct CairoPDF {
         return bytes[start..<(nextOffsets[start] ?? xrefOffset)]
     }
 
+    /// Whether object `number`'s bytes hold `word` anywhere: a cheap test before parsing it,
+    /// for a walk over every object that wants only some (a font never lacks "/Font").
+    func mentions(_ number: Int, _ word: String) -> Bool {
+        guard let raw = rawObject(number) else { return false }
+        let needle = Array(word.utf8)
+        return raw.withUnsafeBufferPointer { haystack in
+            guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+            var index = 0
+            while index <= haystack.count - needle.count {
+                if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     private static func find(_ word: String, in bytes: [UInt8], from: Int) -> Int? {
         let needle = Array(word.utf8)
         guard bytes.count >= needle.count else { return nil }

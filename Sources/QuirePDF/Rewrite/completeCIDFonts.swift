@@ -12,7 +12,7 @@
 func completeCIDFonts(pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
     for number in pdf.offsets.indices where pdf.offsets[number] != nil {
         // Streams and arrays are not fonts; only a dictionary is parsed further.
-        guard number > 0, let font = try? pdf.object(number), font.stream == nil, let dictionary = font.value.dictionaryValue,
+        guard number > 0, pdf.mentions(number, "/Font"), let font = try? pdf.object(number), font.stream == nil, let dictionary = font.value.dictionaryValue,
               dictionary["Type"]?.nameValue == "Font"
         else { continue }
         if let map = dictionary["ToUnicode"]?.reference { try compressIfPlain(map, pdf: pdf, out: out) }
