@@ -7,6 +7,7 @@ import QuirePDF
 /// `quire check paper.pdf [--tree] [--pdfa]`: accessibility and archival basics of any PDF.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a PDF (any PDF) for tagging, language, title, headings, tables, figures, artifacts, fonts and PDF/A.",
         discussion: """
             Examples:

@@ -8,6 +8,7 @@ import QuirePages
 /// `quire dump paper.md`: the page tree as text, the main tool for debugging layout.
 struct Dump: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dump",
         abstract: "Print the laid-out page tree of a paper as text.",
         discussion: """
             Examples:

@@ -10,6 +10,7 @@ import QuireModel
 /// what needs a person's eye.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import a committee paper (a Word document, a PDF or plain text) as a Quire source.",
         discussion: """
             The layout is the closest bundled house style unless --layout names one. Warnings go to \

@@ -6,6 +6,7 @@ import QuireModel
 /// `quire layouts`: the house styles available.
 struct Layouts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "layouts",
         abstract: "List the house styles: those in QUIRE_LAYOUTS folders, then the bundled layouts/.",
         discussion: """
             Example:

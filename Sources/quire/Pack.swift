@@ -6,6 +6,7 @@ import QuireModel
 /// `quire pack meeting/pack.yaml -o pack.pdf [--full] [--print] [--supplement]`.
 struct Pack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pack",
         abstract: "Render a meeting's committee pack: the agenda front sheet, then every paper and appendix, in one PDF.",
         discussion: """
             Examples:

@@ -8,6 +8,7 @@ import QuireModel
 /// `quire regenerate archive/ --out dist/ [--jobs 2] [--check] [--shard 3/8]`.
 struct Regenerate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "regenerate",
         abstract: "Render every paper of an archive (its archive.yaml) in parallel, with a manifest of pages and SHA-256; or check that fresh renders are byte-identical to it.",
         discussion: """
             Examples:

@@ -8,6 +8,7 @@ import QuireModel
 /// `quire render paper.md -o paper.pdf` / `--png out/`.
 struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render a paper to PDF (and/or PNG page previews).",
         discussion: """
             Examples:

@@ -6,6 +6,7 @@ import Foundation
 /// replaces this process, so signals, output and the exit status are the server's own.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the rendering service (POST /v1/render, /v1/packs; GET /v1/layouts, /healthz, /metrics, /openapi.yaml; a preview page at /). `quire serve --help` lists its limits, with examples.",
         helpNames: [])
 
