@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "QuireYAML", dependencies: ["QuireModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireSource", dependencies: ["QuireModel", "QuireYAML", "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "QuirePages"),
-        .target(name: "QuireLayout", dependencies: ["QuireModel", "QuireYAML", "QuirePages", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QuireLayout", dependencies: ["QuireModel", "QuireYAML", "QuirePages", "QuireSystem", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireRender", dependencies: ["QuirePages"]),
         .target(name: "QuirePDFSyntax"),
         .target(name: "QuirePDF", dependencies: ["QuirePages", "QuirePDFSyntax", "QuireSystem", "CQuireZlib"]),

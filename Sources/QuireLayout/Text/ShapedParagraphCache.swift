@@ -1,5 +1,5 @@
-import Foundation
 import QuirePages
+import QuireSystem
 
 /// Paragraphs already shaped, by their spec: a spec decides its lines completely (text, spans,
 /// fonts, size, width, alignment), so one shaped once need never be shaped again. Committee
@@ -9,17 +9,14 @@ import QuirePages
 /// Bounded by an estimate of what it holds: two generations, the newer filled until it holds
 /// half the limit, then the older dropped (a paragraph found in the older is moved to the newer),
 /// so memory stays flat however long the document or however long the process runs.
-public final class ShapedParagraphCache: @unchecked Sendable {
+public final class ShapedParagraphCache: Sendable {
     /// The most bytes (estimated) the cache holds.
     public let byteLimit: Int
-    private let lock = NSLock()
-    private var newer: [ParagraphSpec: ShapedParagraph] = [:]
-    private var older: [ParagraphSpec: ShapedParagraph] = [:]
-    private var newerBytes = 0
-    private var olderBytes = 0
+    private let state: Locked<Generations>
 
     public init(byteLimit: Int = 16 << 20) {
         self.byteLimit = byteLimit
+        state = Locked(Generations(limit: byteLimit))
     }
 
     /// The paragraphs shaped, each spec not held passed to `shape` once (in one batch, so the
@@ -28,9 +25,9 @@ public final class ShapedParagraphCache: @unchecked Sendable {
         var results = [ShapedParagraph?](repeating: nil, count: paragraphs.count)
         var missing: [ParagraphSpec] = []
         var waiting: [ParagraphSpec: [Int]] = [:]  // a spec not held → where it goes in `results`
-        lock.withLock {
+        state.withLock { held in
             for (index, spec) in paragraphs.enumerated() {
-                if let found = lookUp(spec) {
+                if let found = held.lookUp(spec) {
                     results[index] = found
                 } else {
                     if waiting[spec] == nil { missing.append(spec) }
@@ -40,8 +37,8 @@ public final class ShapedParagraphCache: @unchecked Sendable {
         }
         guard !missing.isEmpty else { return results.map { $0! } }
         let made = shape(missing)
-        lock.withLock {
-            for (spec, paragraph) in zip(missing, made) { keep(spec, paragraph) }
+        state.withLock { held in
+            for (spec, paragraph) in zip(missing, made) { held.keep(spec, paragraph) }
         }
         for (spec, paragraph) in zip(missing, made) {
             for index in waiting[spec]! { results[index] = paragraph }
@@ -51,10 +48,19 @@ public final class ShapedParagraphCache: @unchecked Sendable {
 
     /// How many paragraphs are held, and their estimated bytes (for tests and the bench).
     public var held: (paragraphs: Int, bytes: Int) {
-        lock.withLock { (newer.count + older.count, newerBytes + olderBytes) }
+        state.withLock { ($0.newer.count + $0.older.count, $0.newerBytes + $0.olderBytes) }
     }
+}
 
-    private func lookUp(_ spec: ParagraphSpec) -> ShapedParagraph? {
+/// The two generations: a paragraph is looked up in the newer, then the older (and moved).
+private struct Generations {
+    let limit: Int
+    var newer: [ParagraphSpec: ShapedParagraph] = [:]
+    var older: [ParagraphSpec: ShapedParagraph] = [:]
+    var newerBytes = 0
+    var olderBytes = 0
+
+    mutating func lookUp(_ spec: ParagraphSpec) -> ShapedParagraph? {
         if let found = newer[spec] { return found }
         guard let found = older.removeValue(forKey: spec) else { return nil }
         olderBytes -= estimatedBytes(spec, found)
@@ -62,10 +68,10 @@ public final class ShapedParagraphCache: @unchecked Sendable {
         return found
     }
 
-    private func keep(_ spec: ParagraphSpec, _ paragraph: ShapedParagraph) {
+    mutating func keep(_ spec: ParagraphSpec, _ paragraph: ShapedParagraph) {
         let bytes = estimatedBytes(spec, paragraph)
-        guard bytes <= byteLimit / 2 else { return }  // one paragraph larger than a generation is never kept
-        if newerBytes + bytes > byteLimit / 2 {
+        guard bytes <= limit / 2 else { return }  // one paragraph larger than a generation is never kept
+        if newerBytes + bytes > limit / 2 {
             (older, olderBytes) = (newer, newerBytes)
             (newer, newerBytes) = ([:], 0)
         }
