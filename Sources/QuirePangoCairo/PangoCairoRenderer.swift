@@ -3,6 +3,7 @@ import Foundation
 public import QuirePages
 import QuirePDF
 import QuireRender
+import QuireSystem
 
 /// Renders page trees to PDF and PNG through Cairo. Fonts are resolved through a Pango
 /// context of its own, set up exactly as the shapers' (so glyph ids and advances match), and
@@ -58,7 +59,8 @@ public final class PangoCairoRenderer: @unchecked Sendable {
             var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
             if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
             var labels: [PageLabel] = []
-            for page in pages {
+            // The next pages are finished on a thread of their own while this one draws.
+            for page in Prefetched(pages) {
                 labels.append(page.label)
                 renderPages(CollectionOfOne(page), on: &canvas)
             }
