@@ -16,10 +16,12 @@ public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ f
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
     let root = try pdf.dictionary(rootNumber)
     let pages = try pageList(pdf, root["Pages"]?.reference)
+    // Pages are re-marked on every core while this thread completes the structure tree.
+    let marking = try RemarkedPages(pages, pdf: pdf)
     var structure = try StructureRewrite(pdf: pdf, out: out).complete(finish.elements, root: root, pages: pages, labels: finish.pageLabels)
     let imported = try importTaggedPages(finish.importedPages, pages: pages, labels: finish.pageLabels, completion: &structure, out: out)
     try structure.parentTree.write(to: out, tree: structure.treeNumber)
-    try remark(pages, artifacts: structure.artifacts, drawnFirst: imported, pdf: pdf, out: out)
+    try marking.write(artifacts: structure.artifacts, drawnFirst: imported, out: out)
     try completeCIDFonts(pdf: pdf, out: out)
     for page in pages {
         // Links are read in structure order; printable so PDF/A accepts them.
@@ -56,43 +58,61 @@ private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(numbe
     return pages
 }
 
-/// Re-marks furniture as artifacts in every page's content (decoded, re-marked and compressed
-/// on every core; cairo leaves it uncompressed, see `FontConfiguration`), checking that each page marks exactly what the structure tree lost;
-/// `drawnFirst` (an imported page's content, by page object) goes before the page's own.
-private func remark(_ pages: [(number: Int, dictionary: PDFDictionary)], artifacts: [Int: Set<Int>], drawnFirst: [Int: [UInt8]],
-                    pdf: CairoPDF, out: PDFRewrite) throws(PDFError)
-{
-    var jobs: [(page: Int, contents: Int, length: Int?, data: [UInt8], compressed: Bool)] = []
-    for page in pages {
-        guard let contents = page.dictionary["Contents"]?.reference else { continue }
-        let (value, range) = try pdf.object(contents)
-        guard let range, let dictionary = value.dictionaryValue else { continue }
-        let filter = dictionary["Filter"]?.list.compactMap(\.nameValue) ?? []
-        guard filter.isEmpty || filter == ["FlateDecode"] else { throw PDFError("page content \(contents) uses filters \(filter)") }
-        jobs.append((page.number, contents, dictionary["Length"]?.reference, Array(pdf.bytes[range]), !filter.isEmpty))
-    }
-    let inputs = jobs.map { ($0.data, $0.compressed, drawnFirst[$0.page]) }
-    let results = ConcurrentSlots<(content: [UInt8], mcids: Set<Int>, changed: Bool)>(count: inputs.count)
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-        let (data, compressed, first) = inputs[index]
-        guard let decoded = compressed ? inflated(data) : data else { return }
-        let (content, mcids) = markArtifacts(decoded)
-        if mcids.isEmpty, first == nil, compressed {
-            results[index] = ([], mcids, false)  // nothing to re-mark: the content stays as cairo wrote it
-        } else if let packed = deflated((first ?? []) + content) {
-            results[index] = (packed, mcids, true)
+/// Furniture re-marked as artifacts in every page's content: decoded, re-marked and compressed
+/// on every core (cairo leaves content uncompressed, see `FontConfiguration`), started when
+/// made so that it runs beside the structure's completion, and written by `write`, which
+/// checks that each page marks exactly what the structure tree lost.
+private final class RemarkedPages: @unchecked Sendable {
+    private var jobs: [(page: Int, contents: Int, length: Int?, data: [UInt8], compressed: Bool)] = []
+    private let results: ConcurrentSlots<(content: [UInt8], mcids: Set<Int>, changed: Bool)>
+    private let done = DispatchGroup()
+
+    init(_ pages: [(number: Int, dictionary: PDFDictionary)], pdf: CairoPDF) throws(PDFError) {
+        for page in pages {
+            guard let contents = page.dictionary["Contents"]?.reference else { continue }
+            let (value, range) = try pdf.object(contents)
+            guard let range, let dictionary = value.dictionaryValue else { continue }
+            let filter = dictionary["Filter"]?.list.compactMap(\.nameValue) ?? []
+            guard filter.isEmpty || filter == ["FlateDecode"] else { throw PDFError("page content \(contents) uses filters \(filter)") }
+            jobs.append((page.number, contents, dictionary["Length"]?.reference, Array(pdf.bytes[range]), !filter.isEmpty))
+        }
+        results = ConcurrentSlots(count: jobs.count)
+        let inputs = jobs.map { ($0.data, $0.compressed) }
+        DispatchQueue.global().async(group: done) { [results] in
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                let (data, compressed) = inputs[index]
+                guard let decoded = compressed ? inflated(data) : data else { return }
+                let (content, mcids) = markArtifacts(decoded)
+                if mcids.isEmpty, compressed {
+                    results[index] = (decoded, mcids, false)  // nothing to re-mark: cairo's bytes stay
+                } else if let packed = deflated(content) {
+                    results[index] = (packed, mcids, true)
+                }
+            }
         }
     }
-    var found: [Int: Set<Int>] = [:]
-    for (index, job) in jobs.enumerated() {
-        guard let result = results[index] else { throw PDFError("cannot decode or compress the content of page object \(job.page)") }
-        guard result.changed else { continue }
-        if !result.mcids.isEmpty { found[job.page] = result.mcids }
-        out.replaceStream(job.contents, PDFDictionary([("Filter", .name("FlateDecode"))]), result.content)
-        if let length = job.length { out.drop(length) }
-    }
-    guard found == artifacts.filter({ !$0.value.isEmpty }) else {
-        throw PDFError("the page contents mark \(found.values.map(\.count).reduce(0, +)) artifacts where the structure tree had \(artifacts.values.map(\.count).reduce(0, +))")
+
+    /// Waits for the pages and replaces the changed ones; `drawnFirst` (an imported page's
+    /// content, by page object) goes before the page's own, compressed with it.
+    func write(artifacts: [Int: Set<Int>], drawnFirst: [Int: [UInt8]], out: PDFRewrite) throws(PDFError) {
+        done.wait()
+        var found: [Int: Set<Int>] = [:]
+        for (index, job) in jobs.enumerated() {
+            guard var result = results[index] else { throw PDFError("cannot decode or compress the content of page object \(job.page)") }
+            if let first = drawnFirst[job.page] {
+                // Rare (a tagged appendix's page): decoded again, joined and compressed here.
+                let own = result.changed ? inflated(result.content) : result.content
+                guard let own, let packed = deflated(first + own) else { throw PDFError("cannot compress the content of page object \(job.page)") }
+                result = (packed, result.mcids, true)
+            }
+            guard result.changed else { continue }
+            if !result.mcids.isEmpty { found[job.page] = result.mcids }
+            out.replaceStream(job.contents, PDFDictionary([("Filter", .name("FlateDecode"))]), result.content)
+            if let length = job.length { out.drop(length) }
+        }
+        guard found == artifacts.filter({ !$0.value.isEmpty }) else {
+            throw PDFError("the page contents mark \(found.values.map(\.count).reduce(0, +)) artifacts where the structure tree had \(artifacts.values.map(\.count).reduce(0, +))")
+        }
     }
 }
 
