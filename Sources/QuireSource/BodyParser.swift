@@ -10,8 +10,10 @@ import QuireModel
 func parseBody(_ text: String, file: String, firstLine: Int, figures: @escaping FigureBuilder) throws(QuireError) -> (blocks: [Block], warnings: [Diagnostic]) {
     let document = MarkdownDocument(text, footnotes: true)
     let root = MarkdownNode(pointer: document.root)
-    var converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false),
-                                   source: text.split(separator: "\n", omittingEmptySubsequences: false))
+    // Split as bytes (the text's line ends are LF, `decodeUTF8`): splitting the String splits
+    // Characters, which was 12% of a pack's layout samples.
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    var converter = BlockConverter(file: file, lineOffset: firstLine - 1, lines: lines, source: lines.map { Substring($0) })
     converter.definitions = root.children.filter { $0.type == CMARK_NODE_FOOTNOTE_DEFINITION }
     converter.figures = figures
     try converter.checkFootnotes(root)
