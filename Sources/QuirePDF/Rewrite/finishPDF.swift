@@ -65,7 +65,7 @@ private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(numbe
 private final class RemarkedPages: @unchecked Sendable {
     private var jobs: [(page: Int, contents: Int, length: Int?, data: [UInt8], compressed: Bool)] = []
     private let results: ConcurrentSlots<(content: [UInt8], mcids: Set<Int>, changed: Bool)>
-    private let done = DispatchGroup()
+    private let done = DispatchSemaphore(value: 0)
 
     init(_ pages: [(number: Int, dictionary: PDFDictionary)], pdf: CairoPDF) throws(PDFError) {
         for page in pages {
@@ -78,7 +78,11 @@ private final class RemarkedPages: @unchecked Sendable {
         }
         results = ConcurrentSlots(count: jobs.count)
         let inputs = jobs.map { ($0.data, $0.compressed) }
-        DispatchQueue.global().async(group: done) { [results] in
+        // A thread of its own, not a dispatch queue's: a render may itself run on one of the
+        // queue's threads (the archive's jobs), and waiting there for a block the busy queue has
+        // not started stalled each render until dispatch added a thread (about a second).
+        Thread { [results, done] in
+            defer { done.signal() }
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
                 let (data, compressed) = inputs[index]
                 guard let decoded = compressed ? inflated(data) : data else { return }
@@ -89,7 +93,7 @@ private final class RemarkedPages: @unchecked Sendable {
                     results[index] = (packed, mcids, true)
                 }
             }
-        }
+        }.start()
     }
 
     /// Waits for the pages and replaces the changed ones; `drawnFirst` (an imported page's
