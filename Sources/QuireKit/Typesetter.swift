@@ -20,9 +20,10 @@ public final class Typesetter: Sendable {
     public init(resources: Resources = .locate(), threads: Int = ProcessInfo.processInfo.activeProcessorCount, concurrentRenders: Int = 1) {
         self.resources = resources
         FontConfiguration.use(fontsDirectory: resources.fonts.path)
+        // The renderer first: it sets the process's one cairo variable before threads start.
+        renderer = PangoCairoRenderer(contexts: concurrentRenders)
         shaper = PangoShaper(threads: threads)
         shaper.prewarm()
-        renderer = PangoCairoRenderer(contexts: concurrentRenders)
         renderer.prewarm()
     }
 

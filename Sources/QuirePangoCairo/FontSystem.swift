@@ -26,11 +26,6 @@ public enum FontConfiguration {
         configuredDirectory = fontsDirectory
         let file = fontsDirectory + "/fonts.conf"
         setenv("FONTCONFIG_FILE", file, 1)
-        // Cairo 1.16 has no call to leave page content uncompressed, only this variable, read
-        // as each PDF surface is made. The finisher decodes every page's content to re-mark it
-        // and compresses it once, on every core: cairo's own compression, on the one thread
-        // that draws, was work thrown away. Set here, once, before any thread draws.
-        setenv("CAIRO_DEBUG_PDF", "1", 1)
         guard let created = FcConfigCreate() else { return false }
         guard FcConfigParseAndLoad(created, file, 1) != 0, FcConfigBuildFonts(created) != 0 else {
             FcConfigDestroy(created)

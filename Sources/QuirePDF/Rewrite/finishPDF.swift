@@ -59,7 +59,7 @@ private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(numbe
 }
 
 /// Furniture re-marked as artifacts in every page's content: decoded, re-marked and compressed
-/// on every core (cairo leaves content uncompressed, see `FontConfiguration`), started when
+/// on every core (cairo leaves content uncompressed, see `PangoCairoRenderer`), started when
 /// made so that it runs beside the structure's completion, and written by `write`, which
 /// checks that each page marks exactly what the structure tree lost.
 private final class RemarkedPages: @unchecked Sendable {
