@@ -63,6 +63,29 @@ struct PeerBench {
         // and the contact block in the house style, so a few of the seed's words are set
         // differently ("19 October 2017" for "– 19th October 2017").
         print("\ncheck_words.py, the seed's words in each PDF:\n" + coverage.joined(separator: "\n"))
+        try printStartUp()
+    }
+
+    /// What a cold command costs before it does any work (issue 19's target: under 8 ms for
+    /// `--help` and `layouts`), beside what the dynamic loader alone takes to map the shared
+    /// libraries the executable names, nothing relocated or run: the part no Quire code can
+    /// make cheaper while those libraries load at start-up.
+    private func printStartUp() throws {
+        let count = max(runs * 5, 15)
+        let libraries = runTool(["LD_TRACE_LOADED_OBJECTS=1", executable]).out.split(separator: "\n").filter { $0.contains("=>") || $0.contains("ld-linux") }.count
+        let rows: [(String, [String])] = [
+            ("quire --help", [executable, "--help"]),
+            ("quire layouts", [executable, "layouts"]),
+            ("loader alone, \(libraries) libraries mapped (LD_TRACE_LOADED_OBJECTS=1)", ["env", "LD_TRACE_LOADED_OBJECTS=1", executable]),
+            ("env alone (the line above includes it)", ["env", "true"]),
+        ]
+        var lines = [["start-up", "ms", "CPU ms"]]
+        for (name, command) in rows {
+            let run = try medianRun(command, runs: count)
+            lines.append([name, String(format: "%.1f", run.wallMs), String(format: "%.1f", run.cpuMs)])
+        }
+        print("\nstart-up, median of \(count) runs:")
+        printColumns(lines)
     }
 
     /// The same work for both: gen_pack.py's Typst source, and Quire's source of the same
