@@ -2,6 +2,7 @@
 // checks and import, librsvg and gdk-pixbuf for figures) are opened when first called, so a
 // command that never needs them does not pay for loading them: with them, the dynamic
 // loader maps 77 libraries and resolves their symbols before main; without, 48.
+#define _GNU_SOURCE  // PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP
 #include "lazy_load.h"
 
 #include <dlfcn.h>
@@ -9,9 +10,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { capacity = 8 };
+enum { capacity = 16 };
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+// Recursive: a command that cannot load a library exits while holding it (below).
+static pthread_mutex_t lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+// A library being loaded when the process exits would have its constructors run alongside the
+// loader's finalisers (GObject's, half-registered, aborted a render that failed early, while
+// the prewarming thread was opening Pango). Exiting takes the lock first, after any load under
+// way, and keeps it: nothing starts loading after that. Registered after the loader's own
+// finaliser, so it runs before it.
+static void wait_for_loading(void) { pthread_mutex_lock(&lock); }
+
+__attribute__((constructor)) static void hold_exit_for_loading(void) { atexit(wait_for_loading); }
 static struct {
     const QuireLazyLibrary *library;
     void *handle;

@@ -54,15 +54,24 @@ extension Resources {
 
     /// The house styles found by name, each under the first folder that has it.
     public func availableLayouts(root: URL? = nil) throws(QuireError) -> [LayoutInfo] {
+        try listLayouts(root: root).layouts
+    }
+
+    /// The listing, each layout loaded (so one that does not load is an error here too), with
+    /// every file the loads read and the bytes each had (`LayoutListingCache` keeps both).
+    func listLayouts(root: URL?) throws(QuireError) -> (layouts: [LayoutInfo], files: [String: Data]) {
         guard FileManager.default.fileExists(atPath: layouts.path) else {
             throw QuireError(.io, at: nil, "cannot read the layouts folder \(layouts.path)", hint: "set QUIRE_HOME to the folder holding layouts/ and fonts/")
         }
         var out: [LayoutInfo] = []
+        let reads = LayoutReads()
+        let jobRoot = root ?? layouts
+        let folders = layoutFolders(root: jobRoot)
         for (name, url) in layoutFiles(root: root) {
-            let theme = try theme(.file(url.path), referrer: url.deletingLastPathComponent(), root: root ?? layouts, requestedAt: nil)
+            let theme = try loadLayout(url, root: jobRoot, folders: folders, chain: [], location: nil, reads: reads)
             out.append(LayoutInfo(name: name, description: theme.description, path: url.path))
         }
-        return out
+        return (out, reads.files)
     }
 
     /// Every layout name in the search folders, sorted, with the file that wins.

@@ -17,7 +17,7 @@ struct Layouts: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let layouts = try Resources.locate().availableLayouts()
+            let layouts = try Resources.locate().availableLayoutsCached()
             // Names in a column as wide as the longest, at least 20 as before.
             let width = max(20, (layouts.map(\.name.count).max() ?? 0) + 2)
             for layout in layouts {

@@ -238,21 +238,25 @@ func installedDependencyClosure(of roots: [String]) throws -> Set<String> {
 }
 
 /// The libraries Quire opens on first use instead of linking (`Sources/C*/*.c`: each
-/// `QuireLazyLibrary`'s first name, and the Debian package it names), with the path the
-/// loader finds each at (nil if none).
+/// `QuireLazyLibrary`'s first name, and the Debian package it names, whether one library's own
+/// `{names, "package"}` or a row of the text stack's table), with the path the loader finds
+/// each at (nil if none).
 func lazilyLoadedLibraries() throws -> [(name: String, package: String, path: String?)] {
     let sources = repositoryRoot.appendingPathComponent("Sources")
     var found: [(name: String, package: String, path: String?)] = []
     let cache = try toolOutput("ldconfig", ["-p"]).output
     for folder in try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted() where folder.hasPrefix("C") {
         let directory = sources.appendingPathComponent(folder)
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where file.hasSuffix(".c") {
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted() where file.hasSuffix(".c") {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            guard let names = text.firstMatch(of: /names\[\] = \{"([^"]+)"/), let package = text.firstMatch(of: /QuireLazyLibrary \w+ = \{names, "([^"]+)"\}/) else { continue }
-            let name = String(names.1)
-            let path = cache.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " ") }
-                .flatMap { $0.components(separatedBy: " => ").last }.map { String($0) }
-            found.append((name, String(package.1), path))
+            var names: [String: String] = [:]
+            for match in text.matches(of: /const char \*const (\w+)\[\] = \{"([^"]+)"/) { names[String(match.1)] = String(match.2) }
+            for match in text.matches(of: /\{(\w+), "([^"]+)"\}/) {
+                guard let name = names[String(match.1)] else { continue }
+                let path = cache.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " ") }
+                    .flatMap { $0.components(separatedBy: " => ").last }.map { String($0) }
+                found.append((name, String(match.2), path))
+            }
         }
     }
     return found
