@@ -1,7 +1,9 @@
-// Libraries that only some commands use (poppler for PDF import and appendices, libqpdf for
-// checks and import, librsvg and gdk-pixbuf for figures) are opened when first called, so a
-// command that never needs them does not pay for loading them: with them, the dynamic
-// loader maps 77 libraries and resolves their symbols before main; without, 48.
+// Libraries are opened when first called, so a command that never needs them does not pay
+// for loading them: those only some commands use (poppler for PDF import and appendices,
+// libqpdf for checks and import, librsvg and gdk-pixbuf for figures) through forwarders, and
+// the text stack every render uses (stack_trampolines.S) through trampolines, so that
+// `quire --help` loads none. Linked, they were 77 libraries mapped and relocated before main;
+// without the first four, 48; without the text stack too, 7.
 #define _GNU_SOURCE  // PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP
 #include "lazy_load.h"
 

@@ -33,7 +33,9 @@ struct LayoutListingCache {
     /// folder with the layout names in it.
     static func key(folders: [URL]) -> String {
         var parts: [String] = []
-        let executable = Platform.executable.path
+        // Bundle.main's path, which finding the resources made already (resolving
+        // /proc/self/exe again cost a millisecond).
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? Platform.executable.path
         if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             parts.append("\(executable) \((attributes[.size] as? NSNumber)?.intValue ?? 0) \(modified)")
