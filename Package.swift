@@ -50,7 +50,7 @@ let package = Package(
         // libraries every command loads before main (48 to 77) and its start-up time. Their
         // headers are the libraries' own where /usr/include reaches them (libqpdf-dev,
         // libpoppler-glib-dev), else the few functions Quire calls, declared as they declare them.
-        .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("z")]),
         .target(name: "CPopplerGlib", dependencies: ["CLazyLoad", "CGObject", "CCairo"]),
         .target(name: "CQPDF", dependencies: ["CLazyLoad"]),
         .target(name: "CRsvg", dependencies: ["CLazyLoad", "CGObject", "CCairo"]),

@@ -80,7 +80,7 @@ public final class Typesetter: Sendable {
                           origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: any WorkBudget = UnlimitedBudget(),
                           observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, root: root, linkRoot: linkRoot, layout: override, origin: origin)
-        let spool = try FrameSpool()
+        let spool = FrameSpool()
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         var metadata = streamed.metadata
         stampCreationDate(&metadata)
@@ -105,7 +105,7 @@ public final class Typesetter: Sendable {
         let (data, directory) = try readSource(file)
         var prepared = try prepare(data: data, file: file, directory: directory, root: root, linkRoot: root, layout: nil, origin: .new)
         adjust(&prepared.theme)
-        let spool = try FrameSpool()
+        let spool = FrameSpool()
         spool.retained = prepared.imported
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
         let paper = PackPaper(pageCount: streamed.pageCount, outline: streamed.outline, printsPageNumbers: prepared.theme.contents.enabled,
