@@ -3,6 +3,7 @@ public import QuireLayout
 public import QuireModel
 public import QuirePages
 public import QuirePangoCairo
+import QuirePDF
 import QuireImport
 import QuireSource
 
@@ -79,6 +80,32 @@ public final class Typesetter: Sendable {
     public func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, linkRoot: URL? = nil, layout override: LayoutChoice? = nil,
                           origin: PaperOrigin = .new, pdfa: Bool? = nil, budget: any WorkBudget = UnlimitedBudget(),
                           observe: (Page) -> Void = { _ in }, to output: String) throws(QuireError) -> Rendered {
+        try renderPDF(data: data, file: file, directory: directory, root: root, linkRoot: linkRoot, layout: override, origin: origin, pdfa: pdfa,
+                      budget: budget, observe: observe) { inputs, write throws(QuireError) in
+            try writeAtomically(output, inputs: inputs, budget: budget) { write(.descriptor($0)) }
+        }
+    }
+
+    /// `renderPDF` into memory, for a caller that sends the bytes on (the service): no file
+    /// is written, so none is read back.
+    public func renderPDF(data: Data, file: String, directory: URL, layout override: LayoutChoice? = nil, pdfa: Bool? = nil,
+                          budget: any WorkBudget = UnlimitedBudget()) throws(QuireError) -> (rendered: Rendered, pdf: Data) {
+        let memory = PDFInMemory()
+        let rendered = try renderPDF(data: data, file: file, directory: directory, layout: override, pdfa: pdfa,
+                                     budget: budget) { _, write throws(QuireError) in
+            let failure = write(.memory(memory))
+            // As `writeAtomically` asks: a page that took the render past its deadline must not make it count as done.
+            if !budget.allows(), let crossed = budget.exceeded { throw crossed }
+            if let failure { throw QuireError(.io, at: nil, "cannot make the PDF: \(failure)") }
+        }
+        return (rendered, memory.bytes)
+    }
+
+    /// The one render pipeline: prepared, laid out into a spool, drawn and finished by the
+    /// `write` that `deliver` calls with the destination it chose (nil, or what failed).
+    private func renderPDF(data: Data, file: String, directory: URL, root: URL? = nil, linkRoot: URL? = nil, layout override: LayoutChoice?,
+                           origin: PaperOrigin = .new, pdfa: Bool?, budget: any WorkBudget, observe: (Page) -> Void = { _ in },
+                           deliver: (_ inputs: [InputFile], _ write: (PDFDestination) -> String?) throws(QuireError) -> Void) throws(QuireError) -> Rendered {
         let prepared = try prepare(data: data, file: file, directory: directory, root: root, linkRoot: linkRoot, layout: override, origin: origin)
         let spool = FrameSpool()
         let streamed = try lay(prepared, budget: budget, store: spool.append, load: spool.frame(at:))
@@ -87,9 +114,9 @@ public final class Typesetter: Sendable {
         let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
         try withoutActuallyEscaping(observe) { observe throws(QuireError) in
             // The lazy page sequence holds `observe` only while the PDF is written.
-            try writeAtomically(output, inputs: prepared.inputs, budget: budget) { descriptor in
+            try deliver(prepared.inputs) { destination in
                 renderer.writePDF(pages: streamed.pages().lazy.prefix { _ in budget.allows() }.map { page in observe(page); return page },
-                                  outline: streamed.outline, metadata: metadata, archivalProfile: profile, toDescriptor: descriptor) ?? spool.failure
+                                  outline: streamed.outline, metadata: metadata, archivalProfile: profile, into: destination) ?? spool.failure
             }
         }
         return Rendered(pages: streamed.pageCount, diagnostics: prepared.warnings + streamed.diagnostics)
@@ -206,7 +233,7 @@ public final class Typesetter: Sendable {
         let profile = try archivalProfile(pdfa)
         try writeAtomically(output, inputs: inputs) { descriptor in
             renderer.writePDF(pages: document.pages, outline: document.outline, metadata: document.metadata, archivalProfile: profile,
-                              toDescriptor: descriptor)
+                              into: .descriptor(descriptor))
         }
     }
 

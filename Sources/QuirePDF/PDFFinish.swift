@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import QuirePages
 
 /// What the finisher adds to the PDF cairo wrote.
@@ -25,16 +25,25 @@ public struct PDFFinish: Sendable {
     }
 }
 
-/// Where the finished PDF goes: a path, or a file the caller opened (an exclusively created
-/// temporary file, so no path is looked up again between creating and writing it; it stays open).
+/// Where the finished PDF goes: a path, a file the caller opened (an exclusively created
+/// temporary file, so no path is looked up again between creating and writing it; it stays
+/// open), or memory (the service answers with the bytes, so it writes no file to read back).
 public enum PDFDestination: CustomStringConvertible, Sendable {
     case path(String)
     case descriptor(Int32)
+    case memory(PDFInMemory)
 
     public var description: String {
         switch self {
         case .path(let path): path
         case .descriptor(let descriptor): "file descriptor \(descriptor)"
+        case .memory: "memory"
         }
     }
+}
+
+/// The bytes of a PDF written to `.memory`, once it is finished.
+public final class PDFInMemory: @unchecked Sendable {
+    public internal(set) var bytes = Data()
+    public init() {}
 }

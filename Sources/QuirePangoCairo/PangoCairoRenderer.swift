@@ -1,7 +1,7 @@
 import CCairo
 import Foundation
 public import QuirePages
-import QuirePDF
+public import QuirePDF
 import QuireRender
 import QuireSystem
 
@@ -49,21 +49,13 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     /// them into memory (compressed, about 7 KB a page), then `finishPDF` completes that into `path`.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, to path: String) -> String? {
-        writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile) { bytes, finish throws(PDFError) in
-            try finishPDF(bytes, to: .path(path), finish)
-        }
+        writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile, into: .path(path))
     }
 
-    /// `writePDF` into a file the caller opened and closes (an exclusively created temporary file).
+    /// `writePDF` into a file the caller opened and closes (an exclusively created temporary
+    /// file), or into memory.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
-                         archivalProfile: String? = nil, toDescriptor descriptor: Int32) -> String? {
-        writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile) { bytes, finish throws(PDFError) in
-            try finishPDF(bytes, to: .descriptor(descriptor), finish)
-        }
-    }
-
-    private func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, archivalProfile: String?,
-                          finishing: ([UInt8], PDFFinish) throws(PDFError) -> Void) -> String? {
+                         archivalProfile: String? = nil, into destination: PDFDestination) -> String? {
         let drawn = PDFBytes()
         let result: (failure: String?, elements: [WrittenElement], labels: [PageLabel], imported: [ImportedPDFPage]) = withFonts { fonts in
             var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
@@ -81,7 +73,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         if let failure = result.failure { return failure }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())))"
         do {
-            try finishing(drawn.take(), PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
+            try finishPDF(drawn.take(), to: destination, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
                                                   producer: producer, archivalProfile: archivalProfile, importedPages: result.imported))
             return nil
         } catch {

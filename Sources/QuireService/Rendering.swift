@@ -34,19 +34,21 @@ struct Renderer: Sendable {
     let configuration: ServiceConfiguration
     private static let queue = DispatchQueue(label: "quire.render", attributes: .concurrent)
 
+    /// A paper's PDF is made in memory and its source read from memory when the upload was
+    /// held there; PNG pages are written into the workspace's folder and read back.
     func paper(_ workspace: Workspace, layout: String?, output: PaperOutput, budget: RenderBudget) async throws(Problem) -> RenderedFile {
         let typesetter = typesetter, root = workspace.root
         let file = (workspace.mainPath as NSString).lastPathComponent
+        if case .png = output { try workspace.materialize() }
         return try await offload(workspace, budget: budget) { () throws(QuireError) -> RenderedFile in
-            guard let data = FileManager.default.contents(atPath: workspace.mainPath) else {
+            guard let data = workspace.mainContents else {
                 throw QuireError(.io, at: nil, "the uploaded source cannot be read back")
             }
             switch output {
             case .pdf(let pdfa):
-                let path = root.appendingPathComponent(".quire-output.pdf").path
-                let rendered = try typesetter.renderPDF(data: data, file: file, directory: root, layout: layout.map(LayoutChoice.reference), pdfa: pdfa,
-                                                        budget: budget, to: path)
-                return RenderedFile(bytes: try readBack(path), contentType: "application/pdf", pageCount: rendered.pages,
+                let (rendered, pdf) = try typesetter.renderPDF(data: data, file: file, directory: root, layout: layout.map(LayoutChoice.reference),
+                                                               pdfa: pdfa, budget: budget)
+                return RenderedFile(bytes: pdf, contentType: "application/pdf", pageCount: rendered.pages,
                                     warnings: rendered.diagnostics.map { $0.description.removingWorkspace(root.path) })
             case .png(let page, let dpi):
                 let result = try typesetter.layout(data: data, file: file, directory: root, layout: layout.map(LayoutChoice.reference), budget: budget)
@@ -67,6 +69,7 @@ struct Renderer: Sendable {
 
     func pack(_ workspace: Workspace, request: PackRequest, budget: RenderBudget) async throws(Problem) -> RenderedFile {
         let typesetter = typesetter, root = workspace.root
+        try workspace.materialize()  // the manifest names its papers by path
         return try await offload(workspace, budget: budget) { () throws(QuireError) -> RenderedFile in
             let path = root.appendingPathComponent(".quire-output.pdf").path
             let rendered = try typesetter.renderPack(manifest: workspace.mainPath, edition: request.edition, print: request.print,

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import NIOFoundationEssentialsCompat
 import QuireKit
+import QuireSystem
 public import QuireModel
 
 /// The rendering service: one `Typesetter` shared by every request, the gate bounding the
@@ -22,6 +23,7 @@ public struct Service: Sendable {
         // What a killed predecessor left behind goes first.
         RequestFolders.sweep()
         _ = RequestFolders.parent
+        Platform.keepFreedMemoryUntilReleased()  // the gate releases it whenever the service goes idle
         self.configuration = configuration
         memory = MemoryLedger(capacity: configuration.jsonMemoryBytes)
         // A Pango context per render slot, so renders side by side never wait on each other's fonts.

@@ -27,6 +27,18 @@ public enum Platform {
         return kilobytes * 1024
     }
 
+    /// Keeps freed heap in the process until `releaseFreedMemory` gives it back, for a
+    /// process that calls that when it goes idle (the service). By default glibc hands the
+    /// top of a thread's arena back as soon as 128 KiB or so of it is free, and the next
+    /// render faults it in again: a dozen `madvise` calls a request. Blocks of 4 MiB and more
+    /// still come from and go straight back to the system.
+    public static func keepFreedMemoryUntilReleased() {
+        #if canImport(Glibc)
+        mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        mallopt(M_TRIM_THRESHOLD, 16 << 20)
+        #endif
+    }
+
     /// Gives heap that has been freed back to the system. glibc keeps what a burst of large
     /// allocations freed in its per-thread arenas (a long-running service would stay at its
     /// peak); other allocators return it themselves, so this does nothing there.

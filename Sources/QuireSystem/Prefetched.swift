@@ -22,12 +22,10 @@ public struct Prefetched<Base: Sequence>: Sequence, @unchecked Sendable where Ba
             let channel = Channel(depth: depth)
             self.channel = channel
             let producer = Producer(base)
-            let thread = Thread {
+            SpareThreads.run {
                 while let element = producer.next(), channel.put(element) {}
                 channel.close()
             }
-            thread.stackSize = 8 << 20  // a page's finishing recurses through its frames
-            thread.start()
         }
 
         public func next() -> Base.Element? { channel.take() }

@@ -129,7 +129,7 @@ import QuireSystem
         form.add("file", filename: "logo.png", binary)
         form.add("empty.txt", filename: "empty.txt", Data())
         form.add("layout", Data("cabinet-decision".utf8))
-        let workspace = try Workspace()
+        let workspace = Workspace()
         defer { workspace.remove() }
         let reader = FormReader(boundary: form.boundary, workspace: workspace, mainField: "paper", defaultName: "paper.md")
         let body = form.finished
@@ -148,7 +148,7 @@ import QuireSystem
 
     @Test func formsCutShortOrOverTheirLimitsAreRefused() throws {
         func problem(_ body: Data, boundary: String = "b") -> Problem? {
-            guard let workspace = try? Workspace() else { return nil }
+            let workspace = Workspace()
             defer { workspace.remove() }
             let reader = FormReader(boundary: boundary, workspace: workspace, mainField: "paper", defaultName: "paper.md")
             do {

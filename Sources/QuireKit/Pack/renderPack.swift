@@ -27,7 +27,7 @@ extension Typesetter {
         try budget.check(pages: pack.pageCount)
         try writeAtomically(output, inputs: result.inputs, budget: budget) { descriptor in
             renderer.writePDF(pages: pack.pages.lazy.prefix { _ in budget.allows() }, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile,
-                              toDescriptor: descriptor)
+                              into: .descriptor(descriptor))
                 ?? result.spools.compactMap(\.failure).first
         }
         // The papers' own warnings (a typed paragraph number), then the pack's.

@@ -81,7 +81,7 @@ private final class RemarkedPages: @unchecked Sendable {
         // A thread of its own, not a dispatch queue's: a render may itself run on one of the
         // queue's threads (the archive's jobs), and waiting there for a block the busy queue has
         // not started stalled each render until dispatch added a thread (about a second).
-        Thread { [results, done] in
+        SpareThreads.run { [results, done] in
             defer { done.signal() }
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
                 let (data, compressed) = inputs[index]
@@ -93,7 +93,7 @@ private final class RemarkedPages: @unchecked Sendable {
                     results[index] = (packed, mcids, true)
                 }
             }
-        }.start()
+        }
     }
 
     /// Waits for the pages and replaces the changed ones; `drawnFirst` (an imported page's

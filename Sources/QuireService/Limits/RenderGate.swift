@@ -45,12 +45,27 @@ actor RenderGate {
         }
     }
 
-    /// Counts the request out. The last one out gives freed heap back to the system: glibc
-    /// keeps what a burst of large requests freed in its per-thread arenas, and a replica's
-    /// memory would stay at its peak.
+    /// Counts the request out. Once the service has been idle for `trimDelay`, freed heap
+    /// goes back to the system: glibc keeps what a burst of large requests freed in its
+    /// per-thread arenas, and a replica's memory would stay at its peak. Not at once: a lone
+    /// client's next request comes a moment later, and trimming after each one made every
+    /// render fault its memory in again.
     func leave() {
         admitted -= 1
-        if admitted == 0 { Platform.releaseFreedMemory() }
+        guard admitted == 0 else { return }
+        idlePeriod += 1
+        let period = idlePeriod
+        Task {
+            try? await Task.sleep(for: RenderGate.trimDelay)
+            await self.releaseMemory(ifStillIdleSince: period)
+        }
+    }
+
+    static let trimDelay = Duration.milliseconds(100)
+    private var idlePeriod = 0
+
+    private func releaseMemory(ifStillIdleSince period: Int) {
+        if admitted == 0, idlePeriod == period { Platform.releaseFreedMemory() }
     }
 
     /// Hands a finished render's slot to the next waiter.

@@ -64,7 +64,7 @@ extension Service {
         defer { reservation.release() }
         let admission = Admission(gate: gate)
         defer { if admission.admitted { Task { await gate.leave() } } }
-        let workspace = try Workspace()
+        let workspace = Workspace()
         defer { workspace.remove() }
         let pace = UploadPace(grace: configuration.headerTimeout, minimumRate: configuration.minUploadRate)
         let paceWatch = pace.watch(context.channel)

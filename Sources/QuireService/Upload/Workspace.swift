@@ -5,22 +5,35 @@ import HTTPTypes
 /// paths checked to stay inside it, and the folder removed when the request is done. Sources
 /// may name only these files (and Quire's own assets), so a request never reads anything of
 /// the server's.
+///
+/// A request of one file (a paper, and nothing it refers to) needs no folder: its main file is
+/// held in memory, up to `heldLimit`, and the folder is made only when a second file arrives,
+/// the main file outgrows the limit, or a render needs files on disk (`materialize`). Making,
+/// filling, reading back and removing the folder was about 5% of a service render.
 final class Workspace: @unchecked Sendable {
+    /// The folder; it exists only once `materialize` made it. Its name is random, in this
+    /// process's own folder, so no one else makes it meanwhile.
     let root: URL
     /// The main file (the paper or the manifest), once it is stored.
     private(set) var mainPath = ""
+    /// The main file's bytes while it is held in memory.
+    private(set) var heldMain: Data?
     private var stored: Set<String> = []
+    private var made = false
 
     static let maxFiles = 1000
+    /// A main file larger than this goes to disk: a paper is tens of KB, and a large body
+    /// streams to disk, never into memory.
+    static let heldLimit = 1 << 20
 
-    init() throws(Problem) {
-        let template = (RequestFolders.parent.path as NSString).appendingPathComponent("quire-request-XXXXXX")
-        var buffer = Array(template.utf8CString)
-        guard let made = mkdtemp(&buffer) else {
-            throw Problem(.internalServerError, kind: "internal", title: "The server cannot store the request", detail: "no temporary folder could be made")
-        }
-        root = URL(fileURLWithPath: String(cString: made))
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        let name = "quire-request-" + (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+        root = RequestFolders.parent.appendingPathComponent(name)
     }
+
+    /// The main file's bytes, from memory or from disk.
+    var mainContents: Data? { heldMain ?? FileManager.default.contents(atPath: mainPath) }
 
     /// Opens a new file at the relative `path` (checked) for writing; `main` marks the paper or
     /// manifest. A path sent twice, or more than `maxFiles` files, is refused.
@@ -35,7 +48,58 @@ final class Workspace: @unchecked Sendable {
         }
         var url = root
         for component in components { url.appendPathComponent(component) }
-        // The client's fault only when its paths clash; a full disk is the server's (507).
+        if main, stored.count == 1, !made {
+            mainPath = url.path
+            heldMain = Data()
+            return StoredFile(heldBy: self, path: relative)
+        }
+        try materialize()
+        let descriptor = try open(url, relative: relative, flags: O_WRONLY | O_CREAT | O_EXCL)
+        if main { mainPath = url.path }
+        return StoredFile(descriptor: descriptor, path: relative)
+    }
+
+    /// Makes the folder and writes a held main file into it: for a second file, and for the
+    /// renders that read their files from disk (a pack, PNG pages).
+    func materialize() throws(Problem) {
+        if !made {
+            guard mkdir(root.path, 0o700) == 0 else {
+                let code = errno
+                throw Problem.diskFull(code) ?? Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
+                                                        detail: "no temporary folder could be made: \(String(cString: strerror(code)))")
+            }
+            made = true
+        }
+        guard let held = heldMain else { return }
+        heldMain = nil
+        let descriptor = try open(URL(fileURLWithPath: mainPath), relative: mainName, flags: O_WRONLY | O_CREAT | O_EXCL)
+        defer { _ = Foundation.close(descriptor) }
+        try StoredFile.write(held, to: descriptor, path: mainName)
+    }
+
+    /// Adds bytes to the held main file. Past `heldLimit` (or once the folder holds it) the
+    /// file goes on disk, with what was held, and the descriptor to go on writing is returned.
+    func hold(_ bytes: some ContiguousBytes) throws(Problem) -> Int32? {
+        if let held = heldMain, held.count + bytes.withUnsafeBytes(\.count) <= Workspace.heldLimit {
+            bytes.withUnsafeBytes { heldMain!.append(contentsOf: $0) }
+            return nil
+        }
+        try materialize()
+        let descriptor = try open(URL(fileURLWithPath: mainPath), relative: mainName, flags: O_WRONLY | O_APPEND)
+        do throws(Problem) {
+            try StoredFile.write(bytes, to: descriptor, path: mainName)
+        } catch {
+            _ = Foundation.close(descriptor)
+            throw error
+        }
+        return descriptor
+    }
+
+    private var mainName: String { (mainPath as NSString).lastPathComponent }
+
+    /// Opens a file of the folder, its parent folders made; clashing paths are the client's
+    /// fault, a full disk is the server's (507).
+    private func open(_ url: URL, relative: String, flags: Int32) throws(Problem) -> Int32 {
         func refused(_ code: Int32) -> Problem {
             if let full = Problem.diskFull(code) { return full }
             return code == EEXIST || code == ENOTDIR || code == EISDIR
@@ -44,10 +108,9 @@ final class Workspace: @unchecked Sendable {
                           detail: "the file '\(relative)' could not be stored: \(String(cString: strerror(code)))")
         }
         if let failed = makeFolders(url.deletingLastPathComponent().path) { throw refused(failed) }
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let descriptor = Foundation.open(url.path, flags | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw refused(errno) }
-        if main { mainPath = url.path }
-        return StoredFile(descriptor: descriptor, path: relative)
+        return descriptor
     }
 
     /// Stores a whole file at once (a JSON request's files).
@@ -74,89 +137,15 @@ final class Workspace: @unchecked Sendable {
         return components
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
-}
-
-/// The one folder this process keeps its requests' workspaces in, `quire-service-<pid>` in
-/// the temporary folder. A process killed outright (SIGKILL, the OOM killer) cannot remove
-/// its own, so each service, as it starts, removes those of processes that are gone; those
-/// of services still running (several may share a machine's /tmp) are left alone.
-enum RequestFolders {
-    static let prefix = "quire-service-"
-    static let parent: URL = {
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(prefix + String(getpid()))
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        return url
-    }()
-
-    /// Removes the request folders of services no longer running; returns how many.
-    @discardableResult
-    static func sweep(in temporary: URL = URL(fileURLWithPath: NSTemporaryDirectory())) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
-        var removed = 0
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
-            // kill(pid, 0) fails with ESRCH only when no such process exists.
-            if kill(pid, 0) != 0, errno == ESRCH, (try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))) != nil {
-                removed += 1
-            }
-        }
-        return removed
+    func remove() {
+        heldMain = nil
+        if made { try? FileManager.default.removeItem(at: root) }
     }
-}
-
-/// A file of the workspace open for writing: bytes go to disk as they arrive.
-final class StoredFile {
-    private var descriptor: Int32
-    let path: String
-
-    init(descriptor: Int32, path: String) {
-        self.descriptor = descriptor
-        self.path = path
-    }
-
-    deinit { close() }
-
-    func write(_ bytes: some ContiguousBytes) throws(Problem) {
-        let failed: Bool = bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { return true }
-                offset += count
-            }
-            return false
-        }
-        if failed {
-            let code = errno
-            throw Problem.diskFull(code) ?? Problem(.internalServerError, kind: "internal", title: "The server cannot store the request",
-                                                    detail: "the file '\(path)' could not be written: \(String(cString: strerror(code)))")
-        }
-    }
-
-    func close() {
-        guard descriptor >= 0 else { return }
-        _ = Foundation.close(descriptor)
-        descriptor = -1
-    }
-}
-
-extension Problem {
-    /// 507 for a full disk or quota (the server's trouble, worth a retry elsewhere), else nil.
-    static func diskFull(_ code: Int32) -> Problem? {
-        guard code == ENOSPC || code == EDQUOT else { return nil }
-        return Problem(insufficientStorage, kind: "disk-full", title: "The server has no room for the request",
-                       detail: "the server's temporary disk is full, so the upload could not be stored", hint: retryElsewhere, retryAfter: 10)
-    }
-
-    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
-    static let retryElsewhere = "retry after the number of seconds in Retry-After (another replica may take it)"
 }
 
 /// Creates the folder and any missing parents; the errno of the first failure, or nil
 /// (ENOTDIR when a file stands where a folder should).
-private func makeFolders(_ path: String) -> Int32? {
+func makeFolders(_ path: String) -> Int32? {
     if mkdir(path, 0o700) == 0 { return nil }
     let code = errno
     if code == EEXIST {
