@@ -36,9 +36,11 @@ struct LayoutListingCache {
         // Bundle.main's path, which finding the resources made already (resolving
         // /proc/self/exe again cost a millisecond).
         let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? Platform.executable.path
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            parts.append("\(executable) \((attributes[.size] as? NSNumber)?.intValue ?? 0) \(modified)")
+        // stat, not FileManager's attributes: those name the owner and group, and looking the
+        // names up (NSS: nscd's socket, /etc/passwd, /etc/group) took longer than the listing.
+        var status = stat()
+        if stat(executable, &status) == 0 {
+            parts.append("\(executable) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)")
         }
         for folder in folders {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()

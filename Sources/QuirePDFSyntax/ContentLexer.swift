@@ -145,8 +145,17 @@ extension ContentLexer {
     /// Every operation in order. Array and dictionary operands are flattened into their
     /// tokens (with the brackets), which is what the callers here need.
     public static func operations(_ bytes: [UInt8]) -> (lexer: ContentLexer, operations: [ContentOperation]) {
-        var lexer = ContentLexer(bytes)
         var operations: [ContentOperation] = []
+        let lexer = forEachOperation(bytes) { operands, op in operations.append(ContentOperation(operands: Array(operands), op: op)) }
+        return (lexer, operations)
+    }
+
+    /// Calls `body` with each operation in order, its operands in a buffer reused from one
+    /// operation to the next (copy what must outlive the call): a pass that keeps nothing
+    /// allocates nothing per operation. Returns the lexer, for the tokens' text.
+    @discardableResult
+    public static func forEachOperation(_ bytes: [UInt8], _ body: (_ operands: ArraySlice<ContentToken>, _ op: ContentToken) -> Void) -> ContentLexer {
+        var lexer = ContentLexer(bytes)
         var operands: [ContentToken] = []
         var nesting = 0
         while let token = lexer.next() {
@@ -154,17 +163,31 @@ extension ContentLexer {
             case .arrayOpen, .dictOpen: nesting += 1; operands.append(token)
             case .arrayClose, .dictClose: nesting -= 1; operands.append(token)
             case .keyword where nesting <= 0:
-                let word = lexer.text(token)
-                if word == "true" || word == "false" || word == "null" {
+                if Self.token(token, in: bytes, is: "true") || Self.token(token, in: bytes, is: "false") || Self.token(token, in: bytes, is: "null") {
                     operands.append(token)
                 } else {
-                    operations.append(ContentOperation(operands: operands, op: token))
+                    body(operands[...], token)
                     operands.removeAll(keepingCapacity: true)
                     nesting = 0
                 }
             default: operands.append(token)
             }
         }
-        return (lexer, operations)
+        return lexer
+    }
+
+    /// Whether the token's bytes in `bytes` are `text`'s (ASCII), without making a string of them.
+    public static func token(_ token: ContentToken, in bytes: [UInt8], is text: StaticString) -> Bool {
+        guard token.range.count == text.utf8CodeUnitCount, token.range.upperBound <= bytes.count else { return false }
+        return text.withUTF8Buffer { expected in
+            bytes.withUnsafeBufferPointer { all in
+                var index = token.range.lowerBound
+                for byte in expected {
+                    if all[index] != byte { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
     }
 }
