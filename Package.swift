@@ -109,7 +109,7 @@ let package = Package(
         .target(name: "QuireTestSupport", dependencies: ["CQuireZlib"], path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel", "QuireArchive"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
-        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo"], exclude: ["References"]),
+        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuireRender", "CCairo", "CLazyLoad"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireArchive", "QuireLayout", "QuireModel", "QuireBench", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),
