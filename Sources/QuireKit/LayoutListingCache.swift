@@ -33,9 +33,7 @@ struct LayoutListingCache {
     /// folder with the layout names in it.
     static func key(folders: [URL]) -> String {
         var parts: [String] = []
-        // Bundle.main's path, which finding the resources made already (resolving
-        // /proc/self/exe again cost a millisecond).
-        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? Platform.executable.path
+        let executable = Platform.executable.path
         // stat, not FileManager's attributes: those name the owner and group, and looking the
         // names up (NSS: nscd's socket, /etc/passwd, /etc/group) took longer than the listing.
         var status = stat()

@@ -1,4 +1,5 @@
 public import Foundation
+import QuireSystem
 import QuireModel
 
 /// Where Quire's house styles, fonts and assets live: `$QUIRE_HOME`, else the first folder
@@ -41,7 +42,7 @@ public struct Resources: Sendable {
             return Resources(root: URL(fileURLWithPath: home))
         }
         var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(Platform.executable.deletingLastPathComponent())
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
         for start in candidates {
             var url = start

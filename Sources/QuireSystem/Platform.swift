@@ -9,13 +9,19 @@ import CMalloc
 public enum Platform {
     /// The running executable, links resolved: `quire serve` and `quire bench` find their
     /// companions beside it.
-    public static var executable: URL {
+    public static var executable: URL { URL(fileURLWithPath: executablePath) }
+
+    /// Read once. On Linux the kernel's link is the path with every link resolved already:
+    /// neither `Bundle.main` (which lists the executable's folder) nor resolving the URL
+    /// component by component (a stat each) is needed, and a start-up did both.
+    private static let executablePath: String = {
         #if os(Linux)
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        #else
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         #endif
-    }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    }()
 
     /// Resident memory of this process in bytes (Linux: VmRSS from /proc/self/status); 0 where
     /// the system does not say.
