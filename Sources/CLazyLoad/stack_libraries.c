@@ -47,3 +47,8 @@ void quire_xml_free(void *memory) {
     void (*const *deallocator)(void *) = quire_lazy_symbol(&libraries[9], "xmlFree");
     (*deallocator)(memory);
 }
+
+/// The address of `symbol` in GLib (loaded on first use, as every trampoline's library).
+void *quire_glib_symbol(const char *symbol);
+
+void *quire_glib_symbol(const char *symbol) { return quire_lazy_symbol(&libraries[4], symbol); }
