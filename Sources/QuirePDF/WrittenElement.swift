@@ -14,40 +14,89 @@ public struct WrittenElement: Hashable, Sendable {
         /// A link annotation's element: `contents` describes the target for assistive
         /// technology (nil: "Go to page" and the target's printed label); `destination` is
         /// where an internal link goes, which cairo 1.16 does not write.
-        case link(contents: String?, destination: PageDestination?)
+        indirect case link(contents: String?, destination: PageDestination?)
     }
 
     /// The structure type written (/S).
     public var role: String
     public var kind: Kind
-    /// A figure's text alternative (/Alt).
-    public var alt: String?
-    /// A header cell's scope ("Row", "Column").
-    public var scope: String?
-    /// A merged table cell's extent (/RowSpan, /ColSpan), when more than one.
-    public var rowSpan: Int?
-    public var columnSpan: Int?
     /// The element (by index) this one belongs inside: cairo marks content only in elements
     /// without children, so a link met inside a paragraph is written as its sibling,
     /// between the paragraph and its continuation, and the finisher moves it back in.
     public var nestedIn: Int?
+    /// What few elements have, out of line: a pack holds tens of thousands of elements until
+    /// the finisher writes them (about 40 a page), and inline these fields made each 216 bytes,
+    /// 14 MB of a 1,000-page pack's peak.
+    private var details: Details?
+
+    /// A figure's text alternative (/Alt).
+    public var alt: String? {
+        get { details?.value.alt }
+        set { change { $0.alt = newValue } }
+    }
+    /// A header cell's scope ("Row", "Column").
+    public var scope: String? {
+        get { details?.value.scope }
+        set { change { $0.scope = newValue } }
+    }
+    /// A merged table cell's extent (/RowSpan, /ColSpan), when more than one.
+    public var rowSpan: Int? {
+        get { details?.value.rowSpan }
+        set { change { $0.rowSpan = newValue } }
+    }
+    public var columnSpan: Int? {
+        get { details?.value.columnSpan }
+        set { change { $0.columnSpan = newValue } }
+    }
     /// A list's /ListNumbering ("Decimal", "LowerAlpha", "None"…).
-    public var listNumbering: String?
+    public var listNumbering: String? {
+        get { details?.value.listNumbering }
+        set { change { $0.listNumbering = newValue } }
+    }
     /// A caption that belongs inside the figure written after it, its next sibling: the
     /// finisher moves it there, as the figure's first kid.
-    public var captionsNext = false
+    public var captionsNext: Bool {
+        get { details?.value.captionsNext ?? false }
+        set { change { $0.captionsNext = newValue } }
+    }
     /// Where a figure or table was drawn, when all of it is on one page (/BBox).
-    public var box: ElementBox?
+    public var box: ElementBox? {
+        get { details?.value.box }
+        set { change { $0.box = newValue } }
+    }
 
     public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
                 nestedIn: Int? = nil) {
         self.nestedIn = nestedIn
         self.role = role
         self.kind = kind
-        self.alt = alt
-        self.scope = scope
-        self.rowSpan = rowSpan
-        self.columnSpan = columnSpan
+        let fields = Details.Fields(alt: alt, scope: scope, rowSpan: rowSpan, columnSpan: columnSpan)
+        details = fields == Details.Fields() ? nil : Details(fields)
+    }
+
+    /// A new box whenever a field changes (they are set once, as the element is written), none
+    /// while every field is empty, so equal elements compare and hash equal.
+    private mutating func change(_ body: (inout Details.Fields) -> Void) {
+        var fields = details?.value ?? Details.Fields()
+        body(&fields)
+        details = fields == Details.Fields() ? nil : Details(fields)
+    }
+
+    private final class Details: Hashable, Sendable {
+        struct Fields: Hashable, Sendable {
+            var alt: String?
+            var scope: String?
+            var rowSpan: Int?
+            var columnSpan: Int?
+            var listNumbering: String?
+            var captionsNext = false
+            var box: ElementBox?
+        }
+
+        let value: Fields
+        init(_ value: Fields) { self.value = value }
+        static func == (a: Details, b: Details) -> Bool { a.value == b.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
     }
 }
 

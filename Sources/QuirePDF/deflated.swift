@@ -10,8 +10,9 @@ func deflated(_ bytes: [UInt8]) -> [UInt8]? {
         }
     }
     guard status == Z_OK else { return nil }
-    out.removeSubrange(Int(length)...)
-    return out
+    // A copy of the used part: the buffer is sized for incompressible input, and a finished
+    // PDF keeps every page's compressed content until it is written.
+    return Array(out[..<Int(length)])
 }
 
 /// zlib (Flate) decompression; nil if the data is not a complete zlib stream.

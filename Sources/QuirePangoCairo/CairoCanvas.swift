@@ -285,39 +285,72 @@ final class PDFBytes {
     init() { sink.initialize(to: ByteSink()) }
 
     deinit {
-        free(sink.pointee.base)
+        sink.pointee.release()
+        sink.deinitialize(count: 1)
         sink.deallocate()
     }
 
-    /// The bytes, leaving none behind (the finisher keeps its own single copy).
+    /// The bytes, leaving none behind (the finisher keeps its own single copy). Each chunk is
+    /// freed once copied, so the copy costs one chunk more than the bytes, not twice them.
     func take() -> [UInt8] {
-        let count = sink.pointee.count
-        defer {
-            free(sink.pointee.base)
-            sink.pointee = ByteSink()
-        }
-        guard let base = sink.pointee.base, count > 0 else { return [] }
-        return [UInt8](UnsafeBufferPointer(start: base, count: count))
+        sink.pointee.take()
     }
 }
 
-/// A growing buffer in malloc'd memory (see `PDFBytes`).
+/// Cairo's output in chunks of malloc'd memory (see `PDFBytes`): appending never moves what
+/// was written, and `take` gives each chunk back as soon as it is copied.
 struct ByteSink {
-    var base: UnsafeMutablePointer<UInt8>?
-    var count = 0
-    var capacity = 0
+    static let chunkSize = 1 << 20
+    private var chunks: [UnsafeMutablePointer<UInt8>] = []
+    /// The last chunk, and the bytes used in it (cairo appends a few bytes at a time).
+    private var current: UnsafeMutablePointer<UInt8>?
+    private var used = chunkSize
+    private(set) var count = 0
 
     /// False when memory runs out (cairo then stops with an error).
     mutating func append(_ data: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        if count + length > capacity {
-            let grown = max(64 << 10, capacity * 2, count + length)
-            guard let moved = realloc(base, grown) else { return false }
-            base = moved.assumingMemoryBound(to: UInt8.self)
-            capacity = grown
+        var copied = 0
+        while copied < length {
+            if used == Self.chunkSize {
+                guard let chunk = malloc(Self.chunkSize) else { return false }
+                current = chunk.assumingMemoryBound(to: UInt8.self)
+                chunks.append(current!)
+                used = 0
+            }
+            let piece = min(length - copied, Self.chunkSize - used)
+            (current! + used).update(from: data + copied, count: piece)
+            used += piece
+            copied += piece
         }
-        (base! + count).update(from: data, count: length)
         count += length
         return true
+    }
+
+    mutating func take() -> [UInt8] {
+        let total = count
+        let taken = chunks
+        chunks = []
+        current = nil
+        used = Self.chunkSize
+        count = 0
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for (index, chunk) in taken.enumerated() {
+                let offset = index * Self.chunkSize
+                let piece = min(Self.chunkSize, total - offset)
+                (buffer.baseAddress! + offset).initialize(from: chunk, count: piece)
+                free(chunk)
+            }
+            initialized = total
+        }
+    }
+
+    /// Gives every chunk back.
+    mutating func release() {
+        for chunk in chunks { free(chunk) }
+        chunks = []
+        current = nil
+        used = Self.chunkSize
+        count = 0
     }
 }
 

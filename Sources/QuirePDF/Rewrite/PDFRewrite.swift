@@ -96,20 +96,26 @@ final class PDFRewrite {
     }
 
     private func write(into file: UnsafeMutablePointer<FILE>, named path: String, root: Int, info: Int) throws(PDFError) {
-        for (number, dictionary) in edited {
-            var body: [UInt8] = []
-            PDFValue.dictionary(dictionary).write(into: &body)
-            changed[number] = body
-        }
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
         output.write(source.bytes[0..<firstObject])
         var offsets = [Int?](repeating: nil, count: size)
+        // Each edited dictionary is written out as it is reached, not all first: a pack's
+        // structure tree is tens of thousands of them.
+        var body: [UInt8] = []
         for number in 1..<size where !dropped.contains(number) {
-            if let body = changed[number] {
+            let written: ArraySlice<UInt8>?
+            if let dictionary = edited[number] {
+                body.removeAll(keepingCapacity: true)
+                PDFValue.dictionary(dictionary).write(into: &body)
+                written = body[...]
+            } else {
+                written = changed[number]?[...]
+            }
+            if let written {
                 offsets[number] = output.count
                 output.write(Array("\(number) 0 obj\n".utf8)[...])
-                output.write(body[...])
+                output.write(written)
                 output.write(Array("\nendobj\n".utf8)[...])
             } else if let raw = source.rawObject(number) {
                 offsets[number] = output.count
@@ -117,16 +123,40 @@ final class PDFRewrite {
             }
         }
         let xref = output.count
-        var table = Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)
+        output.write(Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)[...])
+        // Entries are 20 bytes each, written a few hundred at a time rather than as one table.
+        var entries: [UInt8] = []
+        entries.reserveCapacity(20 * 512)
         for number in 1..<size {
-            let entry = offsets[number].map { String(repeating: "0", count: max(0, 10 - String($0).count)) + String($0) + " 00000 n \n" }
-            table += Array((entry ?? "0000000000 00000 f \n").utf8)
+            appendXrefEntry(offsets[number], to: &entries)
+            if entries.count >= 20 * 512 || number == size - 1 {
+                output.write(entries[...])
+                entries.removeAll(keepingCapacity: true)
+            }
         }
-        output.write(table[...])
         let id = output.identifier
         output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)[...])
         let failed = output.failed
         guard fclose(file) == 0, !failed else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+}
+
+private let freeEntry = Array("0000000000 00000 f \n".utf8), usedEntry = Array("0000000000 00000 n \n".utf8)
+
+/// One cross-reference entry: "0000012345 00000 n \n" for an object at that offset, or a free
+/// entry.
+private func appendXrefEntry(_ offset: Int?, to entries: inout [UInt8]) {
+    guard let offset else {
+        entries += freeEntry
+        return
+    }
+    let start = entries.count
+    entries += usedEntry
+    var value = offset, digit = start + 9
+    while value > 0, digit >= start {
+        entries[digit] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+        digit -= 1
     }
 }
 

@@ -63,7 +63,7 @@ private func pageList(_ pdf: CairoPDF, _ tree: Int?) throws(PDFError) -> [(numbe
 /// made so that it runs beside the structure's completion, and written by `write`, which
 /// checks that each page marks exactly what the structure tree lost.
 private final class RemarkedPages: @unchecked Sendable {
-    private var jobs: [(page: Int, contents: Int, length: Int?, data: [UInt8], compressed: Bool)] = []
+    private var jobs: [(page: Int, contents: Int, length: Int?, data: Range<Int>, compressed: Bool)] = []
     private let results: ConcurrentSlots<(content: [UInt8], mcids: Set<Int>, changed: Bool)>
     private let done = DispatchSemaphore(value: 0)
 
@@ -74,17 +74,20 @@ private final class RemarkedPages: @unchecked Sendable {
             guard let range, let dictionary = value.dictionaryValue else { continue }
             let filter = dictionary["Filter"]?.list.compactMap(\.nameValue) ?? []
             guard filter.isEmpty || filter == ["FlateDecode"] else { throw PDFError("page content \(contents) uses filters \(filter)") }
-            jobs.append((page.number, contents, dictionary["Length"]?.reference, Array(pdf.bytes[range]), !filter.isEmpty))
+            jobs.append((page.number, contents, dictionary["Length"]?.reference, range, !filter.isEmpty))
         }
         results = ConcurrentSlots(count: jobs.count)
+        // Ranges into the file, not copies: each page's bytes are copied only while it is worked on.
         let inputs = jobs.map { ($0.data, $0.compressed) }
+        let bytes = pdf.bytes
         // A thread of its own, not a dispatch queue's: a render may itself run on one of the
         // queue's threads (the archive's jobs), and waiting there for a block the busy queue has
         // not started stalled each render until dispatch added a thread (about a second).
-        SpareThreads.run { [results, done] in
+        SpareThreads.run { [results, done, bytes] in
             defer { done.signal() }
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                let (data, compressed) = inputs[index]
+                let (range, compressed) = inputs[index]
+                let data = Array(bytes[range])
                 guard let decoded = compressed ? inflated(data) : data else { return }
                 let (content, mcids) = markArtifacts(decoded)
                 if mcids.isEmpty, compressed {
