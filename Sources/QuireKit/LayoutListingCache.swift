@@ -82,14 +82,29 @@ struct LayoutListingCache {
     /// The length and a 64-bit FNV-1a hash of the bytes: enough to see that a file changed.
     private func fingerprint(_ bytes: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        // Through a buffer: Data's iterator cost a call a byte (1% of the command, perf).
+        bytes.withUnsafeBytes { buffer in
+            for byte in buffer {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
         }
         return "\(bytes.count)-" + String(hash, radix: 16)
     }
 
+    /// Backslash, tab and newline escaped, on the UTF-8 bytes (Foundation's
+    /// `replacingOccurrences` went through NSString, and its first use cost more than the work).
     private func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func unescaped(_ text: String) -> String {

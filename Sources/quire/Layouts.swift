@@ -21,7 +21,8 @@ struct Layouts: AsyncParsableCommand {
             // Names in a column as wide as the longest, at least 20 as before.
             let width = max(20, (layouts.map(\.name.count).max() ?? 0) + 2)
             for layout in layouts {
-                print(layout.name.padding(toLength: width, withPad: " ", startingAt: 0) + layout.description)
+                // Padded in Swift: Foundation's `padding` bridges to NSString.
+                print(layout.name + String(repeating: " ", count: max(0, width - layout.name.count)) + layout.description)
             }
         } catch {
             throw failWith(error)
