@@ -97,12 +97,26 @@ public struct YAMLReader: Sendable {
 
     /// The first scalar too long to be one paragraph. Called once the node count is known to
     /// be bounded.
+    /// Plain loops: the lazy `compactMap` chains over Yams' collections were generic types
+    /// the runtime built on first use, 3.7% of a cold render (perf).
     private func firstLongScalar(_ node: Node) -> Node? {
         switch node {
-        case .scalar(let scalar): return scalar.string.count > YAMLReader.maxScalarCharacters ? node : nil
-        case .alias: return nil
-        case .mapping(let m): return m.lazy.compactMap { firstLongScalar($0.key) ?? firstLongScalar($0.value) }.first
-        case .sequence(let s): return s.lazy.compactMap(firstLongScalar).first
+        case .scalar(let scalar):
+            // Characters never outnumber UTF-8 bytes, so most scalars are decided without counting.
+            let text = scalar.string
+            return text.utf8.count > YAMLReader.maxScalarCharacters && text.count > YAMLReader.maxScalarCharacters ? node : nil
+        case .alias:
+            return nil
+        case .mapping(let m):
+            for (key, value) in m {
+                if let long = firstLongScalar(key) ?? firstLongScalar(value) { return long }
+            }
+            return nil
+        case .sequence(let s):
+            for value in s {
+                if let long = firstLongScalar(value) { return long }
+            }
+            return nil
         }
     }
 
