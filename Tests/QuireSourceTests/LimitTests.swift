@@ -34,4 +34,19 @@ import Testing
         #expect(refused.hint?.contains("aliases") == true)
         #expect(elapsed < .seconds(5))
     }
+
+    /// A value longer than a field may hold is refused at its own line, wherever it is nested;
+    /// the limit counts characters, so one of accented letters at the limit, twice as many
+    /// bytes, is not refused.
+    @Test func overlongValueIsRefusedAtItsLine() throws {
+        let long = String(repeating: "a", count: 50_001)
+        let nested = "---\nsubject: Long\nrecommendations:\n  - short\n  - \(long)\n---\nBody.\n"
+        let refused = try #require(parseFailure(nested, file: "long.md"))
+        #expect(refused.kind == .limit)
+        #expect(refused.location?.line == 5)
+        #expect(refused.message.contains("50001 characters long"), "\(refused.message)")
+        let accented = String(repeating: "é", count: 50_000)
+        let atLimit = parseFailure("---\nsubject: Long\nsummary: \(accented)\n---\nBody.\n", file: "limit.md")
+        #expect(atLimit.map { !$0.message.contains("characters long") } ?? true, "\(atLimit?.message ?? "")")
+    }
 }
