@@ -20,8 +20,10 @@ struct StructureRewrite {
         var number: Int
         var parent: Int
         var role: String
-        /// Marked content it holds directly, in order.
-        var content: [ContentRef]
+        /// Marked content it holds directly, in order: a range of the tree's one list of
+        /// references (an array each was a heap block per element, tens of thousands in a pack).
+        var contentStart: Int32, contentEnd: Int32
+        var content: Range<Int> { Int(contentStart)..<Int(contentEnd) }
     }
 
     /// What an element holds, in reading order, when the finisher rebuilds it.
@@ -42,8 +44,9 @@ struct StructureRewrite {
         }
         let tree = try pdf.dictionary(treeNumber)
         var nodes: [Node] = []
+        var refs: [ContentRef] = []
         var visited: Set<Int> = []
-        try collect(tree, number: treeNumber, into: &nodes, visited: &visited, depth: 0)
+        try collect(tree, number: treeNumber, into: &nodes, refs: &refs, visited: &visited, depth: 0)
         guard nodes.count == written.count else {
             throw PDFError("the structure tree has \(nodes.count) elements where \(written.count) were written")
         }
@@ -111,12 +114,12 @@ struct StructureRewrite {
                 if let origin = element.nestedIn {
                     guard origin < index else { throw PDFError("link \(index + 1) belongs inside a later element") }
                     let target = nodes[origin]
-                    merged[target.number, default: target.content.map(Kid.content)].append(.element(node.number))
+                    merged[target.number, default: refs[target.content].map(Kid.content)].append(.element(node.number))
                     removed[node.parent, default: []].insert(node.number)
                     try edit(node.number) { $0["P"] = .reference(target.number) }
                 }
             case .artifact:
-                for ref in node.content {
+                for ref in refs[node.content] {
                     artifacts[ref.page, default: []].insert(ref.mcid)
                     parentTree.set(ref, to: nil)
                 }
@@ -125,8 +128,8 @@ struct StructureRewrite {
             case .continuation(let origin):
                 guard origin < index else { throw PDFError("structure element \(index + 1) continues a later element") }
                 let target = nodes[origin]
-                merged[target.number, default: target.content.map(Kid.content)] += node.content.map(Kid.content)
-                for ref in node.content { parentTree.set(ref, to: target.number) }
+                merged[target.number, default: refs[target.content].map(Kid.content)] += refs[node.content].map(Kid.content)
+                for ref in refs[node.content] { parentTree.set(ref, to: target.number) }
                 removed[node.parent, default: []].insert(node.number)
                 out.drop(node.number)
             }
@@ -194,26 +197,30 @@ struct StructureRewrite {
     }
 
     /// Elements in depth-first order: the order they were opened in.
-    private func collect(_ parent: PDFDictionary, number: Int, into nodes: inout [Node], visited: inout Set<Int>, depth: Int) throws(PDFError) {
+    private func collect(_ parent: PDFDictionary, number: Int, into nodes: inout [Node], refs: inout [ContentRef], visited: inout Set<Int>,
+                         depth: Int) throws(PDFError) {
         guard depth < 512 else { throw PDFError("the structure tree is nested too deeply") }
         for kid in parent["K"]?.list ?? [] {
             guard let child = kid.reference, visited.insert(child).inserted else { continue }
             let dictionary = try pdf.dictionary(child)
             guard let role = dictionary["S"]?.nameValue else { continue }
-            nodes.append(Node(number: child, parent: number, role: role, content: contentRefs(dictionary)))
-            try collect(dictionary, number: child, into: &nodes, visited: &visited, depth: depth + 1)
+            let start = refs.count
+            appendContentRefs(dictionary, to: &refs)
+            guard refs.count <= Int(Int32.max) else { throw PDFError("the structure tree marks more content than the finisher can count") }
+            nodes.append(Node(number: child, parent: number, role: role, contentStart: Int32(start), contentEnd: Int32(refs.count)))
+            try collect(dictionary, number: child, into: &nodes, refs: &refs, visited: &visited, depth: depth + 1)
         }
     }
 
     /// The marked content an element holds directly (MCIDs, and marked-content references).
-    private func contentRefs(_ element: PDFDictionary) -> [ContentRef] {
+    private func appendContentRefs(_ element: PDFDictionary, to refs: inout [ContentRef]) {
         let page = element["Pg"]?.reference ?? 0
-        return (element["K"]?.list ?? []).compactMap { kid in
-            if let mcid = kid.int { return ContentRef(page: page, mcid: mcid) }
-            if let mcr = kid.dictionaryValue, mcr["Type"]?.nameValue == "MCR", let mcid = mcr["MCID"]?.int {
-                return ContentRef(page: mcr["Pg"]?.reference ?? page, mcid: mcid)
+        for kid in element["K"]?.list ?? [] {
+            if let mcid = kid.int {
+                refs.append(ContentRef(page: page, mcid: mcid))
+            } else if let mcr = kid.dictionaryValue, mcr["Type"]?.nameValue == "MCR", let mcid = mcr["MCID"]?.int {
+                refs.append(ContentRef(page: mcr["Pg"]?.reference ?? page, mcid: mcid))
             }
-            return nil
         }
     }
 }
