@@ -39,6 +39,22 @@ void *quire_stack_resolve(const QuireStackEntry *entry) {
     return address;
 }
 
+#if defined(__x86_64__) && defined(__linux__)
+// The trampolines' entries (stack_trampoline.h), bounded by the linker.
+extern const QuireStackEntry __start_quire_stack_entries[];
+extern const QuireStackEntry __stop_quire_stack_entries[];
+
+void quire_stack_bind_markdown(void) {
+    for (const QuireStackEntry *entry = __start_quire_stack_entries; entry < __stop_quire_stack_entries; entry++) {
+        const char *const *names = libraries[entry->library].names;
+        if (names == cmark || names == cmark_extensions) quire_stack_resolve(entry);
+    }
+}
+#else
+// No trampolines: the libraries are linked.
+void quire_stack_bind_markdown(void) {}
+#endif
+
 /// What FoundationXML's `xmlFree` points at: libxml2's own deallocator, read from the library's
 /// variable (libxml2 is loaded by then: only memory it handed out is given back).
 void quire_xml_free(void *memory);

@@ -79,8 +79,9 @@ quire_slot_\name:
 quire_name_\name:
     .asciz "\name"
 
-    // struct QuireStackEntry (stack_libraries.c)
-    .section .data.rel.ro, "aw"
+    // struct QuireStackEntry (stack_libraries.c), in a section of their own, so that
+    // quire_stack_bind_markdown can walk them (the linker defines its start and end).
+    .section quire_stack_entries, "aw"
     .p2align 3
 quire_entry_\name:
     .quad quire_name_\name

@@ -6,6 +6,7 @@ public import QuirePangoCairo
 import QuirePDF
 import QuireImport
 import QuireSource
+import CLazyLoad
 
 /// The composition root: source file → paper → pages → PDF/PNG, wiring the Pango/Cairo
 /// backend into the layout. One instance can render many papers (it keeps its font maps).
@@ -24,9 +25,25 @@ public final class Typesetter: Sendable {
         // The renderer first: it sets the process's one cairo variable before threads start.
         renderer = PangoCairoRenderer(contexts: concurrentRenders)
         shaper = PangoShaper(threads: threads)
-        shaper.prewarm()
-        renderer.prewarm()
+        // Warmed up already (`warmUp`), its contexts are taken as needed; else warm them now.
+        if !TextStackWarmUp.isStarted {
+            shaper.prewarm()
+            renderer.prewarm()
+        }
     }
+
+    /// Starts making the text stack ready for the `Typesetter` a command will make with the
+    /// default threads, on a thread of its own (`TextStackWarmUp`): cmark-gfm first, which
+    /// the source's parser needs before Pango, then the fonts, Pango, and a context for each
+    /// shaping thread and the drawing. A command that typesets calls it before its command
+    /// line is parsed, and `warmedUp()` before it exits.
+    public static func warmUp(resources: Resources = .locate()) {
+        TextStackWarmUp.start(fontsDirectory: resources.fonts.path, contexts: ProcessInfo.processInfo.activeProcessorCount + 1,
+                              first: { quire_stack_bind_markdown() })
+    }
+
+    /// Waits for a warm-up under way to end (`TextStackWarmUp.wait`).
+    public static func warmedUp() { TextStackWarmUp.wait() }
 
     /// A paper laid out, with the theme it used and the files it read.
     public struct Result: Sendable {

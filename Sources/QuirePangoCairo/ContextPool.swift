@@ -31,10 +31,11 @@ final class ContextPool: Sendable {
         return with(index, body)
     }
 
-    /// The member's context, made on first use so a small job never pays for idle workers.
+    /// The member's context, made on first use so a small job never pays for idle workers
+    /// (or the one the process warmed up, `TextStackWarmUp`).
     private static func made(_ owner: inout PangoContextOwner?) -> PangoContextOwner {
         if let owner { return owner }
-        let created = PangoContextOwner()
+        let created = TextStackWarmUp.take() ?? PangoContextOwner()
         owner = created
         return created
     }

@@ -20,14 +20,19 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
     /// threads, so that font start-up overlaps whatever the caller does next (reading and
     /// parsing the source). Safe to skip; safe to race with `shape`.
     public func prewarm(family: String = "Liberation Sans") {
-        var sample = StyledText("Page 1 of 1 ")
-        sample.append("Recommendation:", style: SpanStyle(bold: true))
-        let spec = ParagraphSpec(text: sample, family: family, size: 12, width: 400, alignment: .justify)
+        let spec = Self.warmUpSample(family: family)
         for index in 0..<workers.count {
             DispatchQueue.global().async {
                 self.workers.with(index) { owner in _ = owner.shape(spec) }
             }
         }
+    }
+
+    /// A paragraph whose shaping loads the family's regular and bold faces.
+    static func warmUpSample(family: String) -> ParagraphSpec {
+        var sample = StyledText("Page 1 of 1 ")
+        sample.append("Recommendation:", style: SpanStyle(bold: true))
+        return ParagraphSpec(text: sample, family: family, size: 12, width: 400, alignment: .justify)
     }
 
     /// Paragraphs this shaper has shaped, for every render it serves.

@@ -5,7 +5,7 @@ import QuireModel
 import QuirePDF
 
 /// `quire check paper.pdf [--tree] [--pdfa]`: accessibility and archival basics of any PDF.
-struct Check: AsyncParsableCommand {
+struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a PDF (any PDF) for tagging, language, title, headings, tables, figures, artifacts, fonts and PDF/A.",
@@ -35,7 +35,7 @@ struct Check: AsyncParsableCommand {
     @Flag(help: "Print the result as one JSON object (see below) instead of lines.")
     var json = false
 
-    func run() async throws {
+    func run() throws {
         let report: AccessibilityReport
         do {
             report = try inspectPDF(at: file, requirePDFA: pdfa)

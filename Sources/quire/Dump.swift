@@ -6,7 +6,7 @@ import QuireModel
 import QuirePages
 
 /// `quire dump paper.md`: the page tree as text, the main tool for debugging layout.
-struct Dump: AsyncParsableCommand {
+struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
         abstract: "Print the laid-out page tree of a paper as text.",
@@ -24,7 +24,7 @@ struct Dump: AsyncParsableCommand {
     @Option(help: "Use this layout instead of the one the paper names: a name (see `quire layouts`) or a layout file's path.")
     var layout: String?
 
-    func run() async throws {
+    func run() throws {
         try exitingOnInputError { () throws(QuireError) in
             let result = try Typesetter().layout(file: source, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), layout: layout.map(LayoutChoice.init(commandLine:)))
             report(result.layout.diagnostics)

@@ -8,7 +8,7 @@ import QuireModel
 /// `quire import old-paper.pdf -o paper.md`: a published paper (a PDF or a text export) or a
 /// Word document as a Quire source that renders, with its images beside it and a report of
 /// what needs a person's eye.
-struct Import: AsyncParsableCommand {
+struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a committee paper (a Word document, a PDF or plain text) as a Quire source.",
@@ -36,7 +36,7 @@ struct Import: AsyncParsableCommand {
     @Option(help: "The layout the source names (default: the closest house style; see `quire layouts`).")
     var layout: String?
 
-    func run() async throws {
+    func run() throws {
         TemporaryFiles.removeOnSignal()
         let destination = output ?? (input as NSString).deletingPathExtension + ".md"
         // With the source on standard output, the report goes where the source would have.

@@ -4,7 +4,7 @@ import QuireKit
 import QuireModel
 
 /// `quire layouts`: the house styles available.
-struct Layouts: AsyncParsableCommand {
+struct Layouts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "layouts",
         abstract: "List the house styles: those in QUIRE_LAYOUTS folders, then the bundled layouts/.",
@@ -15,7 +15,7 @@ struct Layouts: AsyncParsableCommand {
             Exit status: 0, or 2 when a layouts folder cannot be read (see QUIRE_HOME).
             """)
 
-    func run() async throws {
+    func run() throws {
         do {
             let layouts = try Resources.locate().availableLayoutsCached()
             // Names in a column as wide as the longest, at least 20 as before.

@@ -4,7 +4,7 @@ import QuireKit
 import QuireModel
 
 /// `quire pack meeting/pack.yaml -o pack.pdf [--full] [--print] [--supplement]`.
-struct Pack: AsyncParsableCommand {
+struct Pack: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
         abstract: "Render a meeting's committee pack: the agenda front sheet, then every paper and appendix, in one PDF.",
@@ -39,7 +39,7 @@ struct Pack: AsyncParsableCommand {
     @Option(help: "The folder the pack may read from (default: the manifest's): symbolic links among its files may lead anywhere inside it, never out.")
     var root: String?
 
-    func run() async throws {
+    func run() throws {
         TemporaryFiles.removeOnSignal()
         let folder = (manifest as NSString).deletingLastPathComponent
         let name = (supplement ? "supplement" : full ? "full" : "pack") + ".pdf"

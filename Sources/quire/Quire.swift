@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuireKit
 import QuireVersion
 
 /// The `quire` command: thin subcommands over QuireKit.
@@ -6,7 +7,7 @@ import QuireVersion
 /// from `String(describing:)` of its type, a run-time conformance search that was 4% of a
 /// cold render's samples.
 @main
-struct Quire: AsyncParsableCommand {
+struct Quire: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quire",
         abstract: "Typeset council committee papers from Markdown + YAML into paginated PDFs in a house style.",
@@ -35,15 +36,36 @@ struct Quire: AsyncParsableCommand {
     /// `quire layouts` alone runs without the parser: it has no options, and the parser's
     /// reflection of the commands (and of its own completion-script options) was a third of
     /// the command's time (perf). Anything else, `quire layouts --help` included, is parsed.
-    static func main() async {
-        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "layouts" {
+    /// A command that typesets has its text stack warmed up while its command line is parsed
+    /// (`Typesetter.warmUp`); every way out waits for that to end. No command awaits: each
+    /// runs on the main thread, without Swift concurrency's executor (whose first hop made a
+    /// thread, which waited behind the warm-up's loading of Pango for the loader's lock).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == [Layouts.configuration.commandName!] {
             do {
-                try await Layouts().run()
+                try Layouts().run()
             } catch {
                 exit(withError: error)
             }
             return
         }
-        await main(nil)
+        if typesets(arguments) { Typesetter.warmUp() }
+        do {
+            // What `main(nil)` does, with the wait before exiting.
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            Typesetter.warmedUp()
+            exit(withError: error)
+        }
+        Typesetter.warmedUp()
+    }
+
+    /// Whether the command line asks for a command that typesets, not for its help.
+    static func typesets(_ arguments: [String]) -> Bool {
+        let typesetting = [Render.configuration, Pack.configuration, Regenerate.configuration].compactMap(\.commandName)
+        guard let name = arguments.first, typesetting.contains(name) else { return false }
+        return !arguments.contains { ["-h", "--help", "-help", "--version", "--experimental-dump-help"].contains($0) }
     }
 }

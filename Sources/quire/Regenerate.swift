@@ -6,7 +6,7 @@ import QuireKit
 import QuireModel
 
 /// `quire regenerate archive/ --out dist/ [--jobs 2] [--check] [--shard 3/8]`.
-struct Regenerate: AsyncParsableCommand {
+struct Regenerate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regenerate",
         abstract: "Render every paper of an archive (its archive.yaml) in parallel, with a manifest of pages and SHA-256; or check that fresh renders are byte-identical to it.",
@@ -42,7 +42,7 @@ struct Regenerate: AsyncParsableCommand {
         try validating { () throws(QuireError) in if let jobs { try checkOption(jobs, "--jobs", in: 1...4096) } }
     }
 
-    func run() async throws {
+    func run() throws {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         var shardOption: Shard?
         do throws(QuireError) {

@@ -6,7 +6,7 @@ import QuireLayout
 import QuireModel
 
 /// `quire render paper.md -o paper.pdf` / `--png out/`.
-struct Render: AsyncParsableCommand {
+struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render a paper to PDF (and/or PNG page previews).",
@@ -53,7 +53,7 @@ struct Render: AsyncParsableCommand {
         return (known.contains((source as NSString).pathExtension) ? (source as NSString).deletingPathExtension : source) + ".pdf"
     }
 
-    func run() async throws {
+    func run() throws {
         TemporaryFiles.removeOnSignal()
         try exitingOnInputError { () throws(QuireError) in
             let writesPDF = png == nil || output != nil

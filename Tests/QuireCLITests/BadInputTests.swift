@@ -98,6 +98,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.work.appendingPathComponent("papers").path) == ["draft.md"])
     }
 
+    /// A render that fails at once exits while its text stack is still warming up on another
+    /// thread (`Typesetter.warmUp`): the exit waits for it, so no library's finaliser runs
+    /// under it, and every run ends with the same message and status, however the threads fall.
+    @Test func anEarlyFailureExitsCleanlyWhileTheTextStackWarmsUp() throws {
+        let scratch = try Scratch()
+        try scratch.write("paper.md", Self.edited("date: 2017-10-19", "date: 19/10/17"))
+        for _ in 0..<12 {
+            let result = try scratch.quire(["render", "paper.md"])
+            #expect(result.status == 2, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("paper.md:7: error: field 'date':"), "stderr: \(result.stderr)")
+            #expect(try scratch.listing() == ["paper.md"])
+        }
+        // Refused by the command line's parser, and by the pack command, as quickly.
+        let option = try scratch.quire(["render", "paper.md", "--dpi", "many"])
+        #expect(option.status == 64, "\(option.stderr)")
+        #expect(option.stderr.contains("The value 'many' is invalid for '--dpi <dpi>'"), "\(option.stderr)")
+        let pack = try scratch.quire(["pack", "missing.yaml"])
+        #expect(pack.status == 2, "\(pack.stderr)")
+        #expect(pack.stderr.contains("missing.yaml"), "\(pack.stderr)")
+    }
+
     @Test func missingSourceFile() throws {
         let scratch = try Scratch()
         let result = try scratch.quire(["render", "missing.md"])

@@ -1,4 +1,5 @@
 import Foundation
+import QuireKit
 import QuireTestSupport
 import Testing
 
@@ -18,6 +19,20 @@ import Testing
         let a = try #require(scratch.contents(of: "first.pdf")), b = try #require(scratch.contents(of: "second.pdf"))
         #expect(a == b)
         #expect(!String(decoding: a, as: UTF8.self).contains(scratch.root.path))
+    }
+
+    /// `quire render` warms its text stack up while its command line is parsed, and its pools
+    /// take the contexts made then (`TextStackWarmUp`); a `Typesetter` in a process that did
+    /// not (this one) makes its own. Both write the same bytes.
+    @Test func sameBytesWithTheTextStackWarmedUpAndWithout() throws {
+        let scratch = try Scratch()
+        let paper = example("kscb-annual-report")
+        let warmed = try scratch.quire(["render", paper.path, "-o", "warmed.pdf"])
+        #expect(warmed.status == 0, "\(warmed.stderr)")
+        let cold = scratch.work.appendingPathComponent("cold.pdf").path
+        _ = try Typesetter(resources: Resources(root: repositoryRoot)).renderPDF(file: paper.path, root: scratch.work, to: cold)
+        let a = try #require(scratch.contents(of: "warmed.pdf")), b = try #require(scratch.contents(of: "cold.pdf"))
+        #expect(a == b, "a render with the warmed-up contexts differs from one without")
     }
 
     /// The same bytes whatever the scheduling: a pack (papers laid out side by side, then

@@ -13,6 +13,12 @@ typedef struct {
 /// on standard error and exits with status 69 (EX_UNAVAILABLE): the command cannot go on.
 void *quire_lazy_symbol(const QuireLazyLibrary *library, const char *symbol);
 
+/// Loads cmark-gfm and binds every function of it Quire calls, now, on the calling thread. A
+/// thread warming the text stack up calls it before opening Pango: the loader opens one
+/// library at a time, and the source's parser, on another thread, would otherwise wait
+/// behind the whole of Pango for its first call.
+void quire_stack_bind_markdown(void);
+
 /// Defines `name` with the library's own signature, forwarding each call to the library's
 /// function, looked up once. `params` is the parameter list with names, `args` the call's.
 #define QUIRE_LAZY(library, ret, name, params, args) \
