@@ -90,16 +90,23 @@ public enum TemporaryFiles {
     /// every temporary file being written, then dies of the signal as it would have (the exit
     /// status says which). For the CLI: the service
     /// leaves its signals to its own graceful shutdown and removes each request's folder.
+    /// The signals are unblocked on the calling thread (the command's, which also makes its
+    /// threads): a parent that spawned `quire` from a thread blocking them (a test runner's
+    /// worker) would otherwise have them wait, pending, until the render ended.
     public static func removeOnSignal() {
         _ = paths
         _ = inUse
+        var handled = sigset_t()
+        sigemptyset(&handled)
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = removeAndReraise
             action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))  // the default action again, for the re-raise
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
+            sigaddset(&handled, signal)
         }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// The paths registered now (for tests and diagnostics).
