@@ -70,14 +70,12 @@ final class FrameSpool {
     private func openFile() -> Bool {
         if descriptor >= 0 { return true }
         if failure != nil { return false }
-        var template = Array((FileManager.default.temporaryDirectory.path + "/quire-spool-XXXXXX").utf8CString)
-        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            failure = "cannot create the page spool in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno))); "
-                + "check that TMPDIR points at a writable folder"
+        switch openUnlinkedTemporaryFile(named: "quire-spool") {
+        case .success(let made): descriptor = made
+        case .failure(let error):
+            failure = "cannot create the page spool: \(error)"
             return false
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return true
     }
 }

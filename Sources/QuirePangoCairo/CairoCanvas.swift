@@ -5,6 +5,7 @@ import Foundation
 import QuirePages
 import QuirePDF
 import QuireRender
+import QuireSystem
 
 /// Draws pages with Cairo, on a PDF surface (one page per page) or on one image surface per
 /// page written as PNG. Fonts are resolved through the same Pango context kind that shaped
@@ -35,14 +36,14 @@ struct CairoCanvas: Canvas {
     /// Appendix PDFs, each opened once for all its pages.
     private let appendices = PDFDocumentCache()
 
-    /// A PDF canvas writing into `sink` (the finisher reads it from memory).
+    /// A PDF canvas writing into `sink` (the finisher reads it back from there).
     init(pdfInto sink: PDFBytes, fonts: PangoContextOwner, archival: Bool = false) {
         self.fonts = fonts
         self.target = .pdf
         self.archival = archival
         surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
             guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            return closure.assumingMemoryBound(to: ByteSink.self).pointee.append(data, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY
+            return closure.assumingMemoryBound(to: ByteSpool.self).pointee.append(data, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY
         }, sink.sink, Size.a4.width, Size.a4.height)
         cr = cairo_create(surface)
     }
@@ -274,15 +275,16 @@ func writeFully(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int
     return true
 }
 
-/// The bytes cairo writes, gathered in memory.
+/// The bytes cairo writes, spooled for the finisher (`ByteSpool`: in memory, past a few
+/// MiB in an unlinked temporary file).
 final class PDFBytes {
     /// Cairo hands its output over in pieces of a few bytes (an operator, a number): appended
     /// to a Swift array through this class, each cost a retain, a release, a uniqueness and
     /// an exclusivity check, 4% of a service render (perf); copied into raw memory, next to
-    /// nothing. The sink is reached through a plain pointer, never through the class.
-    fileprivate let sink = UnsafeMutablePointer<ByteSink>.allocate(capacity: 1)
+    /// nothing. The spool is reached through a plain pointer, never through the class.
+    fileprivate let sink = UnsafeMutablePointer<ByteSpool>.allocate(capacity: 1)
 
-    init() { sink.initialize(to: ByteSink()) }
+    init(_ spool: ByteSpool = ByteSpool()) { sink.initialize(to: spool) }
 
     deinit {
         sink.pointee.release()
@@ -290,67 +292,9 @@ final class PDFBytes {
         sink.deallocate()
     }
 
-    /// The bytes, leaving none behind (the finisher keeps its own single copy). Each chunk is
-    /// freed once copied, so the copy costs one chunk more than the bytes, not twice them.
-    func take() -> [UInt8] {
-        sink.pointee.take()
-    }
-}
-
-/// Cairo's output in chunks of malloc'd memory (see `PDFBytes`): appending never moves what
-/// was written, and `take` gives each chunk back as soon as it is copied.
-struct ByteSink {
-    static let chunkSize = 1 << 20
-    private var chunks: [UnsafeMutablePointer<UInt8>] = []
-    /// The last chunk, and the bytes used in it (cairo appends a few bytes at a time).
-    private var current: UnsafeMutablePointer<UInt8>?
-    private var used = chunkSize
-    private(set) var count = 0
-
-    /// False when memory runs out (cairo then stops with an error).
-    mutating func append(_ data: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        var copied = 0
-        while copied < length {
-            if used == Self.chunkSize {
-                guard let chunk = malloc(Self.chunkSize) else { return false }
-                current = chunk.assumingMemoryBound(to: UInt8.self)
-                chunks.append(current!)
-                used = 0
-            }
-            let piece = min(length - copied, Self.chunkSize - used)
-            (current! + used).update(from: data + copied, count: piece)
-            used += piece
-            copied += piece
-        }
-        count += length
-        return true
-    }
-
-    mutating func take() -> [UInt8] {
-        let total = count
-        let taken = chunks
-        chunks = []
-        current = nil
-        used = Self.chunkSize
-        count = 0
-        return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            for (index, chunk) in taken.enumerated() {
-                let offset = index * Self.chunkSize
-                let piece = min(Self.chunkSize, total - offset)
-                (buffer.baseAddress! + offset).initialize(from: chunk, count: piece)
-                free(chunk)
-            }
-            initialized = total
-        }
-    }
-
-    /// Gives every chunk back.
-    mutating func release() {
-        for chunk in chunks { free(chunk) }
-        chunks = []
-        current = nil
-        used = Self.chunkSize
-        count = 0
+    /// The bytes, leaving none behind.
+    func take() -> SpooledBytes {
+        sink.pointee.seal()
     }
 }
 

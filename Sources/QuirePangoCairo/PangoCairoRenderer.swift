@@ -11,10 +11,17 @@ import QuireSystem
 public final class PangoCairoRenderer: @unchecked Sendable {
     /// One render at a time uses each context; `contexts` renders can draw side by side.
     private let fonts: ContextPool
+    /// How cairo's output is spooled (chunk size, chunks kept in memory); tests make it spill.
+    private let spool: (chunkSize: Int, memoryChunks: Int)
 
-    public init(contexts: Int = 1) {
+    public convenience init(contexts: Int = 1) {
+        self.init(contexts: contexts, spool: (ByteSpool.defaultChunkSize, ByteSpool.defaultMemoryChunks))
+    }
+
+    init(contexts: Int, spool: (chunkSize: Int, memoryChunks: Int)) {
         _ = Self.contentLeftUncompressed
         fonts = ContextPool(count: contexts)
+        self.spool = spool
     }
 
     /// Cairo 1.16 has no call to leave page content uncompressed, only this variable, read as
@@ -46,7 +53,8 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     }
 
     /// Writes pages as they come (a lazily finished sequence keeps memory flat): cairo draws
-    /// them into memory (compressed, about 7 KB a page), then `finishPDF` completes that into `path`.
+    /// them into a spool (memory, then past 4 MiB a temporary file; about 11 KB a page, the
+    /// content left uncompressed), then `finishPDF` completes that into `path`.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, to path: String) -> String? {
         writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile, into: .path(path))
@@ -56,7 +64,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     /// file), or into memory.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, into destination: PDFDestination) -> String? {
-        let drawn = PDFBytes()
+        let drawn = PDFBytes(ByteSpool(chunkSize: spool.chunkSize, memoryChunks: spool.memoryChunks))
         let result: (failure: String?, elements: [WrittenElement], labels: [PageLabel], imported: [ImportedPDFPage]) = withFonts { fonts in
             var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
             if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }

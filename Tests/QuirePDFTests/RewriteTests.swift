@@ -24,7 +24,7 @@ struct RewriteTests {
         #expect(page["MediaBox"] == .array([.number("0"), .number("0"), .number("595.2756"), .number("841.8898")]))
         let (value, range) = try pdf.object(4)
         #expect(value.dictionaryValue?["Length"]?.int == 27)
-        #expect(String(decoding: pdf.bytes[range!], as: UTF8.self) == "BT /F1 12 Tf (a \\) b) Tj ET")
+        #expect(String(decoding: try pdf.bytes(range!), as: UTF8.self) == "BT /F1 12 Tf (a \\) b) Tj ET")
         #expect(try pdf.object(5).value == .string(Array("(not referenced)".utf8)))
     }
 

@@ -98,7 +98,7 @@ final class PDFRewrite {
     private func write(into file: UnsafeMutablePointer<FILE>, named path: String, root: Int, info: Int) throws(PDFError) {
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
-        output.write(source.bytes[0..<firstObject])
+        try source.withBytes(0..<firstObject) { output.write($0) }
         var offsets = [Int?](repeating: nil, count: size)
         // Each edited dictionary is written out as it is reached, not all first: a pack's
         // structure tree is tens of thousands of them.
@@ -114,28 +114,28 @@ final class PDFRewrite {
             }
             if let written {
                 offsets[number] = output.count
-                output.write(Array("\(number) 0 obj\n".utf8)[...])
-                output.write(written)
-                output.write(Array("\nendobj\n".utf8)[...])
-            } else if let raw = source.rawObject(number) {
+                output.write(Array("\(number) 0 obj\n".utf8))
+                written.withUnsafeBufferPointer { output.write($0) }
+                output.write(Array("\nendobj\n".utf8))
+            } else if let range = source.objectRange(number) {
                 offsets[number] = output.count
-                output.write(raw)
+                try source.withBytes(range) { output.write($0) }
             }
         }
         let xref = output.count
-        output.write(Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)[...])
+        output.write(Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8))
         // Entries are 20 bytes each, written a few hundred at a time rather than as one table.
         var entries: [UInt8] = []
         entries.reserveCapacity(20 * 512)
         for number in 1..<size {
             appendXrefEntry(offsets[number], to: &entries)
             if entries.count >= 20 * 512 || number == size - 1 {
-                output.write(entries[...])
+                output.write(entries)
                 entries.removeAll(keepingCapacity: true)
             }
         }
         let id = output.identifier
-        output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)[...])
+        output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8))
         let failed = output.failed
         guard fclose(file) == 0, !failed else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
     }
@@ -171,20 +171,20 @@ private struct HashingOutput {
 
     init(_ file: UnsafeMutablePointer<FILE>) { self.file = file }
 
-    mutating func write(_ bytes: ArraySlice<UInt8>) {
-        // Through a buffer pointer: the slice's iterator checked every index (1.7% of a render).
-        let written = bytes.withUnsafeBufferPointer { buffer in
-            var a = a, b = b
-            for byte in buffer {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
-            }
-            self.a = a
-            self.b = b
-            return fwrite(buffer.baseAddress, 1, buffer.count, file)
+    mutating func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
+
+    /// Through a buffer pointer: a slice's iterator checked every index (1.7% of a render).
+    mutating func write(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var a = a, b = b
+        for byte in buffer {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
         }
-        failed = failed || written != bytes.count
-        count += bytes.count
+        self.a = a
+        self.b = b
+        let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
+        failed = failed || written != buffer.count
+        count += buffer.count
     }
 
     var identifier: String {

@@ -12,7 +12,7 @@
 func completeCIDFonts(pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
     for number in pdf.offsets.indices where pdf.offsets[number] != nil {
         // Streams and arrays are not fonts; only a dictionary is parsed further.
-        guard number > 0, pdf.mentions(number, "/Font"), let font = try? pdf.object(number), font.stream == nil, let dictionary = font.value.dictionaryValue,
+        guard number > 0, try pdf.mentions(number, "/Font"), let font = try? pdf.object(number), font.stream == nil, let dictionary = font.value.dictionaryValue,
               dictionary["Type"]?.nameValue == "Font"
         else { continue }
         if let map = dictionary["ToUnicode"]?.reference { try compressIfPlain(map, pdf: pdf, out: out) }
@@ -24,7 +24,7 @@ func completeCIDFonts(pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
 private func compressIfPlain(_ number: Int, pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
     let (value, range) = try pdf.object(number)
     guard let range, let dictionary = value.dictionaryValue, dictionary["Filter"] == nil else { return }
-    guard let packed = deflated(Array(pdf.bytes[range])) else { throw PDFError("cannot compress the stream \(number)") }
+    guard let packed = deflated(try pdf.bytes(range)) else { throw PDFError("cannot compress the stream \(number)") }
     out.replaceStream(number, PDFDictionary([("Filter", .name("FlateDecode"))]), packed)
     if let length = dictionary["Length"]?.reference { out.drop(length) }
 }
@@ -36,7 +36,7 @@ private func complete(_ number: Int, _ font: PDFDictionary, pdf: CairoPDF, out: 
     }
     let (value, range) = try pdf.object(fileNumber)
     guard let range, let dictionary = value.dictionaryValue else { throw PDFError("the font program of \(name) is not a stream") }
-    let raw = Array(pdf.bytes[range])
+    let raw = try pdf.bytes(range)
     let filters = dictionary["Filter"]?.list.compactMap(\.nameValue) ?? []
     guard let data = filters.isEmpty ? raw : filters == ["FlateDecode"] ? inflated(raw) : nil else {
         throw PDFError("the font program of \(name) cannot be decoded (filters \(filters))")

@@ -1,8 +1,8 @@
 import Foundation
 import QuirePages
-import QuireSystem
+public import QuireSystem
 
-/// Completes the PDF cairo wrote (`input`, in memory) into an accessible one at `output`: the
+/// Completes the PDF cairo wrote (`input`, spooled) into an accessible one at `output`: the
 /// structure tree's attributes and artifacts, /Lang, /MarkInfo, the title shown in the title
 /// bar, one set of document properties in /Info and XMP, page labels, link descriptions and
 /// tab order, the CID fonts' /CIDToGIDMap and /CIDSet, and for the archive a PDF/A-2b
@@ -10,7 +10,7 @@ import QuireSystem
 /// for byte; the changed ones (structure elements, page contents, fonts, catalog, info) are
 /// written anew; the /ID is derived from the content, so the
 /// same input gives the same bytes.
-public func finishPDF(_ input: consuming [UInt8], to output: PDFDestination, _ finish: PDFFinish) throws(PDFError) {
+public func finishPDF(_ input: SpooledBytes, to output: PDFDestination, _ finish: PDFFinish) throws(PDFError) {
     let pdf = try CairoPDF(input)
     let out = PDFRewrite(pdf)
     guard let rootNumber = pdf.trailer["Root"]?.reference else { throw PDFError("the trailer names no catalog") }
@@ -77,18 +77,17 @@ private final class RemarkedPages: @unchecked Sendable {
             jobs.append((page.number, contents, dictionary["Length"]?.reference, range, !filter.isEmpty))
         }
         results = ConcurrentSlots(count: jobs.count)
-        // Ranges into the file, not copies: each page's bytes are copied only while it is worked on.
+        // Ranges into the file, not copies: each page's bytes are read only while it is worked on.
         let inputs = jobs.map { ($0.data, $0.compressed) }
-        let bytes = pdf.bytes
+        let source = pdf.source
         // A thread of its own, not a dispatch queue's: a render may itself run on one of the
         // queue's threads (the archive's jobs), and waiting there for a block the busy queue has
         // not started stalled each render until dispatch added a thread (about a second).
-        SpareThreads.run { [results, done, bytes] in
+        SpareThreads.run { [results, done, source] in
             defer { done.signal() }
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
                 let (range, compressed) = inputs[index]
-                let data = Array(bytes[range])
-                guard let decoded = compressed ? inflated(data) : data else { return }
+                guard let data = try? source.bytes(range), let decoded = compressed ? inflated(data) : data else { return }
                 let (content, mcids) = markArtifacts(decoded)
                 if mcids.isEmpty, compressed {
                     results[index] = (decoded, mcids, false)  // nothing to re-mark: cairo's bytes stay
