@@ -9,18 +9,27 @@ import QuireSystem
 /// context of its own, set up exactly as the shapers' (so glyph ids and advances match), and
 /// separate from them: pages finished lazily while drawing still need the shapers.
 public final class PangoCairoRenderer: @unchecked Sendable {
-    /// One render at a time uses each context; `contexts` renders can draw side by side.
+    /// One surface at a time uses each context: `contexts` renders, each drawing up to
+    /// `drawingThreads` parts, can draw side by side.
     private let fonts: ContextPool
+    private let renders: Int
     /// How cairo's output is spooled (chunk size, chunks kept in memory); tests make it spill.
-    private let spool: (chunkSize: Int, memoryChunks: Int)
+    let spool: (chunkSize: Int, memoryChunks: Int)
+    /// Threads drawing one document's parts, and the pages a part holds at least (`DrawingParts`).
+    let drawingThreads: Int, partPages: Int
 
     public convenience init(contexts: Int = 1) {
         self.init(contexts: contexts, spool: (ByteSpool.defaultChunkSize, ByteSpool.defaultMemoryChunks))
     }
 
-    init(contexts: Int, spool: (chunkSize: Int, memoryChunks: Int)) {
+    init(contexts: Int, spool: (chunkSize: Int, memoryChunks: Int), drawingThreads: Int = ProcessInfo.processInfo.activeProcessorCount,
+         partPages: Int = DrawingParts.defaultMinimumPages) {
         _ = Self.contentLeftUncompressed
-        fonts = ContextPool(count: contexts)
+        renders = max(1, contexts)
+        self.drawingThreads = max(1, drawingThreads)
+        self.partPages = partPages
+        // Made on first use: a paper, one part, never makes the contexts a long pack draws with.
+        fonts = ContextPool(count: renders * self.drawingThreads)
         self.spool = spool
     }
 
@@ -35,14 +44,14 @@ public final class PangoCairoRenderer: @unchecked Sendable {
 
     /// Sets up the drawing contexts on background threads (see `PangoShaper.prewarm`).
     public func prewarm(family: String = "Liberation Sans") {
-        for index in 0..<fonts.count {
+        for index in 0..<renders {
             DispatchQueue.global().async {
                 self.fonts.with(index) { fonts in _ = fonts.scaledFont(for: FontRef(family: family, size: 12)) }
             }
         }
     }
 
-    private func withFonts<T>(_ body: (PangoContextOwner) -> T) -> T {
+    func withFonts<T>(_ body: (PangoContextOwner) -> T) -> T {
         fonts.withAny(body)
     }
 
@@ -54,7 +63,8 @@ public final class PangoCairoRenderer: @unchecked Sendable {
 
     /// Writes pages as they come (a lazily finished sequence keeps memory flat): cairo draws
     /// them into a spool (memory, then past 4 MiB a temporary file; about 11 KB a page, the
-    /// content left uncompressed), then `finishPDF` completes that into `path`.
+    /// content left uncompressed), a long document in parts side by side (`draw`), then
+    /// `finishPDF` completes that into `path`.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, to path: String) -> String? {
         writePDF(pages: pages, outline: outline, metadata: metadata, archivalProfile: archivalProfile, into: .path(path))
@@ -64,25 +74,15 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     /// file), or into memory.
     public func writePDF(pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata,
                          archivalProfile: String? = nil, into destination: PDFDestination) -> String? {
-        let drawn = PDFBytes(ByteSpool(chunkSize: spool.chunkSize, memoryChunks: spool.memoryChunks))
-        let result: (failure: String?, elements: [WrittenElement], labels: [PageLabel], imported: [ImportedPDFPage]) = withFonts { fonts in
-            var canvas = CairoCanvas(pdfInto: drawn, fonts: fonts, archival: archivalProfile != nil)
-            if let surface = canvas.pdfSurface { writeMetadata(metadata, surface) }
-            var labels: [PageLabel] = []
-            // The next pages are finished on a thread of their own while this one draws.
-            for page in Prefetched(pages) {
-                labels.append(page.label)
-                renderPages(CollectionOfOne(page), on: &canvas)
-            }
-            if let surface = canvas.pdfSurface { writeOutline(outline, surface) }
-            let failure = canvas.finish()
-            return (failure, canvas.tagger.elements, labels, canvas.tagger.importedPages)
+        let drawn: DrawnDocument
+        switch draw(pages, outline: outline, metadata: metadata, archival: archivalProfile != nil) {
+        case .success(let document): drawn = document
+        case .failure(let failure): return failure.message
         }
-        if let failure = result.failure { return failure }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())))"
         do {
-            try finishPDF(drawn.take(), to: destination, PDFFinish(metadata: metadata, elements: result.elements, pageLabels: result.labels,
-                                                  producer: producer, archivalProfile: archivalProfile, importedPages: result.imported))
+            try finishPDF(drawn.bytes, to: destination, PDFFinish(metadata: metadata, elements: drawn.elements, pageLabels: drawn.labels,
+                                                  producer: producer, archivalProfile: archivalProfile, importedPages: drawn.imported))
             return nil
         } catch {
             return "finishing the PDF: \(error)"
@@ -107,7 +107,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         }
     }
 
-    private func writeMetadata(_ metadata: DocumentMetadata, _ surface: OpaquePointer) {
+    func writeMetadata(_ metadata: DocumentMetadata, _ surface: OpaquePointer) {
         let fields: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
             (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
@@ -120,7 +120,7 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     }
 
     /// Bookmarks: level-2 entries nest under the level-1 entry before them.
-    private func writeOutline(_ outline: [OutlineEntry], _ surface: OpaquePointer) {
+    func writeOutline(_ outline: [OutlineEntry], _ surface: OpaquePointer) {
         var parents: [Int: Int32] = [0: 0]  // level → outline id of the latest entry at that level
         for entry in outline {
             let parent = parents[entry.level - 1] ?? 0

@@ -88,12 +88,14 @@ public final class SpooledBytes: @unchecked Sendable {
     private let chunkSize: Int
     private let descriptor: Int32
     public let count: Int
+    private let readBack: ReadBackWindows
 
     init(places: [Place], chunkSize: Int, count: Int, descriptor: Int32) {
         self.places = places
         self.chunkSize = chunkSize
         self.count = count
         self.descriptor = descriptor
+        readBack = ReadBackWindows(window: min(ReadBackWindows.defaultWindow, chunkSize))
     }
 
     deinit {
@@ -118,7 +120,7 @@ public final class SpooledBytes: @unchecked Sendable {
                 switch places[chunk] {
                 case .memory(let pointer): target.initialize(from: pointer + within, count: piece)
                 case .file(let offset):
-                    guard readFully(descriptor, target, piece, at: offset + within) else {
+                    guard readBack.read(into: target, piece, chunk: chunk, within: within, fileOffset: offset, descriptor) else {
                         failure = SpoolReadError(errno: errno)
                         initialized = 0
                         return
@@ -141,6 +143,48 @@ public final class SpooledBytes: @unchecked Sendable {
             return body(UnsafeBufferPointer(start: pointer + within, count: range.count))
         }
         return try bytes(range).withUnsafeBufferPointer(body)
+    }
+}
+
+/// The last few windows of the temporary file read back, for the small reads a finisher
+/// makes by the ten thousand (an object's first bytes, a structure element): each was a
+/// `pread` of its own, 72,000 for a 1,000-page pack. A read of more than half a window, or
+/// across a window's end, goes to the file directly.
+private final class ReadBackWindows: @unchecked Sendable {
+    static let defaultWindow = 64 << 10
+    private let window: Int
+    private let lock = NSLock()
+    /// Most recently used last: (chunk, start of the window within it, its bytes).
+    private var windows: [(chunk: Int, start: Int, bytes: UnsafeMutablePointer<UInt8>, count: Int)] = []
+    private static let kept = 4
+
+    init(window: Int) { self.window = max(1, window) }
+
+    deinit { for window in windows { window.bytes.deallocate() } }
+
+    /// Copies `count` bytes from `within` bytes into the chunk at `fileOffset`.
+    func read(into target: UnsafeMutablePointer<UInt8>, _ count: Int, chunk: Int, within: Int, fileOffset: Int, _ descriptor: Int32) -> Bool {
+        let start = within / window * window
+        guard count <= window / 2, within + count <= start + window else { return readFully(descriptor, target, count, at: fileOffset + within) }
+        lock.lock()
+        defer { lock.unlock() }
+        if let index = windows.lastIndex(where: { $0.chunk == chunk && $0.start == start }) {
+            let found = windows.remove(at: index)
+            windows.append(found)
+            guard within - start + count <= found.count else { return readFully(descriptor, target, count, at: fileOffset + within) }
+            target.initialize(from: found.bytes + (within - start), count: count)
+            return true
+        }
+        let bytes = windows.count == Self.kept ? windows.removeFirst().bytes : UnsafeMutablePointer<UInt8>.allocate(capacity: window)
+        // A chunk's last window may be short (the spool's end): read what the file holds.
+        let got = pread(descriptor, bytes, window, off_t(fileOffset + start))
+        guard got >= within - start + count else {
+            bytes.deallocate()
+            return readFully(descriptor, target, count, at: fileOffset + within)
+        }
+        windows.append((chunk, start, bytes, got))
+        target.initialize(from: bytes + (within - start), count: count)
+        return true
     }
 }
 

@@ -16,10 +16,10 @@ public struct Prefetched<Base: Sequence>: Sequence, @unchecked Sendable where Ba
     public func makeIterator() -> Iterator { Iterator(base.makeIterator(), depth: depth) }
 
     public final class Iterator: IteratorProtocol {
-        private let channel: Channel
+        private let channel: BoundedChannel<Base.Element>
 
         fileprivate init(_ base: Base.Iterator, depth: Int) {
-            let channel = Channel(depth: depth)
+            let channel = BoundedChannel<Base.Element>(depth: depth)
             self.channel = channel
             let producer = Producer(base)
             SpareThreads.run {
@@ -41,52 +41,5 @@ public struct Prefetched<Base: Sequence>: Sequence, @unchecked Sendable where Ba
         private var iterator: Base.Iterator
         init(_ iterator: Base.Iterator) { self.iterator = iterator }
         func next() -> Base.Element? { iterator.next() }
-    }
-
-    /// A bounded queue between the two threads.
-    private final class Channel: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var buffer: [Base.Element] = []  // at most `depth` long: taking from its front is cheap
-        private var closed = false
-        private var cancelled = false
-        private let depth: Int
-
-        init(depth: Int) { self.depth = depth }
-
-        /// Waits for room; false once the consumer has gone.
-        func put(_ element: Base.Element) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while buffer.count >= depth, !cancelled { condition.wait() }
-            guard !cancelled else { return false }
-            buffer.append(element)
-            condition.broadcast()
-            return true
-        }
-
-        /// The next element, waiting for it; nil after the last.
-        func take() -> Base.Element? {
-            condition.lock()
-            defer { condition.unlock() }
-            while buffer.isEmpty, !closed { condition.wait() }
-            guard !buffer.isEmpty else { return nil }
-            condition.broadcast()
-            return buffer.removeFirst()
-        }
-
-        func close() {
-            condition.lock()
-            closed = true
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        func cancelAndWait() {
-            condition.lock()
-            defer { condition.unlock() }
-            cancelled = true
-            condition.broadcast()
-            while !closed { condition.wait() }
-        }
     }
 }

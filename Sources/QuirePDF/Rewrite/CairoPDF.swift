@@ -1,3 +1,4 @@
+import Glibc
 import QuirePDFSyntax
 import QuireSystem
 
@@ -142,15 +143,7 @@ struct CairoPDF {
     func mentions(_ number: Int, _ word: String) throws(PDFError) -> Bool {
         guard let range = objectRange(number) else { return false }
         let needle = Array(word.utf8)
-        return try withBytes(range) { haystack in
-            guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-            var index = 0
-            while index <= haystack.count - needle.count {
-                if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-                index += 1
-            }
-            return false
-        }
+        return try withBytes(range) { contains($0, needle) }
     }
 
     private static func find(_ word: String, in bytes: [UInt8]) -> Int? {
@@ -217,4 +210,20 @@ struct ValueParser {
         default: throw PDFError("unexpected token '\(text)'")
         }
     }
+}
+
+/// Whether `needle` occurs in `haystack`: memchr to each candidate first byte, then memcmp
+/// (a walk over every object of a pack compared byte by byte in Swift).
+private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first else { return true }
+    guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+    var offset = 0
+    while haystack.count - offset >= needle.count {
+        guard let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) else { return false }
+        let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+        let equal = needle.withUnsafeBufferPointer { memcmp(base + at, $0.baseAddress!, needle.count) == 0 }
+        if equal { return true }
+        offset = at + 1
+    }
+    return false
 }
