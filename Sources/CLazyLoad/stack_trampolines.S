@@ -24,6 +24,7 @@ quire_stack_function cairo_font_options_create, 5
 quire_stack_function cairo_font_options_destroy, 5
 quire_stack_function cairo_font_options_set_hint_metrics, 5
 quire_stack_function cairo_font_options_set_hint_style, 5
+quire_stack_function cairo_font_options_set_variations, 5
 quire_stack_function cairo_get_source, 5
 quire_stack_function cairo_glyph_free, 5
 quire_stack_function cairo_image_surface_create, 5

@@ -15,13 +15,13 @@ final class ContextPool: Sendable {
 
     /// Runs `body` with context `index`, waiting until it is free.
     func with<T>(_ index: Int, _ body: (PangoContextOwner) -> T) -> T {
-        members[index % members.count].withLock { body(Self.made(&$0)) }
+        members[index % members.count].withLock { body(Self.made(&$0, key: index % members.count)) }
     }
 
     /// Runs `body` with the first free context, or, when all are busy, waits for one in turn.
     func withAny<T>(_ body: (PangoContextOwner) -> T) -> T {
-        for member in members {
-            if let result = member.withLockIfAvailable({ body(Self.made(&$0)) }) { return result }
+        for (index, member) in members.enumerated() {
+            if let result = member.withLockIfAvailable({ body(Self.made(&$0, key: index)) }) { return result }
         }
         let count = members.count
         let index = nextTurn.withLock { turn in
@@ -32,10 +32,12 @@ final class ContextPool: Sendable {
     }
 
     /// The member's context, made on first use so a small job never pays for idle workers
-    /// (or the one the process warmed up, `TextStackWarmUp`).
-    private static func made(_ owner: inout PangoContextOwner?) -> PangoContextOwner {
+    /// (or the one the process warmed up, `TextStackWarmUp`); each member after the first
+    /// keeps its cairo fonts apart from the others' (`PangoContextOwner(fontKey:)`), so
+    /// threads drawing side by side never wait on each other's font locks.
+    private static func made(_ owner: inout PangoContextOwner?, key: Int) -> PangoContextOwner {
         if let owner { return owner }
-        let created = TextStackWarmUp.take() ?? PangoContextOwner()
+        let created = key == 0 ? TextStackWarmUp.take() ?? PangoContextOwner() : PangoContextOwner(fontKey: key)
         owner = created
         return created
     }

@@ -67,6 +67,7 @@ public enum FontConfiguration {
 /// One Pango font map and context with the settings that make PDF and PNG agree: 72 dpi so a
 /// Pango unit is a point, no metric hinting, no glyph-position rounding. A font map must not
 /// be shared across threads, so each worker owns one and is used by one thread at a time.
+/// `fontKey` other than 0 gives the context cairo fonts of its own (see `init`).
 final class PangoContextOwner {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
@@ -75,7 +76,7 @@ final class PangoContextOwner {
     private var fontRefs: [UnsafeMutableRawPointer: QuirePagesFontRef] = [:]
     private var loadedFonts: [QuirePagesFontRef: OpaquePointer] = [:]
 
-    init() {
+    init(fontKey: Int = 0) {
         fontMap = pango_cairo_font_map_new()
         if let config = FontConfiguration.config {
             pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
@@ -85,6 +86,11 @@ final class PangoContextOwner {
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        // Cairo keeps one scaled font per face, size and options for the whole process, and
+        // locks it while a surface draws with it: two threads drawing parts of a pack queued
+        // on those locks (2,100 waits in the 250-paper pack). A variation axis no font has
+        // keeps each context's fonts its own; it draws and embeds nothing differently.
+        if fontKey > 0 { cairo_font_options_set_variations(options, "qkey \(fontKey)") }
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_round_glyph_positions(context, 0)

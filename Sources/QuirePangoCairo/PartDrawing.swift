@@ -13,11 +13,13 @@ struct DrawnDocument {
     var imported: [ImportedPDFPage]
 }
 
-/// One part of a document after the first, drawn on a surface of its own by a thread of its
-/// own while the calling thread reads on (`DrawingParts` says where parts may end).
+/// One part of a document, drawn on a surface of its own (`DrawingParts` says where parts
+/// may end): the first by the calling thread, each later one by a thread of its own.
 private final class Part: @unchecked Sendable {
     let index: Int
     let pages: BoundedChannel<Page>
+    /// Set before `pages` is closed: whether this part is the whole document.
+    var isWhole = false
     var drawn: (bytes: SpooledBytes, elements: [WrittenElement], imported: [ImportedPDFPage])?
     var failure: String?
     let ended = DispatchSemaphore(value: 0)
@@ -70,76 +72,97 @@ private final class PartJoin: @unchecked Sendable {
     }
 }
 
+/// What the reading thread hands back once it has read the last page: the later parts it
+/// started and every page's label, in order.
+private final class RoutedParts: @unchecked Sendable {
+    var parts: [Part] = []
+    var labels: [PageLabel] = []
+    let done = DispatchSemaphore(value: 0)
+}
+
+/// The pages' iterator, handed to the reading thread and used by it alone.
+private final class PageSource<Base: IteratorProtocol<Page>>: @unchecked Sendable {
+    private var iterator: Base
+    init(_ iterator: Base) { self.iterator = iterator }
+    func next() -> Page? { iterator.next() }
+}
+
 struct DrawFailure: Error {
     let message: String
     init(_ message: String) { self.message = message }
 }
 
 extension PangoCairoRenderer {
-    /// Draws `pages` as cairo PDFs. The first part is drawn here as the pages come, finished
-    /// a few ahead on a thread of their own (`Prefetched`); a document that never reaches a
-    /// place to split (`DrawingParts`) is that part alone, written as one surface writes it.
-    /// After it, this thread reads the pages on and hands each further part to a thread of its
-    /// own, up to `drawingThreads` at once, and the parts are joined in order. The parts, and
-    /// so the bytes, depend on the pages alone, not on the threads.
+    /// Pages read ahead of a later part's drawing thread: 16 drew the 250-paper pack as fast
+    /// as 64 (1.34 s against 1.44 s, alternated) in 7 MiB less.
+    static let queuedPages = 16
+
+    /// Draws `pages` as cairo PDFs. A thread of its own reads the pages (each finished as it is
+    /// read: back from the spool, running header and footer added) and routes them: the first
+    /// part's to this thread, which draws them as they come, as a paper always was drawn; a
+    /// document that never reaches a place to split (`DrawingParts`) is that part alone,
+    /// written as one surface writes it. Each later part goes to a thread of its own, up to
+    /// `drawingThreads` drawing at once with this one, and the parts are joined in order. The
+    /// first part's queue is as long as a part, so the reader reaches the second part while
+    /// the first is still being drawn. The parts, and so the bytes, depend on the pages
+    /// alone, not on the threads.
     func draw(_ pages: some Sequence<Page>, outline: [OutlineEntry], metadata: DocumentMetadata, archival: Bool) -> Result<DrawnDocument, DrawFailure> {
-        var boundaries = DrawingParts(minimumPages: partPages)
-        var labels: [PageLabel] = []
-        let iterator = Prefetched(pages).makeIterator()
-        var following: Page?  // the first page after the first part
-        let first = Part(index: 0, depth: 1)
-        drawPart(first, metadata: metadata, archival: archival) { draw in
-            var mayEnd = false
-            while let page = iterator.next() {
-                if mayEnd {
-                    following = page
-                    return false
-                }
-                labels.append(page.label)
-                draw(page)
-                mayEnd = boundaries.endsPart(after: page)
-            }
-            return true
-        } whole: { surface in writeOutline(outline, surface) }
-        guard var page = following else {
-            guard let drawn = first.drawn else { return .failure(DrawFailure(first.failure ?? "cairo drew nothing")) }
-            return .success(DrawnDocument(bytes: drawn.bytes, elements: drawn.elements, labels: labels, imported: drawn.imported))
-        }
-        let join = PartJoin()
-        join.ended(first)
+        let first = Part(index: 0, depth: max(8, partPages))
+        let routed = RoutedParts()
         let drawers = DispatchSemaphore(value: drawingThreads)
-        var parts: [Part] = []
-        var more = true
-        while more {
-            let part = Part(index: parts.count + 1, depth: partPages)
-            parts.append(part)
-            drawers.wait()
-            SpareThreads.run { [self] in
-                drawPart(part, metadata: metadata, archival: archival) { draw in
-                    while let page = part.pages.take() { draw(page) }
-                    return false
-                }
-                drawers.signal()
-                join.ended(part)
-                part.ended.signal()
-            }
-            // A part ends only once another page comes: the last part is the document's end.
-            more = false
-            while true {
-                labels.append(page.label)
-                part.pages.put(page)
-                let mayEnd = boundaries.endsPart(after: page)
-                guard let next = iterator.next() else { break }
-                page = next
-                if mayEnd {
-                    more = true
-                    break
-                }
-            }
-            part.pages.close()
+        let join = PartJoin()
+        let source = PageSource(pages.makeIterator())
+        drawers.wait()  // held by this thread while it draws the first part
+        SpareThreads.run { [self] in
+            route(source, first: first, into: routed, drawers: drawers, join: join, metadata: metadata, archival: archival)
         }
-        for part in parts { part.ended.wait() }
-        return join.finish(outline: outline).map { DrawnDocument(bytes: $0.bytes, elements: $0.elements, labels: labels, imported: $0.imported) }
+        drawPart(first, metadata: metadata, archival: archival) { draw in
+            while let page = first.pages.take() { draw(page) }
+            return first.isWhole
+        } whole: { surface in writeOutline(outline, surface) }
+        drawers.signal()
+        routed.done.wait()
+        guard !routed.parts.isEmpty else {
+            guard let drawn = first.drawn else { return .failure(DrawFailure(first.failure ?? "cairo drew nothing")) }
+            return .success(DrawnDocument(bytes: drawn.bytes, elements: drawn.elements, labels: routed.labels, imported: drawn.imported))
+        }
+        join.ended(first)
+        for part in routed.parts { part.ended.wait() }
+        return join.finish(outline: outline).map { DrawnDocument(bytes: $0.bytes, elements: $0.elements, labels: routed.labels, imported: $0.imported) }
+    }
+
+    /// The reading thread: each page into its part's queue; a new part, on a thread of its
+    /// own, once the part before may end and another page comes (so the last part is the
+    /// document's end).
+    private func route(_ source: PageSource<some IteratorProtocol<Page>>, first: Part, into routed: RoutedParts, drawers: DispatchSemaphore,
+                       join: PartJoin, metadata: DocumentMetadata, archival: Bool) {
+        var boundaries = DrawingParts(minimumPages: partPages)
+        var current = first
+        var mayEnd = false
+        while let page = source.next() {
+            if mayEnd {
+                current.pages.close()
+                let part = Part(index: routed.parts.count + 1, depth: Self.queuedPages)
+                routed.parts.append(part)
+                drawers.wait()
+                SpareThreads.run { [self] in
+                    drawPart(part, metadata: metadata, archival: archival) { draw in
+                        while let page = part.pages.take() { draw(page) }
+                        return false
+                    }
+                    drawers.signal()
+                    join.ended(part)
+                    part.ended.signal()
+                }
+                current = part
+            }
+            routed.labels.append(page.label)
+            current.pages.put(page)
+            mayEnd = boundaries.endsPart(after: page)
+        }
+        first.isWhole = routed.parts.isEmpty
+        current.pages.close()
+        routed.done.signal()
     }
 
     /// One part on a surface of its own, with a drawing context no other thread uses

@@ -8,21 +8,17 @@ public final class BoundedChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var buffer: [Element] = []  // at most `depth` long: taking from its front is cheap
     private var closed = false
-    private var cancelled = false
     private let depth: Int
 
     public init(depth: Int) { self.depth = Swift.max(1, depth) }
 
-    /// Waits for room and adds `element`; false, and nothing added, once the consumer has gone.
-    @discardableResult
-    public func put(_ element: Element) -> Bool {
+    /// Waits for room and adds `element`.
+    public func put(_ element: Element) {
         condition.lock()
         defer { condition.unlock() }
-        while buffer.count >= depth, !cancelled { condition.wait() }
-        guard !cancelled else { return false }
+        while buffer.count >= depth { condition.wait() }
         buffer.append(element)
         condition.broadcast()
-        return true
     }
 
     /// The next element, waiting for it; nil once the channel is closed and empty.
@@ -41,15 +37,5 @@ public final class BoundedChannel<Element>: @unchecked Sendable {
         closed = true
         condition.broadcast()
         condition.unlock()
-    }
-
-    /// The consumer has gone: `put` stops waiting and refuses; returns once the producer has
-    /// closed the channel.
-    public func cancelAndWait() {
-        condition.lock()
-        defer { condition.unlock() }
-        cancelled = true
-        condition.broadcast()
-        while !closed { condition.wait() }
     }
 }

@@ -74,6 +74,19 @@ struct DrawnPartsTests {
         #expect(check.status == 0, "\(check.out)")
     }
 
+    @Test("a drawing context whose cairo fonts are kept apart draws the same bytes as the first")
+    func keyedContextDrawsTheSame() throws {
+        func draw(_ fonts: PangoContextOwner) throws -> [UInt8] {
+            let bytes = PDFBytes()
+            var canvas = CairoCanvas(pdfInto: bytes, fonts: fonts)
+            renderPages(Self.pack.pages, on: &canvas)
+            #expect(canvas.finish() == nil)
+            let spooled = bytes.take()
+            return try spooled.bytes(0..<spooled.count)
+        }
+        #expect(try draw(PangoContextOwner(fontKey: 3)) == draw(PangoContextOwner()))
+    }
+
     @Test("a part ends only where no element is open, and only once it holds its pages")
     func partBoundaries() {
         func page(_ opens: Int, _ closes: Int) -> Page {

@@ -189,17 +189,22 @@ public final class CairoPDFJoin {
         let numbers = entries.indices.map { root + 1 + $0 }
         offsets += Array(repeating: nil, count: entries.count + 1)
         var parent = [Int](repeating: -1, count: entries.count)  // -1: the root
+        var kids = [[Int]](repeating: [], count: entries.count + 1)  // by parent + 1, in order
         var latest: [Int: Int] = [:]  // level → the entry most recently at it
         for (index, entry) in entries.enumerated() {
             parent[index] = latest[entry.level - 1] ?? -1
+            kids[parent[index] + 1].append(index)
             latest[entry.level] = index
             latest = latest.filter { $0.key <= entry.level }
         }
-        func children(_ of: Int) -> [Int] { entries.indices.filter { parent[$0] == of } }
-        func visible(_ index: Int) -> Int {  // an open entry shows its children
-            let open = index < 0 || entries[index].level == 1
-            return open ? children(index).reduce(0) { $0 + 1 + visible($1) } : 0
+        func children(_ of: Int) -> [Int] { kids[of + 1] }
+        // Entries an open entry shows below it (first-level entries are open): children come
+        // after their parent, so counting from the last entry back sees every child first.
+        var shown = [Int](repeating: 0, count: entries.count + 1)
+        for index in stride(from: entries.count - 1, through: -1, by: -1) where index < 0 || entries[index].level == 1 {
+            shown[index + 1] = children(index).reduce(0) { $0 + 1 + shown[$1 + 1] }
         }
+        func visible(_ index: Int) -> Int { shown[index + 1] }
         for (index, entry) in entries.enumerated() {
             guard entry.pageIndex >= 0, entry.pageIndex < pages.count else {
                 throw PDFError("bookmark '\(entry.title)' goes to page \(entry.pageIndex + 1) of \(pages.count)")
