@@ -12,6 +12,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # Markdown (CommonMark + GFM tables)
   libqpdf-dev zlib1g-dev                            # quire check reads PDFs (libqpdf); zlib for the finishing writer
   poppler-utils qpdf                                # pdfinfo/pdffonts/pdftotext/pdftoppm, qpdf --check (tests)
+  binutils                                          # the linker; nm: what the executables carry (tests)
 )
 
 missing=()

@@ -1,3 +1,5 @@
+import QuirePages
+
 /// One structure element as the drawing layer wrote it, in the order elements were opened:
 /// the depth-first order of the structure tree in the file. `finishPDF` walks the tree in
 /// that order and completes each element with what cairo cannot write.
@@ -18,16 +20,83 @@ public struct WrittenElement: Hashable, Sendable {
     }
 
     /// The structure type written (/S).
-    public var role: String
-    public var kind: Kind
+    public var role: String {
+        get { roleCode == Self.otherRole ? details?.value.otherRole ?? "" : Self.roleNames[Int(roleCode)] }
+        set {
+            if let code = Self.roleCodes[newValue] {
+                roleCode = code
+                if details?.value.otherRole != nil { change { $0.otherRole = nil } }
+            } else {
+                roleCode = Self.otherRole
+                change { $0.otherRole = newValue }
+            }
+        }
+    }
+    public var kind: Kind {
+        get {
+            switch kindCode {
+            case .element: .element
+            case .artifact: .artifact
+            case .continuation: .continuation(of: Int(origin))
+            case .link: .link(contents: details?.value.linkContents, destination: details?.value.destination)
+            }
+        }
+        set {
+            var contents: String?, destination: PageDestination?
+            origin = -1
+            switch newValue {
+            case .element: kindCode = .element
+            case .artifact: kindCode = .artifact
+            case .continuation(let index):
+                kindCode = .continuation
+                origin = Self.compact(index)
+            case .link(let linkContents, let linkDestination):
+                kindCode = .link
+                (contents, destination) = (linkContents, linkDestination)
+            }
+            if details?.value.linkContents != contents || details?.value.destination != destination {
+                change {
+                    $0.linkContents = contents
+                    $0.destination = destination
+                }
+            }
+        }
+    }
     /// The element (by index) this one belongs inside: cairo marks content only in elements
     /// without children, so a link met inside a paragraph is written as its sibling,
     /// between the paragraph and its continuation, and the finisher moves it back in.
-    public var nestedIn: Int?
-    /// What few elements have, out of line: a pack holds tens of thousands of elements until
-    /// the finisher writes them (about 40 a page), and inline these fields made each 216 bytes,
-    /// 14 MB of a 1,000-page pack's peak.
+    public var nestedIn: Int? {
+        get { nest < 0 ? nil : Int(nest) }
+        set { nest = newValue.map(Self.compact) ?? -1 }
+    }
+
+    // A pack holds tens of thousands of elements until the finisher writes them (about 40 a
+    // page): inline, the fields made each 216 bytes, then 56 with the rare ones out of line
+    // (the largest share of a 2,000-page pack's peak); packed as below, 24.
+    /// What few elements have, out of line.
     private var details: Details?
+    /// The continued element (`.continuation`), or -1.
+    private var origin: Int32 = -1
+    /// `nestedIn`, or -1.
+    private var nest: Int32 = -1
+    /// The role's index in `roleNames`, or `otherRole` (its name is in `details`).
+    private var roleCode: UInt16 = 0
+    private var kindCode: KindCode = .element
+
+    private enum KindCode: UInt8, Hashable, Sendable { case element, artifact, continuation, link }
+
+    /// Every role the drawing layer writes: the standard structure types, the root, and the
+    /// placeholder of page furniture.
+    private static let roleNames: [String] = StructureRole.allCases.map(\.rawValue) + ["Document", "Private"]
+    private static let roleCodes: [String: UInt16] = Dictionary(roleNames.enumerated().map { ($1, UInt16($0)) }, uniquingKeysWith: { first, _ in first })
+    private static let otherRole = UInt16.max
+
+    /// An element index as stored: past 2^31 elements (50 million pages) the finisher's own
+    /// counts would fail first.
+    private static func compact(_ index: Int) -> Int32 {
+        guard let value = Int32(exactly: index), value >= 0 else { preconditionFailure("element index \(index) out of range") }
+        return value
+    }
 
     /// A figure's text alternative (/Alt).
     public var alt: String? {
@@ -67,11 +136,11 @@ public struct WrittenElement: Hashable, Sendable {
 
     public init(role: String, kind: Kind = .element, alt: String? = nil, scope: String? = nil, rowSpan: Int? = nil, columnSpan: Int? = nil,
                 nestedIn: Int? = nil) {
-        self.nestedIn = nestedIn
-        self.role = role
-        self.kind = kind
         let fields = Details.Fields(alt: alt, scope: scope, rowSpan: rowSpan, columnSpan: columnSpan)
         details = fields == Details.Fields() ? nil : Details(fields)
+        self.role = role
+        self.kind = kind
+        self.nestedIn = nestedIn
     }
 
     /// A new box whenever a field changes (they are set once, as the element is written), none
@@ -91,6 +160,11 @@ public struct WrittenElement: Hashable, Sendable {
             var listNumbering: String?
             var captionsNext = false
             var box: ElementBox?
+            /// A link's description and internal destination (`Kind.link`).
+            var linkContents: String?
+            var destination: PageDestination?
+            /// A role outside `roleNames`.
+            var otherRole: String?
         }
 
         let value: Fields

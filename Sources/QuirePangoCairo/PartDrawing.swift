@@ -121,12 +121,14 @@ extension PangoCairoRenderer {
             return first.isWhole
         } whole: { surface in writeOutline(outline, surface) }
         drawers.signal()
+        // Joined now, not once every page is read: the later parts drawn meanwhile are joined
+        // (and released) as they end instead of all waiting for the first.
+        if !first.isWhole { join.ended(first) }
         routed.done.wait()
         guard !routed.parts.isEmpty else {
             guard let drawn = first.drawn else { return .failure(DrawFailure(first.failure ?? "cairo drew nothing")) }
             return .success(DrawnDocument(bytes: drawn.bytes, elements: drawn.elements, labels: routed.labels, imported: drawn.imported))
         }
-        join.ended(first)
         for part in routed.parts { part.ended.wait() }
         return join.finish(outline: outline).map { DrawnDocument(bytes: $0.bytes, elements: $0.elements, labels: routed.labels, imported: $0.imported) }
     }
@@ -160,7 +162,8 @@ extension PangoCairoRenderer {
             current.pages.put(page)
             mayEnd = boundaries.endsPart(after: page)
         }
-        first.isWhole = routed.parts.isEmpty
+        // Written only while the first part's queue is open: its drawer reads it once closed.
+        if routed.parts.isEmpty { first.isWhole = true }
         current.pages.close()
         routed.done.signal()
     }

@@ -17,8 +17,10 @@ struct WrittenElementTests {
         #expect(cell.box == ElementBox(pageIndex: 1, x: 10, y: 20, width: 30, height: 40))
         let link = WrittenElement(role: "Link", kind: .link(contents: "Go to appendix A", destination: PageDestination(pageIndex: 3, y: 90)))
         #expect(link.kind == .link(contents: "Go to appendix A", destination: PageDestination(pageIndex: 3, y: 90)))
-        // A pack holds tens of thousands until they are written: 216 bytes each before.
-        #expect(MemoryLayout<WrittenElement>.stride <= 64)
+        let other = WrittenElement(role: "Span", kind: .continuation(of: 12))
+        #expect(other.role == "Span" && other.kind == .continuation(of: 12) && other.nestedIn == nil)
+        // A pack holds tens of thousands until they are written: 216 bytes each at first, then 56.
+        #expect(MemoryLayout<WrittenElement>.stride <= 24)
     }
 
     @Test("a copy keeps its own fields; fields set and cleared again compare and hash as never set")
@@ -34,5 +36,13 @@ struct WrittenElementTests {
         #expect(figure == plain)
         #expect(Set([figure, plain]).count == 1)
         #expect(WrittenElement(role: "P", scope: "Row") != WrittenElement(role: "P"))
+        #expect(WrittenElement(role: "P") != WrittenElement(role: "H1"))
+        #expect(WrittenElement(role: "Span") != WrittenElement(role: "Quote"))
+        var relabelled = WrittenElement(role: "Span")
+        relabelled.role = "P"
+        #expect(relabelled == WrittenElement(role: "P"))
+        var link = WrittenElement(role: "Link", kind: .link(contents: "Go", destination: nil))
+        link.kind = .element
+        #expect(link == WrittenElement(role: "Link"))
     }
 }

@@ -1,11 +1,17 @@
 import Foundation
+import QuireSystem
 
 /// A new file from cairo's: every object it does not change copied byte for byte, changed
 /// and new objects written out, a fresh cross-reference table, and a trailer /ID derived from
 /// the content. Memory is the two files' bytes, never a parsed copy of the whole document.
 final class PDFRewrite {
     let source: CairoPDF
-    private var changed: [Int: [UInt8]] = [:]
+    /// The bodies of replaced and added objects, in the order made: past two chunks, in an
+    /// unlinked temporary file, so a long pack's re-marked pages are not all held in memory
+    /// until the file is written.
+    private var bodies = ByteSpool(memoryChunks: 1)
+    private var changed: [Int: Range<Int>] = [:]
+    private var spoolFailed = false
     /// Dictionaries being changed, written out with the file (so several changes add up).
     private var edited: [Int: PDFDictionary] = [:]
     private var dropped: Set<Int> = []
@@ -28,7 +34,7 @@ final class PDFRewrite {
         edited[number] = nil
         var body: [UInt8] = []
         value.write(into: &body)
-        changed[number] = body
+        spool(body, as: number)
     }
 
     /// Replaces or adds a stream: `data` as given, `dictionary` completed with its /Length.
@@ -38,8 +44,21 @@ final class PDFRewrite {
         dictionary["Length"] = .integer(data.count)
         var body: [UInt8] = []
         dictionary.write(into: &body)
-        body += Array("\nstream\n".utf8) + data + Array("\nendstream".utf8)
-        changed[number] = body
+        body += Array("\nstream\n".utf8)
+        spool(body, as: number)
+        let start = changed[number]!.lowerBound
+        spool(data, as: number)
+        spool(Array("\nendstream".utf8), as: number)
+        changed[number] = start..<bodies.count
+    }
+
+    /// Appends to the spool; `number`'s body is what was appended last.
+    private func spool(_ bytes: [UInt8], as number: Int) {
+        let start = bodies.count
+        bytes.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress, !bodies.append(base, buffer.count) { spoolFailed = true }
+        }
+        changed[number] = start..<bodies.count
     }
 
     /// A new object; a dictionary stays open to `edit` until the file is written.
@@ -96,6 +115,11 @@ final class PDFRewrite {
     }
 
     private func write(into file: UnsafeMutablePointer<FILE>, named path: String, root: Int, info: Int) throws(PDFError) {
+        // Closed on every way out: a read that fails midway no longer leaves the file open.
+        var closed = false
+        defer { if !closed { fclose(file) } }
+        guard !spoolFailed else { throw PDFError("out of memory for the finished PDF's changed objects") }
+        let bodies = self.bodies.seal()
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
         try source.withBytes(0..<firstObject) { output.write($0) }
@@ -104,18 +128,21 @@ final class PDFRewrite {
         // structure tree is tens of thousands of them.
         var body: [UInt8] = []
         for number in 1..<size where !dropped.contains(number) {
-            let written: ArraySlice<UInt8>?
             if let dictionary = edited[number] {
                 body.removeAll(keepingCapacity: true)
                 PDFValue.dictionary(dictionary).write(into: &body)
-                written = body[...]
-            } else {
-                written = changed[number]?[...]
-            }
-            if let written {
                 offsets[number] = output.count
                 output.write(Array("\(number) 0 obj\n".utf8))
-                written.withUnsafeBufferPointer { output.write($0) }
+                output.write(body)
+                output.write(Array("\nendobj\n".utf8))
+            } else if let range = changed[number] {
+                offsets[number] = output.count
+                output.write(Array("\(number) 0 obj\n".utf8))
+                do {
+                    try bodies.withBytes(range) { output.write($0) }
+                } catch {
+                    throw PDFError("the finished PDF's changed objects: \(error)")
+                }
                 output.write(Array("\nendobj\n".utf8))
             } else if let range = source.objectRange(number) {
                 offsets[number] = output.count
@@ -137,6 +164,7 @@ final class PDFRewrite {
         let id = output.identifier
         output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8))
         let failed = output.failed
+        closed = true
         guard fclose(file) == 0, !failed else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 }

@@ -16,14 +16,28 @@ struct StructureRewrite {
         var mcid: Int
     }
 
+    /// One element of the tree, 16 bytes: a pack's tree is tens of thousands of them (its role
+    /// is checked against the written element's as the tree is read, not kept).
     private struct Node {
-        var number: Int
-        var parent: Int
-        var role: String
+        private var object: Int32, parentObject: Int32
         /// Marked content it holds directly, in order: a range of the tree's one list of
         /// references (an array each was a heap block per element, tens of thousands in a pack).
-        var contentStart: Int32, contentEnd: Int32
+        private var contentStart: Int32, contentEnd: Int32
+        var number: Int { Int(object) }
+        var parent: Int { Int(parentObject) }
         var content: Range<Int> { Int(contentStart)..<Int(contentEnd) }
+
+        init?(number: Int, parent: Int, content: Range<Int>) {
+            guard let object = Int32(exactly: number), let parentObject = Int32(exactly: parent),
+                  let start = Int32(exactly: content.lowerBound), let end = Int32(exactly: content.upperBound) else { return nil }
+            (self.object, self.parentObject, contentStart, contentEnd) = (object, parentObject, start, end)
+        }
+    }
+
+    /// The first element whose role is not the one written.
+    private struct RoleMismatch {
+        var index: Int
+        var found: String
     }
 
     /// What an element holds, in reading order, when the finisher rebuilds it.
@@ -44,11 +58,16 @@ struct StructureRewrite {
         }
         let tree = try pdf.dictionary(treeNumber)
         var nodes: [Node] = []
+        nodes.reserveCapacity(written.count)
         var refs: [ContentRef] = []
-        var visited: Set<Int> = []
-        try collect(tree, number: treeNumber, into: &nodes, refs: &refs, visited: &visited, depth: 0)
+        var visited = ObjectSet(count: pdf.offsets.count)
+        var mismatch: RoleMismatch?
+        try collect(tree, number: treeNumber, into: &nodes, refs: &refs, visited: &visited, written: written, mismatch: &mismatch, depth: 0)
         guard nodes.count == written.count else {
             throw PDFError("the structure tree has \(nodes.count) elements where \(written.count) were written")
+        }
+        if let mismatch {
+            throw PDFError("structure element \(mismatch.index + 1) is \(mismatch.found) where \(written[mismatch.index].role) was written")
         }
         var parentTree = try ParentTreeArrays(pdf, tree["ParentTree"]?.reference, pages: pages)
         let edit = out.edit
@@ -59,9 +78,6 @@ struct StructureRewrite {
         var captions: [(figure: Int, caption: Int)] = []
         var pendingCaption: Node?  // a figure's caption, until its figure comes
         for (index, (node, element)) in zip(nodes, written).enumerated() {
-            guard node.role == element.role else {
-                throw PDFError("structure element \(index + 1) is \(node.role) where \(element.role) was written")
-            }
             switch element.kind {
             case .element:
                 if let caption = pendingCaption, caption.parent == node.parent, element.role == "Figure" {
@@ -196,19 +212,23 @@ struct StructureRewrite {
         return entries.isEmpty ? nil : PDFDictionary([("O", .name("Table"))] + entries)
     }
 
-    /// Elements in depth-first order: the order they were opened in.
-    private func collect(_ parent: PDFDictionary, number: Int, into nodes: inout [Node], refs: inout [ContentRef], visited: inout Set<Int>,
-                         depth: Int) throws(PDFError) {
+    /// Elements in depth-first order: the order they were opened in, each role compared with
+    /// the element written at its place.
+    private func collect(_ parent: PDFDictionary, number: Int, into nodes: inout [Node], refs: inout [ContentRef], visited: inout ObjectSet,
+                         written: [WrittenElement], mismatch: inout RoleMismatch?, depth: Int) throws(PDFError) {
         guard depth < 512 else { throw PDFError("the structure tree is nested too deeply") }
         for kid in parent["K"]?.list ?? [] {
-            guard let child = kid.reference, visited.insert(child).inserted else { continue }
+            guard let child = kid.reference, visited.insert(child) else { continue }
             let dictionary = try pdf.dictionary(child)
             guard let role = dictionary["S"]?.nameValue else { continue }
             let start = refs.count
             appendContentRefs(dictionary, to: &refs)
-            guard refs.count <= Int(Int32.max) else { throw PDFError("the structure tree marks more content than the finisher can count") }
-            nodes.append(Node(number: child, parent: number, role: role, contentStart: Int32(start), contentEnd: Int32(refs.count)))
-            try collect(dictionary, number: child, into: &nodes, refs: &refs, visited: &visited, depth: depth + 1)
+            guard let node = Node(number: child, parent: number, content: start..<refs.count) else {
+                throw PDFError("the structure tree marks more content than the finisher can count")
+            }
+            if mismatch == nil, nodes.count < written.count, written[nodes.count].role != role { mismatch = RoleMismatch(index: nodes.count, found: role) }
+            nodes.append(node)
+            try collect(dictionary, number: child, into: &nodes, refs: &refs, visited: &visited, written: written, mismatch: &mismatch, depth: depth + 1)
         }
     }
 
@@ -222,5 +242,22 @@ struct StructureRewrite {
                 refs.append(ContentRef(page: mcr["Pg"]?.reference ?? page, mcid: mcid))
             }
         }
+    }
+}
+
+/// Object numbers seen, one bit each (a `Set<Int>` of a pack's tree was a megabyte).
+private struct ObjectSet {
+    private var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (max(0, count) + 63) / 64) }
+
+    /// False when `number` was inserted before.
+    mutating func insert(_ number: Int) -> Bool {
+        guard number >= 0 else { return true }
+        let word = number / 64, bit = UInt64(1) << UInt64(number % 64)
+        if word >= words.count { words += Array(repeating: 0, count: word + 1 - words.count) }
+        guard words[word] & bit == 0 else { return false }
+        words[word] |= bit
+        return true
     }
 }

@@ -104,6 +104,7 @@ private final class RemarkedPages: @unchecked Sendable {
         done.wait()
         var found: [Int: Set<Int>] = [:]
         for (index, job) in jobs.enumerated() {
+            defer { results[index] = nil }  // handed to `out`, which spools it: not held twice
             guard var result = results[index] else { throw PDFError("cannot decode or compress the content of page object \(job.page)") }
             if let first = drawnFirst[job.page] {
                 // Rare (a tagged appendix's page): decoded again, joined and compressed here.
