@@ -39,15 +39,25 @@ struct RewriteTests {
         defer { unlink(path) }
         try out.write(to: .path(path), root: 1, info: info)
         let written = try #require(FileManager.default.contents(atPath: path))
-        let text = String(decoding: written, as: UTF8.self)
-        #expect(text.contains("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2756 841.8898] /Contents 4 0 R >>"))
+        // The objects that are not streams are packed (the sample is PDF 1.7): cairo's bytes
+        // for them are in an object stream, the content stream stays where it was.
+        let packed = try objectStreams(Array(written))
+        #expect(packed.count == 1)
+        let text = packed.joined(separator: "\n")
+        #expect(text.contains("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2756 841.8898] /Contents 4 0 R >>"))
         #expect(text.contains("% a comment"))
-        #expect(!text.contains("not referenced"))
+        #expect(!text.contains("not referenced") && !String(decoding: written, as: UTF8.self).contains("not referenced"))
         #expect(text.contains("(D:2017\\(1\\))"))
-        let reread = try CairoPDF(Array(written))
-        #expect(try reread.dictionary(1)["Lang"] == .text("en-GB"))
-        #expect(reread.trailer["ID"] != nil)
+        #expect(String(decoding: written, as: UTF8.self).contains("4 0 obj\n<<  /Length 27 >>\nstream\nBT /F1 12 Tf (a \\) b) Tj ET"))
+        // Read back by tools Quire did not write: qpdf finds no error, and pikepdf's trailer
+        // (the cross-reference stream's dictionary) has the root, the /ID and the new /Lang.
         #expect(try run("qpdf", ["--check", path]).status == 0)
+        let read = try run("python3", ["-c", """
+            import pikepdf, sys
+            pdf = pikepdf.open(sys.argv[1])
+            print(pdf.Root.Lang, len(pdf.trailer.ID), pdf.trailer.Type, int(pdf.trailer.Size), len(pdf.pages))
+            """, path])
+        #expect(read.out == "en-GB 2 /XRef 9 1\n", "\(read.out) \(read.err)")
         // The same input gives the same bytes.
         try out.write(to: .path(path + ".2"), root: 1, info: info)
         defer { unlink(path + ".2") }
@@ -62,6 +72,37 @@ struct RewriteTests {
         #expect(FileManager.default.contents(atPath: path + ".3") == written)
     }
 
+    @Test("a file older than PDF 1.5 keeps a classic cross-reference table and no object streams")
+    func classicBeforePDF15() throws {
+        var bytes = sample()
+        bytes.replaceSubrange(0..<8, with: Array("%PDF-1.4".utf8))
+        let out = PDFRewrite(try CairoPDF(bytes))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rewrite-\(UUID().uuidString).pdf").path
+        defer { unlink(path) }
+        try out.write(to: .path(path), root: 1, info: out.add(.dictionary(PDFDictionary([("Title", .text("t"))]))))
+        let written = try #require(FileManager.default.contents(atPath: path))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2756 841.8898] /Contents 4 0 R >>"))
+        #expect(!text.contains("/ObjStm") && text.contains("\ntrailer\n"))
+        let reread = try CairoPDF(Array(written))
+        #expect(reread.trailer["ID"] != nil)
+        #expect(try run("qpdf", ["--check", path]).status == 0)
+    }
+
+    @Test("only a plain object's value is packed: streams and other generations stay whole")
+    func packableBodies() {
+        func body(_ text: String) -> String? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in packableBody(buffer).map { String(decoding: bytes[$0], as: UTF8.self) } }
+        }
+        #expect(body("12 0 obj\n<< /Type /Page >>\nendobj\n") == "<< /Type /Page >>")
+        #expect(body("7 0 obj\n   1234\nendobj\n\n") == "1234")
+        #expect(body("4 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj\n") == nil)
+        #expect(body("9 1 obj\n<< >>\nendobj\n") == nil)
+        #expect(body("9 0 obj\n<< >>\n") == nil)
+        #expect(body("9 0 obj\nendobj\n") == nil)
+    }
+
     @Test("what is not cairo's kind of file is an error, not a guess")
     func refuses() {
         #expect(throws: PDFError.self) { try CairoPDF(Array("%PDF-1.5\nno xref here\n".utf8)) }
@@ -74,4 +115,23 @@ struct RewriteTests {
         #expect(inflated(try #require(deflated(data))) == data)
         #expect(inflated(Array("not zlib".utf8)) == nil)
     }
+}
+
+/// The decompressed contents of every object stream in `bytes`, found by its dictionary.
+private func objectStreams(_ bytes: [UInt8]) throws -> [String] {
+    func find(_ word: String, from start: Int) -> Int? {
+        let needle = Array(word.utf8)
+        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        return (start...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+    var found: [String] = []
+    var from = 0
+    while let type = find("/Type /ObjStm", from: from) {
+        let head = try #require(find(">>\nstream\n", from: type)) + 10
+        let end = try #require(find("\nendstream", from: head))
+        let data = try #require(inflated(Array(bytes[head..<end])))
+        found.append(String(decoding: data, as: UTF8.self))
+        from = end
+    }
+    return found
 }

@@ -86,7 +86,7 @@ struct ByteSpoolTests {
         #expect(PangoCairoRenderer().writePDF(document, to: memory) == nil)
         #expect(PangoCairoRenderer(contexts: 1, spool: (chunkSize: 4096, memoryChunks: 1)).writePDF(document, to: spilled) == nil)
         let a = try #require(FileManager.default.contents(atPath: memory)), b = try #require(FileManager.default.contents(atPath: spilled))
-        #expect(a.count > 10 * 4096, "the paper should span many chunks, even compressed: \(a.count) bytes")
+        #expect(a.count > 8 * 4096, "the paper should span many chunks, even compressed: \(a.count) bytes")
         #expect(a == b, "spilling cairo's output to the temporary file changed the PDF")
     }
 }

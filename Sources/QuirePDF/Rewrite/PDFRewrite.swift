@@ -2,7 +2,8 @@ import Foundation
 import QuireSystem
 
 /// A new file from cairo's: every object it does not change copied byte for byte, changed
-/// and new objects written out, a fresh cross-reference table, and a trailer /ID derived from
+/// and new objects written out (those that are not streams packed into object streams, see
+/// `ObjectStreams`), a fresh cross-reference stream or table, and a trailer /ID derived from
 /// the content. Memory is the two files' bytes, never a parsed copy of the whole document.
 final class PDFRewrite {
     let source: CairoPDF
@@ -15,6 +16,8 @@ final class PDFRewrite {
     /// Dictionaries being changed, written out with the file (so several changes add up).
     private var edited: [Int: PDFDictionary] = [:]
     private var dropped: Set<Int> = []
+    /// Changed objects that are streams: they stay out of the object streams.
+    private var changedStreams: Set<Int> = []
     private(set) var size: Int
 
     init(_ source: CairoPDF) {
@@ -32,6 +35,7 @@ final class PDFRewrite {
 
     func replace(_ number: Int, _ value: PDFValue) {
         edited[number] = nil
+        changedStreams.remove(number)
         var body: [UInt8] = []
         value.write(into: &body)
         spool(body, as: number)
@@ -50,6 +54,7 @@ final class PDFRewrite {
         spool(data, as: number)
         spool(Array("\nendstream".utf8), as: number)
         changed[number] = start..<bodies.count
+        changedStreams.insert(number)
     }
 
     /// Appends to the spool; `number`'s body is what was appended last.
@@ -59,6 +64,7 @@ final class PDFRewrite {
             if let base = buffer.baseAddress, !bodies.append(base, buffer.count) { spoolFailed = true }
         }
         changed[number] = start..<bodies.count
+        changedStreams.insert(number)
     }
 
     /// A new object; a dictionary stays open to `edit` until the file is written.
@@ -114,6 +120,13 @@ final class PDFRewrite {
         return Data(bytesNoCopy: bytes, count: length.pointee, deallocator: .free)
     }
 
+    /// "%PDF-1.5" and later: object streams are PDF 1.5's.
+    private static func allowsObjectStreams(_ header: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard header.count >= 8, Array(header[0..<5]) == Array("%PDF-".utf8), header[6] == UInt8(ascii: ".") else { return false }
+        let major = Int(header[5]) - 0x30, minor = Int(header[7]) - 0x30
+        return (0...9).contains(major) && (0...9).contains(minor) && (major, minor) >= (1, 5)
+    }
+
     private func write(into file: UnsafeMutablePointer<FILE>, named path: String, root: Int, info: Int) throws(PDFError) {
         // Closed on every way out: a read that fails midway no longer leaves the file open.
         var closed = false
@@ -123,7 +136,9 @@ final class PDFRewrite {
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
         try source.withBytes(0..<firstObject) { output.write($0) }
-        var offsets = [Int?](repeating: nil, count: size)
+        // PDF 1.5 and later (cairo writes 1.5) pack the objects that are not streams.
+        let packs = firstObject >= 8 ? try source.withBytes(0..<8) { Self.allowsObjectStreams($0) } : false
+        var streams = ObjectStreams(size: size)
         // Each edited dictionary is written out as it is reached, not all first: a pack's
         // structure tree is tens of thousands of them.
         var body: [UInt8] = []
@@ -131,38 +146,61 @@ final class PDFRewrite {
             if let dictionary = edited[number] {
                 body.removeAll(keepingCapacity: true)
                 PDFValue.dictionary(dictionary).write(into: &body)
-                offsets[number] = output.count
+                if packs {
+                    body.withUnsafeBufferPointer { streams.add(number, $0, writingTo: &output) }
+                    continue
+                }
+                streams.entries.setOffset(number, output.count)
                 output.write(Array("\(number) 0 obj\n".utf8))
                 output.write(body)
                 output.write(Array("\nendobj\n".utf8))
             } else if let range = changed[number] {
-                offsets[number] = output.count
-                output.write(Array("\(number) 0 obj\n".utf8))
                 do {
+                    if packs, !changedStreams.contains(number) {
+                        try bodies.withBytes(range) { streams.add(number, $0, writingTo: &output) }
+                        continue
+                    }
+                    streams.entries.setOffset(number, output.count)
+                    output.write(Array("\(number) 0 obj\n".utf8))
                     try bodies.withBytes(range) { output.write($0) }
                 } catch {
                     throw PDFError("the finished PDF's changed objects: \(error)")
                 }
                 output.write(Array("\nendobj\n".utf8))
             } else if let range = source.objectRange(number) {
-                offsets[number] = output.count
-                try source.withBytes(range) { output.write($0) }
+                try source.withBytes(range) { object in
+                    if packs, let value = packableBody(object) {
+                        streams.add(number, UnsafeBufferPointer(rebasing: object[value]), writingTo: &output)
+                    } else {
+                        streams.entries.setOffset(number, output.count)
+                        output.write(object)
+                    }
+                }
             }
         }
-        let xref = output.count
-        output.write(Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8))
-        // Entries are 20 bytes each, written a few hundred at a time rather than as one table.
-        var entries: [UInt8] = []
-        entries.reserveCapacity(20 * 512)
-        for number in 1..<size {
-            appendXrefEntry(offsets[number], to: &entries)
-            if entries.count >= 20 * 512 || number == size - 1 {
-                output.write(entries)
-                entries.removeAll(keepingCapacity: true)
+        let id: String
+        if packs {
+            streams.finish(into: &output)
+            id = output.identifier
+            let trailer = "/Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>]"
+            let xref = streams.writeCrossReferences(into: &output, trailer: trailer)
+            output.write(Array("startxref\n\(xref)\n%%EOF\n".utf8))
+        } else {
+            let xref = output.count
+            output.write(Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8))
+            // Entries are 20 bytes each, written a few hundred at a time rather than as one table.
+            var entries: [UInt8] = []
+            entries.reserveCapacity(20 * 512)
+            for number in 1..<size {
+                appendXrefEntry(streams.entries.offset(number), to: &entries)
+                if entries.count >= 20 * 512 || number == size - 1 {
+                    output.write(entries)
+                    entries.removeAll(keepingCapacity: true)
+                }
             }
+            id = output.identifier
+            output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8))
         }
-        let id = output.identifier
-        output.write(Array("trailer\n<< /Size \(size) /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8))
         let failed = output.failed
         closed = true
         guard fclose(file) == 0, !failed else { throw PDFError("cannot write \(path): \(String(cString: strerror(errno)))") }
@@ -191,7 +229,7 @@ private func appendXrefEntry(_ offset: Int?, to entries: inout [UInt8]) {
 /// Bytes on their way to a file, counted and hashed (two FNV-1a lanes, 128 bits) so the /ID
 /// is derived from the content: the same content always gets the same /ID, and no render
 /// needs a clock or a random number.
-private struct HashingOutput {
+struct HashingOutput {
     let file: UnsafeMutablePointer<FILE>
     private(set) var count = 0
     private(set) var failed = false
