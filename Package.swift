@@ -55,12 +55,14 @@ let package = Package(
         .target(name: "CQPDF", dependencies: ["CLazyLoad"]),
         .target(name: "CRsvg", dependencies: ["CLazyLoad", "CGObject", "CCairo"]),
         .target(name: "CGdkPixbuf", dependencies: ["CLazyLoad", "CGObject"]),
+        // A thread started on another core than its creator's (C: `_GNU_SOURCE`'s affinity calls).
+        .target(name: "CThreads"),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Layers
         // The one lock helper, per-worker result slots, and what differs by operating system
         // (the executable's path, resident memory, malloc_trim): below every layer that needs them.
-        .target(name: "QuireSystem", dependencies: ["CMalloc"]),
+        .target(name: "QuireSystem", dependencies: ["CMalloc", "CThreads"]),
         .target(name: "QuireModel"),
         .target(name: "QuireYAML", dependencies: ["QuireModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "QuireSource", dependencies: ["QuireModel", "QuireYAML", "CCmarkGFM", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
@@ -109,7 +111,7 @@ let package = Package(
         .target(name: "QuireTestSupport", dependencies: ["CQuireZlib"], path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireSourceTests", dependencies: ["QuireSource", "QuireModel", "QuireArchive"]),
         .testTarget(name: "QuireLayoutTests", dependencies: ["QuireLayout", "QuireModel", "QuireSource", "QuirePages"], exclude: ["Snapshots"]),
-        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuirePDF", "QuireRender", "CCairo", "CLazyLoad"], exclude: ["References"]),
+        .testTarget(name: "QuireRenderTests", dependencies: ["QuireTestSupport", "QuireKit", "QuireSystem", "CThreads", "QuireModel", "QuirePangoCairo", "QuireLayout", "QuirePages", "QuirePDF", "QuireRender", "CCairo", "CLazyLoad"], exclude: ["References"]),
         .testTarget(name: "QuireCLITests", dependencies: ["QuireKit", "QuireArchive", "QuireLayout", "QuireModel", "QuireBench", "QuireVersion", "QuireTestSupport"]),
         .testTarget(name: "QuirePDFTests", dependencies: ["QuirePDF", "QuirePDFSyntax", "QuirePages", "QuireSystem", "QuireTestSupport"]),
         .testTarget(name: "QuireCheckTests", dependencies: ["QuireCheck", "QuirePDF", "QuirePDFSyntax", "QuireTestSupport"]),

@@ -15,11 +15,11 @@ struct LayoutListingCache {
     let file: URL
 
     /// `$XDG_CACHE_HOME/quire/layouts`, else `~/.cache/quire/layouts`; nil without either.
-    static func user(environment: [String: String] = ProcessInfo.processInfo.environment) -> LayoutListingCache? {
+    static func user(environment: (String) -> String? = Platform.environmentValue) -> LayoutListingCache? {
         let base: URL
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+        if let cache = environment("XDG_CACHE_HOME"), cache.hasPrefix("/") {
             base = URL(fileURLWithPath: cache)
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
+        } else if let home = environment("HOME"), home.hasPrefix("/") {
             base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
         } else {
             return nil
@@ -128,8 +128,8 @@ struct LayoutListingCache {
 extension Resources {
     /// `availableLayouts()` through the user's cache (`LayoutListingCache`): what `quire
     /// layouts` prints.
-    public func availableLayoutsCached(environment: [String: String] = ProcessInfo.processInfo.environment) throws(QuireError) -> [LayoutInfo] {
-        guard let cache = LayoutListingCache.user(environment: environment) else { return try availableLayouts() }
+    public func availableLayoutsCached(environment: ((String) -> String?)? = nil) throws(QuireError) -> [LayoutInfo] {
+        guard let cache = LayoutListingCache.user(environment: environment ?? Platform.environmentValue) else { return try availableLayouts() }
         let key = LayoutListingCache.key(folders: layoutFolders(root: layouts))
         if let listed = cache.load(key: key) { return listed }
         let (layouts, files) = try listLayouts(root: nil)

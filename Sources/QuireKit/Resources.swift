@@ -23,8 +23,9 @@ public struct Resources: Sendable {
 
     /// `QUIRE_LAYOUTS` as folders: colon-separated, empty entries ignored, relative ones from
     /// the current directory.
-    public static func layoutPath(from environment: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
-        (environment["QUIRE_LAYOUTS"] ?? "").split(separator: ":").filter { !$0.isEmpty }.map { URL(fileURLWithPath: String($0)) }
+    /// `environment` looks a variable up (the process's own when nil).
+    public static func layoutPath(from environment: ((String) -> String?)? = nil) -> [URL] {
+        ((environment ?? Platform.environmentValue)("QUIRE_LAYOUTS") ?? "").split(separator: ":").filter { !$0.isEmpty }.map { URL(fileURLWithPath: String($0)) }
     }
 
     public static func locate() -> Resources {
@@ -43,7 +44,7 @@ public struct Resources: Sendable {
         func holdsResources(_ path: String) -> Bool {
             exists(path + "/layouts") && exists(path + "/fonts/fonts.conf")
         }
-        if let home = ProcessInfo.processInfo.environment["QUIRE_HOME"], !home.isEmpty {
+        if let home = Platform.environmentValue("QUIRE_HOME"), !home.isEmpty {
             return Resources(root: URL(fileURLWithPath: home))
         }
         for start in [parentFolder(Platform.executable.path), parentFolder(#filePath)] {

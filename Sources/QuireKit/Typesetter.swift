@@ -130,9 +130,9 @@ public final class Typesetter: Sendable {
         stampCreationDate(&metadata)
         let profile = try archivalProfile(pdfa ?? prepared.theme.pdfa)
         try withoutActuallyEscaping(observe) { observe throws(QuireError) in
-            // The lazy page sequence holds `observe` only while the PDF is written.
+            // The page iterator holds `observe` only while the PDF is written.
             try deliver(prepared.inputs) { destination in
-                renderer.writePDF(pages: streamed.pages().lazy.prefix { _ in budget.allows() }.map { page in observe(page); return page },
+                renderer.writePDF(pages: budget.pages(streamed.pages(), observe: observe),
                                   outline: streamed.outline, metadata: metadata, archivalProfile: profile, into: destination) ?? spool.failure
             }
         }

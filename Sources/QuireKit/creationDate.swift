@@ -1,10 +1,11 @@
 import Foundation
 import QuirePages
+import QuireSystem
 
 /// A paper without a date is stamped with `SOURCE_DATE_EPOCH` (the reproducible-builds
 /// convention), never the clock, so two renders still give the same bytes.
-func stampCreationDate(_ metadata: inout DocumentMetadata, environment: [String: String] = ProcessInfo.processInfo.environment) {
-    guard metadata.creationDate == nil, let raw = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(raw), seconds >= 0 else { return }
+func stampCreationDate(_ metadata: inout DocumentMetadata, environment: (String) -> String? = Platform.environmentValue) {
+    guard metadata.creationDate == nil, let raw = environment("SOURCE_DATE_EPOCH"), let seconds = Int64(raw), seconds >= 0 else { return }
     metadata.creationDate = isoDateTime(seconds)
 }
 

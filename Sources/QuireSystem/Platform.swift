@@ -23,6 +23,13 @@ public enum Platform {
         return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
     }()
 
+    /// The environment variable `name`, nil when unset. `getenv`, not
+    /// `ProcessInfo.environment`, whose first use builds a dictionary of every variable and
+    /// cost a cold render 0.3 ms of type lookups before anything else could start (perf).
+    public static func environmentValue(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     /// Resident memory of this process in bytes (Linux: VmRSS from /proc/self/status); 0 where
     /// the system does not say.
     public static func residentMemoryBytes() -> Int {

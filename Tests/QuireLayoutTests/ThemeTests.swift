@@ -1,5 +1,5 @@
 import Foundation
-import QuireLayout
+@testable import QuireLayout
 import QuireModel
 import Testing
 
@@ -54,6 +54,20 @@ struct ThemeTests {
         #expect(formatDate(CalendarDate(year: 2013, month: 10, day: 12), "{do}") == "12th")
         #expect(formatDate(CalendarDate(year: 2013, month: 10, day: 22), "{do}") == "22nd")
         #expect(formatDate(date, "{dd}/{MM}/{yyyy}") == "19/10/2017")
+        // Anything else in braces is kept as written, a language token too if it names none.
+        #expect(formatDate(date, "{d} {month} {yyyy} {MMMM:} {MMMM:c1} {{d}}") == "19 {month} 2017 {MMMM:} {MMMM:c1} {19}")
+    }
+
+    @Test("placeholders are filled in one pass: unknown ones and stray braces kept, filled text not searched again")
+    func placeholders() {
+        let values = ["page": "3", "pages": "12", "subject": "Budget {page} {pages}"]
+        func fill(_ template: String) -> String { fillPlaceholders(template) { values[String($0)] } }
+        #expect(fill("Page {page} of {pages}") == "Page 3 of 12")
+        #expect(fill("{subject}") == "Budget {page} {pages}")
+        #expect(fill("{ page} {unknown} {page") == "{ page} {unknown} {page")
+        #expect(fill("{{page}} } {") == "{3} } {")
+        #expect(fill("no braces") == "no braces")
+        #expect(fill("Tudalen {page} o {pages} – ŵ") == "Tudalen 3 o 12 – ŵ")
     }
 }
 

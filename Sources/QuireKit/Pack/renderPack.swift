@@ -26,7 +26,7 @@ extension Typesetter {
         let pack = result.pack
         try budget.check(pages: pack.pageCount)
         try writeAtomically(output, inputs: result.inputs, budget: budget) { descriptor in
-            renderer.writePDF(pages: pack.pages.lazy.prefix { _ in budget.allows() }, outline: pack.outline, metadata: pack.metadata, archivalProfile: profile,
+            renderer.writePDF(pages: budget.pages(pack.pages.makeIterator()), outline: pack.outline, metadata: pack.metadata, archivalProfile: profile,
                               into: .descriptor(descriptor))
                 ?? result.spools.compactMap(\.failure).first
         }

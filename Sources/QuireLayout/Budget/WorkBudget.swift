@@ -1,4 +1,5 @@
 public import QuireModel
+public import QuirePages
 
 /// The port through which a caller bounds one layout's work: the layout asks between chunks
 /// of paragraphs and as pages are made, drawing asks between pages, and a render past the
@@ -14,6 +15,22 @@ public protocol WorkBudget: Sendable {
 
 extension WorkBudget {
     public func allows() -> Bool { allows(pages: 0) }
+
+    /// `pages` while the budget allows (asked after each page is made, as `prefix(while:)`
+    /// would), each shown to `observe` first.
+    public func pages(_ pages: some IteratorProtocol<Page>, observe: @escaping (Page) -> Void = { _ in }) -> AnyIterator<Page> {
+        var base = pages
+        var stopped = false
+        return AnyIterator {
+            guard !stopped, let page = base.next() else { return nil }
+            guard allows() else {
+                stopped = true
+                return nil
+            }
+            observe(page)
+            return page
+        }
+    }
 
     /// Throws the limit crossed, if any.
     public func check(pages: Int = 0) throws(QuireError) {

@@ -53,12 +53,17 @@ func finalize(_ bodies: [Frame], runs: ArraySlice<PageRun>, first: Int, total: I
               furniture: PageFurniture, shaper: any TextShaper) -> [Page] {
     let width = theme.contentWidth
     func fill(_ template: String, _ label: PageLabel, _ section: String) -> String {
-        template.replacingOccurrences(of: "{page}", with: label.description)
-            .replacingOccurrences(of: "{pages}", with: String(total))
-            .replacingOccurrences(of: "{subject}", with: values.subject)
-            .replacingOccurrences(of: "{classification}", with: values.classification)
-            .replacingOccurrences(of: "{marking}", with: values.marking)
-            .replacingOccurrences(of: "{section}", with: section)
+        fillPlaceholders(template) { name in
+            switch name {
+            case "page": label.description
+            case "pages": String(total)
+            case "subject": values.subject
+            case "classification": values.classification
+            case "marking": values.marking
+            case "section": section
+            default: nil
+            }
+        }
     }
     func spec(_ text: String, _ running: RunningText) -> ParagraphSpec {
         let alignment: TextAlignment = switch running.alignment {

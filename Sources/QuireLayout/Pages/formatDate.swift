@@ -1,4 +1,3 @@
-import Foundation
 public import QuireModel
 
 /// Formats a date by the layout's pattern: `{d}`, `{do}` (19th; Welsh 19eg), `{dd}`, `{MMMM}`,
@@ -7,21 +6,25 @@ public import QuireModel
 /// {yyyy} / {d} {MMMM:cy} {yyyy}") prints both whatever the paper's. Fixed tables
 /// (`DateWords`): output must not depend on the machine's locale.
 public func formatDate(_ date: CalendarDate, _ pattern: String, language: String = "en-GB") -> String {
-    var text = pattern
-    // Tokens that name their language first, then the paper's. Only a pattern with a ':' can
-    // name one; most have none and skip the regular expression (and ICU's compiling of it).
-    while text.contains(":"), let range = text.range(of: #"\{(MMMM|do):([A-Za-z-]+)\}"#, options: .regularExpression) {
-        let token = text[range].dropFirst().dropLast().split(separator: ":")
-        let words = DateWords.forLanguage(String(token[1]))
-        text.replaceSubrange(range, with: token[0] == "MMMM" ? words.months[date.month - 1] : words.ordinal(date.day))
-    }
-    let words = DateWords.forLanguage(language)
+    let paper = DateWords.forLanguage(language)
     let day = String(date.day)
-    return text
-        .replacingOccurrences(of: "{do}", with: words.ordinal(date.day))
-        .replacingOccurrences(of: "{dd}", with: date.day < 10 ? "0" + day : day)
-        .replacingOccurrences(of: "{d}", with: day)
-        .replacingOccurrences(of: "{MMMM}", with: words.months[date.month - 1])
-        .replacingOccurrences(of: "{MM}", with: date.month < 10 ? "0\(date.month)" : "\(date.month)")
-        .replacingOccurrences(of: "{yyyy}", with: String(date.year))
+    return fillPlaceholders(pattern) { name in
+        // A token that names its language ("{MMMM:cy}", "{do:en}") uses that one's words.
+        let parts = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2 {
+            guard ["MMMM", "do"].contains(parts[0]), !parts[1].isEmpty,
+                  parts[1].allSatisfy({ $0 == "-" || ($0.isASCII && $0.isLetter) }) else { return nil }
+            let words = DateWords.forLanguage(String(parts[1]))
+            return parts[0] == "MMMM" ? words.months[date.month - 1] : words.ordinal(date.day)
+        }
+        switch name {
+        case "do": return paper.ordinal(date.day)
+        case "dd": return date.day < 10 ? "0" + day : day
+        case "d": return day
+        case "MMMM": return paper.months[date.month - 1]
+        case "MM": return date.month < 10 ? "0\(date.month)" : "\(date.month)"
+        case "yyyy": return String(date.year)
+        default: return nil
+        }
+    }
 }
