@@ -4,7 +4,7 @@ import QuireSystem
 /// The objects that are not streams, gathered into compressed object streams and indexed by a
 /// cross-reference stream (PDF 1.5, §7.5.7–8). A pack's structure tree is tens of thousands of
 /// small dictionaries, two thirds of the file written plainly: packed, the 250-paper pack is
-/// 3.7 MB instead of 8.0. Streams (page content, fonts, the XMP metadata) stay top-level, as
+/// 3.5 MB instead of 8.0. Streams (page content, fonts, the XMP metadata) stay top-level, as
 /// the format requires; so does anything whose bytes are not a plain "N 0 obj … endobj".
 struct ObjectStreams {
     static let objectsPerStream = 200

@@ -64,7 +64,6 @@ final class PDFRewrite {
             if let base = buffer.baseAddress, !bodies.append(base, buffer.count) { spoolFailed = true }
         }
         changed[number] = start..<bodies.count
-        changedStreams.insert(number)
     }
 
     /// A new object; a dictionary stays open to `edit` until the file is written.
