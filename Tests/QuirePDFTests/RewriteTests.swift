@@ -35,6 +35,8 @@ struct RewriteTests {
         try out.edit(1) { $0["Lang"] = .text("en-GB") }
         out.drop(5)
         let info = out.add(.dictionary(PDFDictionary([("Title", .text("Tést")), ("CreationDate", .ascii("D:2017(1)"))])))
+        // A value replaced whole (as the parent tree's arrays are) is packed as an edited one is.
+        let numbers = out.add(.array([.integer(7), .integer(8)]))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rewrite-\(UUID().uuidString).pdf").path
         defer { unlink(path) }
         try out.write(to: .path(path), root: 1, info: info)
@@ -48,6 +50,7 @@ struct RewriteTests {
         #expect(text.contains("% a comment"))
         #expect(!text.contains("not referenced") && !String(decoding: written, as: UTF8.self).contains("not referenced"))
         #expect(text.contains("(D:2017\\(1\\))"))
+        #expect(text.contains("[7 8]") && !String(decoding: written, as: UTF8.self).contains("\(numbers) 0 obj"))
         #expect(String(decoding: written, as: UTF8.self).contains("4 0 obj\n<<  /Length 27 >>\nstream\nBT /F1 12 Tf (a \\) b) Tj ET"))
         // Read back by tools Quire did not write: qpdf finds no error, and pikepdf's trailer
         // (the cross-reference stream's dictionary) has the root, the /ID and the new /Lang.
@@ -57,7 +60,7 @@ struct RewriteTests {
             pdf = pikepdf.open(sys.argv[1])
             print(pdf.Root.Lang, len(pdf.trailer.ID), pdf.trailer.Type, int(pdf.trailer.Size), len(pdf.pages))
             """, path])
-        #expect(read.out == "en-GB 2 /XRef 9 1\n", "\(read.out) \(read.err)")
+        #expect(read.out == "en-GB 2 /XRef 10 1\n", "\(read.out) \(read.err)")
         // The same input gives the same bytes.
         try out.write(to: .path(path + ".2"), root: 1, info: info)
         defer { unlink(path + ".2") }

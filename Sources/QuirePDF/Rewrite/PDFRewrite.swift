@@ -11,6 +11,9 @@ final class PDFRewrite {
     /// unlinked temporary file, so a long pack's re-marked pages are not all held in memory
     /// until the file is written.
     private var bodies = ByteSpool(memoryChunks: 1)
+    /// The bodies once the file was first written: kept, so writing again gives the same
+    /// file; nothing may be replaced after that.
+    private var written: SpooledBytes?
     private var changed: [Int: Range<Int>] = [:]
     private var spoolFailed = false
     /// Dictionaries being changed, written out with the file (so several changes add up).
@@ -59,6 +62,7 @@ final class PDFRewrite {
 
     /// Appends to the spool; `number`'s body is what was appended last.
     private func spool(_ bytes: [UInt8], as number: Int) {
+        precondition(written == nil, "an object replaced after the file was written")
         let start = bodies.count
         bytes.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress, !bodies.append(base, buffer.count) { spoolFailed = true }
@@ -131,7 +135,8 @@ final class PDFRewrite {
         var closed = false
         defer { if !closed { fclose(file) } }
         guard !spoolFailed else { throw PDFError("out of memory for the finished PDF's changed objects") }
-        let bodies = self.bodies.seal()
+        let bodies = written ?? self.bodies.seal()
+        written = bodies
         var output = HashingOutput(file)
         let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
         try source.withBytes(0..<firstObject) { output.write($0) }
