@@ -47,6 +47,13 @@ public struct ByteSpool {
         return true
     }
 
+    /// Appends `bytes`; where they lie, or nil when memory runs out.
+    public mutating func append(_ bytes: [UInt8]) -> Range<Int>? {
+        let start = count
+        let appended = bytes.withUnsafeBufferPointer { $0.baseAddress.map { append($0, bytes.count) } ?? true }
+        return appended ? start..<count : nil
+    }
+
     /// A new chunk: the full one's buffer, once it is in the file, or a new buffer.
     private mutating func startChunk() -> Bool {
         if let full = current, places.count > memoryChunks, let offset = file.write(full, chunkSize) {
@@ -68,6 +75,28 @@ public struct ByteSpool {
         used = chunkSize
         count = 0
         return sealed
+    }
+
+    /// A copy of bytes already appended (a finisher's object it changes again); nil if the
+    /// file cannot be read back.
+    public func copy(_ range: Range<Int>) -> [UInt8]? {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range \(range) outside \(count) spooled bytes")
+        var readable = true
+        let copy = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            var position = range.lowerBound
+            while position < range.upperBound, readable {
+                let chunk = position / chunkSize, within = position % chunkSize
+                let piece = min(range.upperBound - position, chunkSize - within)
+                let target = buffer.baseAddress! + (position - range.lowerBound)
+                switch places[chunk] {
+                case .memory(let pointer): target.initialize(from: pointer + within, count: piece)
+                case .file(let offset): readable = file.read(into: target, piece, at: offset + within)
+                }
+                position += piece
+            }
+            initialized = readable ? range.count : 0
+        }
+        return readable ? copy : nil
     }
 
     /// Gives every chunk and the file back.
@@ -227,6 +256,10 @@ private struct SpillFile {
         let offset = end
         end += count
         return offset
+    }
+
+    func read(into target: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) -> Bool {
+        descriptor >= 0 && readFully(descriptor, target, count, at: offset)
     }
 
     /// The descriptor, now the reader's to close (-1 if no file was made).

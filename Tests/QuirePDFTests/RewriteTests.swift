@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuirePDF
+import QuireSystem
 import QuireTestSupport
 
 /// The finishing writer's reader and writer on a hand-written file.
@@ -73,6 +74,35 @@ struct RewriteTests {
         #expect(fcntl(descriptor, F_GETFD) != -1)
         close(descriptor)
         #expect(FileManager.default.contents(atPath: path + ".3") == written)
+    }
+
+    @Test("an edited dictionary is spooled at once and read back for the next edit, also once it is in the temporary file")
+    func editsAddUp() throws {
+        let source = try CairoPDF(sample())
+        let spilling = PDFRewrite(source, bodies: ByteSpool(chunkSize: 16, memoryChunks: 0))
+        let inMemory = PDFRewrite(source)
+        var written: [[UInt8]] = []
+        for out in [spilling, inMemory] {
+            try out.edit(3) { $0["Tabs"] = .name("S") }
+            let info = out.add(.dictionary(PDFDictionary([("Title", .text("t"))])))
+            try out.edit(1) { $0["Lang"] = .text("en-GB") }
+            // Back to objects whose edited bodies are behind others now (in the file, for `spilling`).
+            try out.edit(3) { $0["StructParents"] = .integer(0) }
+            try out.edit(info) { $0["Author"] = .text("Democratic Services") }
+            try out.edit(3) { $0["Tabs"] = nil }
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("edits-\(UUID().uuidString).pdf").path
+            defer { unlink(path) }
+            try out.write(to: .path(path), root: 1, info: info)
+            written.append(Array(try #require(FileManager.default.contents(atPath: path))))
+            let read = try run("python3", ["-c", """
+                import pikepdf, sys
+                pdf = pikepdf.open(sys.argv[1])
+                page = pdf.pages[0].obj
+                print(pdf.Root.Lang, pdf.docinfo.Title, pdf.docinfo.Author, int(page.StructParents), "/Tabs" in page, page.MediaBox[3])
+                """, path])
+            #expect(read.out == "en-GB t Democratic Services 0 False 841.8898\n", "\(read.out) \(read.err)")
+        }
+        #expect(written[0] == written[1], "spilling the edited bodies changed the file")
     }
 
     @Test("a file older than PDF 1.5 keeps a classic cross-reference table and no object streams")

@@ -65,6 +65,21 @@ struct ByteSpoolTests {
         }
     }
 
+    @Test("bytes already appended read back before the spool is sealed, from memory and from the file (the finisher's edited objects)")
+    func readsBeforeSealing() throws {
+        for memoryChunks in [0, 1, 3] {
+            var spool = ByteSpool(chunkSize: 64, memoryChunks: memoryChunks)
+            let expected = fill(&spool, lengths: [1, 63, 64, 5, 200, 3, 129, 7, 300])
+            for (start, end) in [(0, 1), (0, 64), (60, 70), (63, 200), (100, 500), (0, expected.count), (expected.count - 1, expected.count)] {
+                #expect(spool.copy(start..<end) == Array(expected[start..<end]), "\(start)..<\(end), memoryChunks \(memoryChunks)")
+            }
+            let appended = spool.append(Array("more".utf8))
+            #expect(appended == expected.count..<(expected.count + 4))
+            #expect(spool.copy(try #require(appended)) == Array("more".utf8))
+            #expect(spool.seal().spilled)
+        }
+    }
+
     @Test("where the temporary file cannot be made, the chunks stay in memory and nothing is lost")
     func noFolder() throws {
         var spool = ByteSpool(chunkSize: 64, memoryChunks: 0, folder: "/nonexistent-\(UUID().uuidString)")

@@ -14,7 +14,7 @@ struct StructureCompletion {
 /// on, and grafts the source file's structure elements under the element that was open
 /// around it: marked-content ids moved past the page's own, the parent tree extended, the
 /// role map merged. Returns, by page object number, the content to draw before the page's own.
-func importTaggedPages(_ imported: [ImportedPDFPage], pages: [(number: Int, dictionary: PDFDictionary)], labels: [PageLabel],
+func importTaggedPages(_ imported: [ImportedPDFPage], pages: [PageObject], labels: [PageLabel],
                        completion: inout StructureCompletion, out: PDFRewrite) throws(PDFError) -> [Int: [UInt8]]
 {
     guard !imported.isEmpty else { return [:] }
@@ -51,7 +51,7 @@ struct TaggedPDFGraft {
     let source: ForeignPDF
     let sourcePages: [ForeignPage]
     let out: PDFRewrite
-    let packPages: [(number: Int, dictionary: PDFDictionary)]
+    let packPages: [PageObject]
     /// The pack pages' printed numbers, for the descriptions of links that now go to them.
     let labels: [PageLabel]
     let treeNumber: Int
@@ -61,7 +61,7 @@ struct TaggedPDFGraft {
     /// Source annotation object → its copy, for the structure's OBJRs.
     private var annotations: [Int: Int] = [:]
 
-    init(source: ForeignPDF, sourcePages: [ForeignPage], out: PDFRewrite, packPages: [(number: Int, dictionary: PDFDictionary)], labels: [PageLabel],
+    init(source: ForeignPDF, sourcePages: [ForeignPage], out: PDFRewrite, packPages: [PageObject], labels: [PageLabel],
          treeNumber: Int) {
         self.labels = labels
         self.source = source
@@ -80,7 +80,7 @@ struct TaggedPDFGraft {
         }
         guard page.place.pageIndex >= 0, page.place.pageIndex < packPages.count else { throw PDFError("an imported page is placed on page \(page.place.pageIndex + 1) of \(packPages.count)") }
         let sourcePage = sourcePages[page.sourceIndex], packPage = packPages[page.place.pageIndex]
-        guard let media = packPage.dictionary["MediaBox"]?.list, media.count == 4, let height = media[3].double else {
+        guard let height = packPage.top else {
             throw PDFError("page \(page.place.pageIndex + 1) has no usable /MediaBox")
         }
         let transform = PlacementTransform(from: sourcePage.box, to: page.place, pageHeight: height)
@@ -96,7 +96,7 @@ struct TaggedPDFGraft {
 
         // Resources under new names ("Qi" + the old), added to the pack page's own.
         var renames = ResourceRenames()
-        var resources = try resolvedResources(packPage.dictionary)
+        var resources = try resolvedResources(try out.source.dictionary(packPage.number))
         for (category, value) in sourcePage.resources.entries where category != "ProcSet" {
             guard let entries = try source.dictionary(value) else { continue }
             var merged = try resolvedCategory(resources[category])

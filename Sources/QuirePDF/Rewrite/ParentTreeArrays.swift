@@ -12,7 +12,7 @@ struct ParentTreeArrays {
 
     init() {}
 
-    init(_ pdf: CairoPDF, _ tree: Int?, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) {
+    init(_ pdf: CairoPDF, _ tree: Int?, pages: [PageObject]) throws(PDFError) {
         guard let tree else { return }
         treeObject = tree
         var byKey: [Int: Int] = [:]
@@ -24,7 +24,7 @@ struct ParentTreeArrays {
         }
         // Each page names its array by /StructParents.
         for page in pages {
-            guard let key = page.dictionary["StructParents"]?.int, let number = byKey[key],
+            guard let key = page.structParents, let number = byKey[key],
                   case .array(let items) = try pdf.object(number).value else { continue }
             arrays[page.number] = (number, items)
         }

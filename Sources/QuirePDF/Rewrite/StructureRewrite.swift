@@ -49,7 +49,7 @@ struct StructureRewrite {
     /// Applies `written`; returns, by page object number, the MCIDs that are artifacts now,
     /// with the parent tree (written out by the caller, after any imported pages join it).
     /// `labels` are the pages' printed numbers, for internal links' descriptions.
-    func complete(_ written: [WrittenElement], root: PDFDictionary, pages: [(number: Int, dictionary: PDFDictionary)],
+    func complete(_ written: [WrittenElement], root: PDFDictionary, pages: [PageObject],
                   labels: [PageLabel]) throws(PDFError) -> StructureCompletion
     {
         guard let treeNumber = root["StructTreeRoot"]?.reference else {
@@ -178,14 +178,14 @@ struct StructureRewrite {
     }
 
     /// An explicit destination: the page, its left edge, `y` down from its top, the zoom kept.
-    private func explicitDestination(_ destination: PageDestination, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError)
+    private func explicitDestination(_ destination: PageDestination, pages: [PageObject]) throws(PDFError)
         -> PDFValue
     {
         guard destination.pageIndex >= 0, destination.pageIndex < pages.count else {
             throw PDFError("a link goes to page \(destination.pageIndex + 1) of a \(pages.count)-page document")
         }
         let page = pages[destination.pageIndex]
-        guard let box = page.dictionary["MediaBox"]?.list, box.count == 4, let bottom = box[1].double, let top = box[3].double else {
+        guard let bottom = page.bottom, let top = page.top else {
             throw PDFError("page \(destination.pageIndex + 1) has no usable /MediaBox")
         }
         return .array([.reference(page.number), .name("XYZ"), .integer(0), .real(max(bottom, top - destination.y)), .null])
@@ -193,10 +193,10 @@ struct StructureRewrite {
 
     /// A drawn box in PDF's coordinates (from the bottom-left, y up): its page object and
     /// [left bottom right top].
-    private func boundingBox(_ box: ElementBox, pages: [(number: Int, dictionary: PDFDictionary)]) throws(PDFError) -> (Int, PDFValue) {
+    private func boundingBox(_ box: ElementBox, pages: [PageObject]) throws(PDFError) -> (Int, PDFValue) {
         guard box.pageIndex >= 0, box.pageIndex < pages.count else { throw PDFError("an element was drawn on page \(box.pageIndex + 1) of \(pages.count)") }
         let page = pages[box.pageIndex]
-        guard let media = page.dictionary["MediaBox"]?.list, media.count == 4, let top = media[3].double else {
+        guard let top = page.top else {
             throw PDFError("page \(box.pageIndex + 1) has no usable /MediaBox")
         }
         return (page.number, .array([.real(box.x), .real(top - box.y - box.height), .real(box.x + box.width), .real(top - box.y)]))
