@@ -80,6 +80,9 @@ public final class PangoCairoRenderer: @unchecked Sendable {
         case .failure(let failure): return failure.message
         }
         let producer = "Quire (cairo \(String(cString: cairo_version_string())))"
+        // What the drawing freed stays resident in glibc's heap arenas; given back before the
+        // finishing, a long pack's peak is 4-6 MB lower (a paper's PDF never spills: no call).
+        if drawn.bytes.spilled { Platform.releaseFreedMemory() }
         do {
             try finishPDF(drawn.bytes, to: destination, PDFFinish(metadata: metadata, elements: drawn.elements, pageLabels: drawn.labels,
                                                   producer: producer, archivalProfile: archivalProfile, importedPages: drawn.imported))

