@@ -25,7 +25,7 @@ public enum FontConfiguration {
         if let configuredDirectory { return configuredDirectory == fontsDirectory && config != nil }
         configuredDirectory = fontsDirectory
         let file = fontsDirectory + "/fonts.conf"
-        setenv("FONTCONFIG_FILE", file, 1)
+        Platform.setEnvironmentValue("FONTCONFIG_FILE", file)
         guard let created = FcConfigCreate() else { return false }
         guard FcConfigParseAndLoad(created, file, 1) != 0, FcConfigBuildFonts(created) != 0 else {
             FcConfigDestroy(created)

@@ -37,10 +37,10 @@ public final class PangoCairoRenderer: @unchecked Sendable {
     /// each PDF surface is made. This renderer's PDFs always go through `finishPDF`, which
     /// decodes every page's content to re-mark it and compresses it once, on every core:
     /// cairo's own compression, on the one thread that draws, was work thrown away. Set once
-    /// per process, when the first renderer is made (`Typesetter` makes it before it starts
-    /// any thread); a PDF drawn with cairo elsewhere (the bench's bare loop) is not affected
-    /// unless a renderer exists.
-    private static let contentLeftUncompressed: Void = { setenv("CAIRO_DEBUG_PDF", "1", 1) }()
+    /// per process, when the first renderer is made, while the warm-up thread may be reading
+    /// the environment (so not with `setenv`); a PDF drawn with cairo elsewhere (the bench's
+    /// bare loop) is not affected unless a renderer exists.
+    private static let contentLeftUncompressed: Void = { Platform.setEnvironmentValue("CAIRO_DEBUG_PDF", "1") }()
 
     /// Sets up the drawing contexts on background threads (see `PangoShaper.prewarm`).
     public func prewarm(family: String = "Liberation Sans") {

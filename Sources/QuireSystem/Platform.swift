@@ -1,4 +1,5 @@
 public import Foundation
+import CThreads
 #if canImport(Glibc)
 import CMalloc
 #endif
@@ -28,6 +29,14 @@ public enum Platform {
     /// cost a cold render 0.3 ms of type lookups before anything else could start (perf).
     public static func environmentValue(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
+    }
+
+    /// Sets the environment variable `name` for this process and the libraries it loads, safe
+    /// while other threads read the environment (`setenv` is not: see `environment.c`).
+    /// False when `name` is empty or holds "=", or memory ran out.
+    @discardableResult
+    public static func setEnvironmentValue(_ name: String, _ value: String) -> Bool {
+        quire_environment_set(name, value) == 0
     }
 
     /// Resident memory of this process in bytes (Linux: VmRSS from /proc/self/status); 0 where

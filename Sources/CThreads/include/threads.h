@@ -11,4 +11,8 @@ int quire_thread_cores(int *cores, int capacity);
 /// Holds the calling thread to `cores`; 0 when done.
 int quire_thread_set_cores(const int *cores, int count);
 
+/// Sets the environment variable `name` to `value` (nothing to do when it has that value
+/// already) safely while other threads read the environment; 0 when done.
+int quire_environment_set(const char *name, const char *value);
+
 #endif
