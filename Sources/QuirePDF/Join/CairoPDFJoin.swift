@@ -43,7 +43,7 @@ public final class CairoPDFJoin {
         partCount += 1
         let pdf = try CairoPDF(part)
         let objects = try PartObjects(pdf)
-        if offsets.count == Reserved.first, let first = pdf.offsets.compactMap({ $0 }).min() {
+        if offsets.count == Reserved.first, let first = pdf.firstObjectOffset {
             try pdf.withBytes(0..<first) { write($0) }  // the header, once
         }
         let base = offsets.count - 1
@@ -58,9 +58,9 @@ public final class CairoPDFJoin {
             default: number + base
             }
         }
-        offsets += Array(repeating: nil, count: max(0, pdf.offsets.count - 1))
+        offsets += Array(repeating: nil, count: max(0, pdf.objectCount - 1))
         var highestKey = -1
-        for number in 1..<pdf.offsets.count where pdf.offsets[number] != nil && map(number).map({ $0 >= Reserved.first }) ?? false {
+        for number in 1..<pdf.objectCount where pdf.offset(number) != nil && map(number).map({ $0 >= Reserved.first }) ?? false {
             highestKey = max(highestKey, try copyObject(number, of: pdf, as: number + base, map: map, keyBase: keyBase))
         }
         let pageBase = pages.count
@@ -106,7 +106,9 @@ public final class CairoPDFJoin {
         table += Array("trailer\n<< /Size \(offsets.count)\n   /Root \(Reserved.catalog) 0 R\n>>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         write(table)
         if let failure { throw failure }
-        return (output.seal(), elements, imported)
+        // Handed over at its size: grown by doubling, the array had room for up to twice the
+        // elements (3.1 MB for 1.6 MB of them at 2,000 pages) all through the finishing.
+        return (output.seal(), elements.withUnsafeBufferPointer { Array($0) }, imported)
     }
 
     // MARK: - Objects

@@ -26,7 +26,7 @@ final class PDFRewrite {
     init(_ source: CairoPDF, bodies: ByteSpool = ByteSpool(memoryChunks: 1)) {
         self.source = source
         self.bodies = bodies
-        size = source.trailer["Size"]?.int ?? source.offsets.count
+        size = source.trailer["Size"]?.int ?? source.objectCount
     }
 
     /// Changes a dictionary object (cairo's, or one changed before). The result is written
@@ -154,7 +154,7 @@ final class PDFRewrite {
         let bodies = written ?? self.bodies.seal()
         written = bodies
         var output = HashingOutput(file)
-        let firstObject = source.offsets.compactMap { $0 }.min() ?? source.xrefOffset
+        let firstObject = source.firstObjectOffset ?? source.xrefOffset
         try source.withBytes(0..<firstObject) { output.write($0) }
         // PDF 1.5 and later (cairo writes 1.5) pack the objects that are not streams.
         let packs = firstObject >= 8 ? try source.withBytes(0..<8) { Self.allowsObjectStreams($0) } : false

@@ -11,9 +11,18 @@ struct StructureRewrite {
     let pdf: CairoPDF
     let out: PDFRewrite
 
+    /// A marked-content reference, 8 bytes: a pack's tree holds one for each piece of marked
+    /// content (70,000 at 2,000 pages).
     struct ContentRef: Hashable {
-        var page: Int
-        var mcid: Int
+        private let pageObject: Int32, id: Int32
+        var page: Int { Int(pageObject) }
+        var mcid: Int { Int(id) }
+
+        /// Nil past 2^31 (the finisher's counts would fail first).
+        init?(page: Int, mcid: Int) {
+            guard let pageObject = Int32(exactly: page), let id = Int32(exactly: mcid) else { return nil }
+            (self.pageObject, self.id) = (pageObject, id)
+        }
     }
 
     /// One element of the tree, 16 bytes: a pack's tree is tens of thousands of them (its role
@@ -60,7 +69,7 @@ struct StructureRewrite {
         var nodes: [Node] = []
         nodes.reserveCapacity(written.count)
         var refs: [ContentRef] = []
-        var visited = ObjectSet(count: pdf.offsets.count)
+        var visited = ObjectSet(count: pdf.objectCount)
         var mismatch: RoleMismatch?
         try collect(tree, number: treeNumber, into: &nodes, refs: &refs, visited: &visited, written: written, mismatch: &mismatch, depth: 0)
         guard nodes.count == written.count else {
@@ -222,8 +231,7 @@ struct StructureRewrite {
             let dictionary = try pdf.dictionary(child)
             guard let role = dictionary["S"]?.nameValue else { continue }
             let start = refs.count
-            appendContentRefs(dictionary, to: &refs)
-            guard let node = Node(number: child, parent: number, content: start..<refs.count) else {
+            guard appendContentRefs(dictionary, to: &refs), let node = Node(number: child, parent: number, content: start..<refs.count) else {
                 throw PDFError("the structure tree marks more content than the finisher can count")
             }
             if mismatch == nil, nodes.count < written.count, written[nodes.count].role != role { mismatch = RoleMismatch(index: nodes.count, found: role) }
@@ -232,16 +240,22 @@ struct StructureRewrite {
         }
     }
 
-    /// The marked content an element holds directly (MCIDs, and marked-content references).
-    private func appendContentRefs(_ element: PDFDictionary, to refs: inout [ContentRef]) {
+    /// The marked content an element holds directly (MCIDs, and marked-content references);
+    /// false for a number too large to hold.
+    private func appendContentRefs(_ element: PDFDictionary, to refs: inout [ContentRef]) -> Bool {
         let page = element["Pg"]?.reference ?? 0
         for kid in element["K"]?.list ?? [] {
+            var found: (page: Int, mcid: Int)?
             if let mcid = kid.int {
-                refs.append(ContentRef(page: page, mcid: mcid))
+                found = (page, mcid)
             } else if let mcr = kid.dictionaryValue, mcr["Type"]?.nameValue == "MCR", let mcid = mcr["MCID"]?.int {
-                refs.append(ContentRef(page: mcr["Pg"]?.reference ?? page, mcid: mcid))
+                found = (mcr["Pg"]?.reference ?? page, mcid)
             }
+            guard let found else { continue }
+            guard let ref = ContentRef(page: found.page, mcid: found.mcid) else { return false }
+            refs.append(ref)
         }
+        return true
     }
 }
 

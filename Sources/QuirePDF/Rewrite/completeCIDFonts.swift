@@ -10,7 +10,7 @@
 /// A font's /ToUnicode map that cairo left uncompressed (it compresses these with the page
 /// content, which Quire has it leave plain) is compressed here.
 func completeCIDFonts(pdf: CairoPDF, out: PDFRewrite) throws(PDFError) {
-    for number in pdf.offsets.indices where pdf.offsets[number] != nil {
+    for number in 0..<pdf.objectCount where pdf.offset(number) != nil {
         // Streams and arrays are not fonts; only a dictionary is parsed further.
         guard number > 0, try pdf.mentions(number, "/Font"), let font = try? pdf.object(number), font.stream == nil, let dictionary = font.value.dictionaryValue,
               dictionary["Type"]?.nameValue == "Font"
