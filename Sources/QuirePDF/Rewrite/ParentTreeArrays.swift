@@ -1,8 +1,10 @@
 /// The /ParentTree (PDF 32000-1, 14.7.4.4): per page an array, MCID → element, and per
 /// annotation an element; changed in place and written back with the file.
 struct ParentTreeArrays {
-    /// Page object number → (array object number, its items).
-    private var arrays: [Int: (number: Int, items: [PDFValue])] = [:]
+    /// Page object number → (array object number, its items: each element's object number,
+    /// -1 for null). Four bytes an item, not a `PDFValue`'s 24: a pack's arrays hold one item
+    /// for each piece of marked content.
+    private var arrays: [Int: (number: Int, items: [Int32])] = [:]
     private var changed: Set<Int> = []
     /// The tree's own object and its flat /Nums, when keys are added.
     private var treeObject: Int?
@@ -26,14 +28,28 @@ struct ParentTreeArrays {
         for page in pages {
             guard let key = page.structParents, let number = byKey[key],
                   case .array(let items) = try pdf.object(number).value else { continue }
-            arrays[page.number] = (number, items)
+            arrays[page.number] = (number, try items.map { (item) throws(PDFError) in
+                switch item {
+                case .null: return -1
+                case .reference(let element):
+                    guard let compact = Int32(exactly: element) else { throw PDFError("the parent tree names object \(element)") }
+                    return compact
+                default: throw PDFError("the parent tree's array \(number) holds \(item), not a structure element")
+                }
+            })
         }
     }
 
+    /// An element's object number as stored.
+    private static func item(_ element: Int?) -> Int32 {
+        guard let element else { return -1 }
+        guard let compact = Int32(exactly: element) else { preconditionFailure("object \(element) past the finisher's counts") }
+        return compact
+    }
+
     mutating func set(_ ref: StructureRewrite.ContentRef, to element: Int?) {
-        guard var entry = arrays[ref.page], ref.mcid < entry.items.count else { return }
-        entry.items[ref.mcid] = element.map { .reference($0) } ?? .null
-        arrays[ref.page] = entry
+        guard let count = arrays[ref.page]?.items.count, ref.mcid < count else { return }
+        arrays[ref.page]?.items[ref.mcid] = Self.item(element)  // in place: no copy of the page's array
         changed.insert(ref.page)
     }
 
@@ -49,10 +65,10 @@ struct ParentTreeArrays {
             let key = addKey(.reference(number))
             try out.edit(page) { $0["StructParents"] = .integer(key) }
         }
-        guard var entry = arrays[page] else { return }
+        guard var entry = arrays.removeValue(forKey: page) else { return }
         for (mcid, element) in entries {
-            if mcid >= entry.items.count { entry.items += Array(repeating: .null, count: mcid + 1 - entry.items.count) }
-            entry.items[mcid] = .reference(element)
+            if mcid >= entry.items.count { entry.items += Array(repeating: -1, count: mcid + 1 - entry.items.count) }
+            entry.items[mcid] = Self.item(element)
         }
         arrays[page] = entry
         changed.insert(page)
@@ -70,7 +86,10 @@ struct ParentTreeArrays {
     }
 
     func write(to out: PDFRewrite, tree: Int?) throws(PDFError) {
-        for page in changed { if let entry = arrays[page] { out.replace(entry.number, .array(entry.items)) } }
+        for page in changed {
+            guard let entry = arrays[page] else { continue }
+            out.replace(entry.number, .array(entry.items.map { $0 < 0 ? .null : .reference(Int($0)) }))
+        }
         guard numsChanged, let treeObject else { return }
         let nums = self.nums, next = nextKey
         try out.edit(treeObject) { $0["Nums"] = .array(nums) }
