@@ -105,6 +105,35 @@ struct RewriteTests {
         #expect(written[0] == written[1], "spilling the edited bodies changed the file")
     }
 
+    @Test("a page's parent-tree array is changed in place and written back; one holding anything but elements or null is an error")
+    func parentTreeArrays() throws {
+        func pdf(_ array: String) throws -> CairoPDF {
+            var pdf = MiniPDF()
+            pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            pdf.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+            pdf.object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /StructParents 0 >>")
+            pdf.object(4, "<< /Nums [0 5 0 R] >>")
+            pdf.object(5, array)
+            pdf.object(6, "<< /Type /StructElem /S /P >>")
+            pdf.object(7, "<< /Type /StructElem /S /P >>")
+            return try CairoPDF(pdf.bytes)
+        }
+        let good = try pdf("[6 0 R 7 0 R null]")
+        let page = PageObject(number: 3, try good.dictionary(3))
+        var tree = try ParentTreeArrays(good, 4, pages: [page])
+        #expect(tree.count(page: 3) == 3)
+        tree.set(try #require(StructureRewrite.ContentRef(page: 3, mcid: 1)), to: 6)
+        tree.set(try #require(StructureRewrite.ContentRef(page: 3, mcid: 0)), to: nil)
+        let out = PDFRewrite(good)
+        try tree.write(to: out, tree: 4)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parent-\(UUID().uuidString).pdf").path
+        defer { unlink(path) }
+        try out.write(to: .path(path), root: 1, info: out.add(.dictionary(PDFDictionary([("Title", .text("t"))]))))
+        let text = try objectStreams(Array(try #require(FileManager.default.contents(atPath: path)))).joined(separator: "\n")
+        #expect(text.contains("[null 6 0 R null]"), "\(text)")
+        #expect(throws: PDFError.self) { try ParentTreeArrays(try pdf("[6 0 R 12]"), 4, pages: [page]) }
+    }
+
     @Test("a file older than PDF 1.5 keeps a classic cross-reference table and no object streams")
     func classicBeforePDF15() throws {
         var bytes = sample()
