@@ -80,11 +80,16 @@ private final class RoutedParts: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
 }
 
-/// The pages' iterator, handed to the reading thread and used by it alone.
+/// The pages' iterator, handed to the reading thread and used by it alone, which lets go of
+/// it (`close`) before it says it is done: the iterator may hold a closure the caller lends
+/// only while the PDF is drawn (`withoutActuallyEscaping`), and the thread's job, holding this
+/// source, is released a moment after it ends. Holding the iterator to then crashed a render
+/// now and then ("closure argument was escaped").
 private final class PageSource<Base: IteratorProtocol<Page>>: @unchecked Sendable {
-    private var iterator: Base
+    private var iterator: Base?
     init(_ iterator: Base) { self.iterator = iterator }
-    func next() -> Page? { iterator.next() }
+    func next() -> Page? { iterator?.next() }
+    func close() { iterator = nil }
 }
 
 struct DrawFailure: Error {
@@ -162,6 +167,7 @@ extension PangoCairoRenderer {
             current.pages.put(page)
             mayEnd = boundaries.endsPart(after: page)
         }
+        source.close()
         // Written only while the first part's queue is open: its drawer reads it once closed.
         if routed.parts.isEmpty { first.isWhole = true }
         current.pages.close()

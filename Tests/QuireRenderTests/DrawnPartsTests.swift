@@ -40,6 +40,41 @@ struct DrawnPartsTests {
         return path
     }
 
+    /// Pages whose iterator says when it is gone.
+    struct WatchedPages: Sequence {
+        final class Watch: @unchecked Sendable { weak var iterator: Token? }
+        final class Token {}
+        let pages: [Page]
+        let watch: Watch
+
+        struct Iterator: IteratorProtocol {
+            var base: IndexingIterator<[Page]>
+            let token: Token
+            mutating func next() -> Page? { base.next() }
+        }
+
+        func makeIterator() -> Iterator {
+            let token = Token()
+            watch.iterator = token
+            return Iterator(base: pages.makeIterator(), token: token)
+        }
+    }
+
+    @Test("the pages' iterator is let go before drawing returns, on one part or several: it may hold a closure lent for the drawing only")
+    func iteratorReleasedWhenDrawn() {
+        for partPages in [3, 1000] {
+            for _ in 0..<20 {
+                let renderer = PangoCairoRenderer(contexts: 1, spool: (ByteSpool.defaultChunkSize, ByteSpool.defaultMemoryChunks), drawingThreads: 2,
+                                                  partPages: partPages)
+                let watch = WatchedPages.Watch()
+                let drawn = renderer.draw(WatchedPages(pages: Self.pack.pages, watch: watch), outline: Self.pack.outline, metadata: Self.pack.metadata,
+                                          archival: false)
+                #expect(watch.iterator == nil, "parts of \(partPages) pages: the reading thread still held the iterator")
+                if case .failure(let failure) = drawn { Issue.record("\(failure.message)") }
+            }
+        }
+    }
+
     @Test("parts of three pages write the same bytes on one, two or three threads, and spilled to disk")
     func sameBytesWhateverTheThreads() throws {
         let one = try Self.draw(threads: 1, partPages: 3)
