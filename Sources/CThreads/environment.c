@@ -3,7 +3,7 @@
 // glibc's setenv grows the array it made the last time with realloc, which frees the old
 // one while a getenv on another thread may still be walking it: a cold render crashed in
 // pango_cairo_font_map_new's getenv on the warm-up thread as the main thread set a variable
-// (about 1 run in 40 with two renders at once). Here a new array is made and published with
+// (about one run in 250 with two renders at once). Here a new array is made and published with
 // one atomic store, and the old one is never freed (a few hundred bytes, once per variable).
 #include <pthread.h>
 #include <stdlib.h>

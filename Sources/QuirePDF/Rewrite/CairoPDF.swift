@@ -122,7 +122,11 @@ struct CairoPDF {
     }
 
     /// Where the first object starts (the header ends there).
-    var firstObjectOffset: Int? { starts.filter { $0 >= 0 }.min() }
+    var firstObjectOffset: Int? {
+        var first: Int?
+        for start in starts where start >= 0 { first = min(first ?? start, start) }
+        return first
+    }
 
     /// Where object `number`'s bytes lie as written, from "N 0 obj" to just before the next
     /// object or the xref table.
