@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import QuireKit
 import QuireVersion
 
@@ -60,6 +61,11 @@ struct Quire: ParsableCommand {
             exit(withError: error)
         }
         Typesetter.warmedUp()
+        // Ends without the libraries' finalisers (HarfBuzz's, fontconfig's, glib's), which free
+        // what the kernel reclaims anyway: 0.27 ms of a cold render (alternated 300 times). The
+        // output is written and closed by now; what stdio holds is flushed.
+        fflush(nil)
+        _exit(0)
     }
 
     /// Whether the command line asks for a command that typesets, not for its help.
